@@ -1,0 +1,69 @@
+//! The one error type of every server function: typed, serialisable, and put into words by the
+//! catalogue on the page (no HTML or prose crosses the wire, only message keys and arguments).
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::forms::FieldText;
+use crate::i18n::{Msg, Text};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Bad input; each message is shown at its field.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldText>),
+    /// Refused for a reason that belongs to the whole form (throttled, wrong credentials…).
+    #[error("refused: {0:?}")]
+    Refused(Text),
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    /// Our fault; details are in the server log under the request id, never in the response.
+    #[error("internal error")]
+    Internal,
+    /// The transport failed (network, decoding); raised by the server-function machinery.
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn field(field: &str, text: impl Into<Text>) -> Self {
+        AppError::Invalid(vec![FieldText::new(field, text)])
+    }
+
+    pub fn refused(text: impl Into<Text>) -> Self {
+        AppError::Refused(text.into())
+    }
+
+    /// The message for `field`, if the error belongs there.
+    pub fn at_field(&self, field: &str) -> Option<&Text> {
+        match self {
+            AppError::Invalid(list) => list.iter().find(|f| f.field == field).map(|f| &f.text),
+            _ => None,
+        }
+    }
+
+    /// The message for the form as a whole, if the error is not a field's.
+    pub fn form_text(&self) -> Option<Text> {
+        match self {
+            AppError::Invalid(_) => None,
+            AppError::Refused(t) => Some(t.clone()),
+            AppError::Unauthenticated => Some(Msg::Unauthenticated.into()),
+            AppError::Forbidden => Some(Msg::Forbidden.into()),
+            AppError::Internal => Some(Msg::Internal.into()),
+            AppError::Transport(_) => Some(Msg::Network.into()),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

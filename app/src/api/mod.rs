@@ -1,0 +1,10 @@
+//! Server functions, one module per area. Each: authenticate, authorise through the domain, call
+//! the store, return typed errors. Every one of them is a public HTTP endpoint under `/api/`.
+
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod context;
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod limits;
+pub mod outbox;

@@ -1,0 +1,72 @@
+//! The document shell and the router.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::components::header::Header;
+use crate::components::lang::{detect_lang, use_lang};
+use crate::components::session::provide_session;
+use crate::i18n::Msg;
+use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
+
+/// The HTML document around the app. On the server it also sets the Content-Security-Policy
+/// with this response's script nonce.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = detect_lang();
+    #[cfg(feature = "ssr")]
+    crate::components::csp::set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5c73"/>
+                <link rel="stylesheet" href="/pkg/zhiping.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(detect_lang());
+    let lang = use_lang();
+    // Every route waits for its data on the server (SsrMode::Async) so that the page is complete
+    // without JavaScript; the WASM then takes over.
+    view! {
+        <Title text=Msg::AppName.text(lang)/>
+        <Router>
+            <Frame/>
+        </Router>
+    }
+}
+
+/// Inside the router: the session, the header and the routes.
+#[component]
+fn Frame() -> impl IntoView {
+    provide_session();
+    let lang = use_lang();
+    view! {
+        <a class="skip" href="#main">{Msg::SkipToContent.text(lang)}</a>
+        <Header/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/recover") view=RecoverPage ssr=SsrMode::Async/>
+                <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
+            </Routes>
+        </main>
+    }
+}

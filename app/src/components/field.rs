@@ -1,0 +1,142 @@
+//! A labelled form field whose message appears right under it: the live check while a person
+//! types (in the browser), or the server's verdict (also without JavaScript).
+
+use leptos::prelude::*;
+
+use super::lang::use_lang;
+use crate::api::error::AppError;
+use crate::i18n::{Msg, Text};
+
+/// One field's state: its value, whether its check should show (after leaving it, after a
+/// submit attempt, or eagerly once long enough), and whether it changed since the last submit
+/// (a server message about an older value then no longer applies).
+#[derive(Clone, Copy)]
+pub struct FieldState {
+    pub name: &'static str,
+    pub value: RwSignal<String>,
+    pub touched: RwSignal<bool>,
+    pub edited: RwSignal<bool>,
+}
+
+impl FieldState {
+    pub fn new(name: &'static str) -> Self {
+        Self { name, value: RwSignal::new(String::new()), touched: RwSignal::new(false), edited: RwSignal::new(false) }
+    }
+
+    /// Called when the form is submitted: show every check, forget earlier edits.
+    pub fn submitted(&self) {
+        self.touched.set(true);
+        self.edited.set(false);
+    }
+
+    /// The message to show: the live check once touched, else the server's for this field.
+    pub fn message(
+        self,
+        live: impl Fn() -> Option<Text> + Send + Sync + 'static,
+        server: Signal<Option<AppError>>,
+    ) -> Signal<Option<Text>> {
+        Signal::derive(move || {
+            if self.touched.get() {
+                if let Some(t) = live() {
+                    return Some(t);
+                }
+            }
+            if self.edited.get() {
+                return None;
+            }
+            server.get().and_then(|e| e.at_field(self.name).cloned())
+        })
+    }
+}
+
+/// The error of the last server call of an action, as a signal.
+pub fn server_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    T: 'static,
+{
+    Signal::derive(move || value.get().and_then(|r| r.err()))
+}
+
+/// What `TextField` appends to its message when the message is `when`.
+#[derive(Clone)]
+pub struct MessageLink {
+    pub when: Msg,
+    pub view: ViewFn,
+}
+
+#[component]
+pub fn TextField(
+    state: FieldState,
+    label: Msg,
+    /// The element id, when two forms on one page share a field name. Defaults to the name.
+    #[prop(optional)] id: Option<&'static str>,
+    message: Signal<Option<Text>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<u32>,
+    /// Show the live check as soon as the value has this many characters (ID numbers, codes).
+    #[prop(optional)] eager_at: Option<usize>,
+    /// A link that follows one particular message (该身份证号已注册 → 找回用户名和密码).
+    #[prop(optional)] link: Option<MessageLink>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let name = state.name;
+    let id = id.unwrap_or(name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = if hint.is_some() { format!("{hint_id} {error_id}") } else { error_id.clone() };
+    let has_error = move || message.with(Option::is_some);
+    view! {
+        <div class="field" class:invalid=has_error>
+            <label for=id>{label.text(lang)}</label>
+            <input
+                id=id
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                inputmode=inputmode
+                maxlength=maxlength
+                aria-invalid=move || if has_error() { "true" } else { "false" }
+                aria-describedby=described
+                prop:value=move || state.value.get()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    if eager_at.is_some_and(|n| v.chars().count() >= n) {
+                        state.touched.set(true);
+                    }
+                    state.value.set(v);
+                    state.edited.set(true);
+                }
+                on:change=move |_| state.touched.set(true)
+            />
+            {hint.map(|h| view! { <p id=hint_id class="hint">{h.text(lang)}</p> })}
+            <p id=error_id class="error" aria-live="polite">
+                {move || message.get().map(|t| t.render(lang))}
+                {move || {
+                    let link = link.clone()?;
+                    message.get().filter(|t| t.msg == link.when).map(|_| link.view.run())
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// The form-wide message (wrong credentials, throttled, our fault), announced to screen readers.
+#[component]
+pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="form-alert" role="alert">
+            {move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}
+        </div>
+    }
+}
+
+/// A notice shown after a successful step (code sent, password reset…).
+#[component]
+pub fn Notice(text: String) -> impl IntoView {
+    view! { <p class="notice" role="status">{text}</p> }
+}

@@ -1,0 +1,56 @@
+//! The top bar: the platform's name, the navigation for the signed-in role, the language switch
+//! and logging out (a plain form, so it works without JavaScript too).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::lang::use_lang;
+use super::session::use_session;
+use crate::api::auth::Me;
+use crate::domain::workflow::Role;
+use crate::i18n::Msg;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = use_lang();
+    let me = use_session();
+    let location = use_location();
+    let switch_href = move || format!("/lang/{}?back={}", lang.other().code(), location.pathname.get());
+    view! {
+        <header class="topbar">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"评"</span>
+                <span class="brand-name">{Msg::AppName.text(lang)}</span>
+                <span class="brand-tagline">{Msg::AppTagline.text(lang)}</span>
+            </a>
+            <nav aria-label=Msg::NavMain.text(lang)>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match me.await {
+                            Ok(Some(me)) => signed_in_nav(&me).into_any(),
+                            _ => view! {
+                                <a href="/login">{Msg::NavLogin.text(lang)}</a>
+                                <a href="/register">{Msg::NavRegister.text(lang)}</a>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+                <a class="lang" href=switch_href hreflang=lang.other().code() aria-label=Msg::SwitchLanguageLabel.text(lang)>
+                    {Msg::SwitchLanguage.text(lang)}
+                </a>
+            </nav>
+        </header>
+    }
+}
+
+fn signed_in_nav(me: &Me) -> impl IntoView {
+    let lang = use_lang();
+    let outbox = (me.role == Role::Admin).then(|| view! { <a href="/outbox">{Msg::NavOutbox.text(lang)}</a> });
+    view! {
+        <a href="/">{Msg::NavHome.text(lang)}</a>
+        {outbox}
+        <form class="inline" method="post" action="/api/logout">
+            <button type="submit" class="link">{Msg::NavLogout.text(lang)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,8 @@
+//! Reusable widgets. Every string comes from the catalogue; every control has a real label.
+
+#[cfg(feature = "ssr")]
+pub mod csp;
+pub mod field;
+pub mod header;
+pub mod lang;
+pub mod session;

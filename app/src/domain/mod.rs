@@ -1,0 +1,10 @@
+//! The rules of SPEC.md as plain Rust: no Leptos, no IO, no clock reads, no cfg(feature).
+//! Compiled into the server and into the browser's WASM, so both decide the same way.
+
+pub mod account;
+pub mod calendar;
+pub mod deadline;
+pub mod id_number;
+pub mod instant;
+pub mod wording;
+pub mod workflow;

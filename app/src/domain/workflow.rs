@@ -1,0 +1,342 @@
+//! The application's life (SPEC "The application's life") as one explicit table, and `may`, the
+//! single authorisation question the server and the UI both ask.
+
+use serde::{Deserialize, Serialize};
+
+/// The most submissions one application gets, the first included (SPEC rule 12, §七).
+pub const MAX_SUBMISSIONS: u8 = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    Draft,
+    UnitReview,
+    UnitNotice,
+    AuthorityReview,
+    OfficeReview,
+    Returned,
+    FormalPassed,
+    UnderEvaluation,
+    Evaluated,
+    ResultNotice,
+    Filed,
+    Certified,
+    /// Not recommended by the unit or the authority.
+    Closed,
+    /// 48 hours passed after a return without resubmission: 视为放弃申报.
+    Withdrawn,
+}
+
+pub const ALL_STATUSES: [Status; 14] = [
+    Status::Draft,
+    Status::UnitReview,
+    Status::UnitNotice,
+    Status::AuthorityReview,
+    Status::OfficeReview,
+    Status::Returned,
+    Status::FormalPassed,
+    Status::UnderEvaluation,
+    Status::Evaluated,
+    Status::ResultNotice,
+    Status::Filed,
+    Status::Certified,
+    Status::Closed,
+    Status::Withdrawn,
+];
+
+impl Status {
+    /// The stable name kept in the database and the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::UnitReview => "unit_review",
+            Status::UnitNotice => "unit_notice",
+            Status::AuthorityReview => "authority_review",
+            Status::OfficeReview => "office_review",
+            Status::Returned => "returned",
+            Status::FormalPassed => "formal_passed",
+            Status::UnderEvaluation => "under_evaluation",
+            Status::Evaluated => "evaluated",
+            Status::ResultNotice => "result_notice",
+            Status::Filed => "filed",
+            Status::Certified => "certified",
+            Status::Closed => "closed",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        ALL_STATUSES.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// Materials, level, specialty and region may change only here (SPEC rule 3, §四).
+    pub fn is_editable(self) -> bool {
+        matches!(self, Status::Draft | Status::Returned)
+    }
+
+    /// Nothing leaves these.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Status::Closed | Status::Withdrawn | Status::Certified)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Applicant,
+    UnitReviewer,
+    AuthorityReviewer,
+    OfficeReviewer,
+    CommitteeMember,
+    HrOfficer,
+    Issuer,
+    Admin,
+    /// The platform itself: the deadline sweeper.
+    System,
+}
+
+pub const ALL_ROLES: [Role; 9] = [
+    Role::Applicant,
+    Role::UnitReviewer,
+    Role::AuthorityReviewer,
+    Role::OfficeReviewer,
+    Role::CommitteeMember,
+    Role::HrOfficer,
+    Role::Issuer,
+    Role::Admin,
+    Role::System,
+];
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Applicant => "applicant",
+            Role::UnitReviewer => "unit_reviewer",
+            Role::AuthorityReviewer => "authority_reviewer",
+            Role::OfficeReviewer => "office_reviewer",
+            Role::CommitteeMember => "committee_member",
+            Role::HrOfficer => "hr_officer",
+            Role::Issuer => "issuer",
+            Role::Admin => "admin",
+            Role::System => "system",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        ALL_ROLES.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Action {
+    Submit,
+    StartNotice,
+    UnitRecommend,
+    UnitDecline,
+    AuthorityRecommend,
+    AuthorityDecline,
+    OfficePass,
+    OfficeReturn,
+    /// The 48 hours ran out (the sweeper).
+    Expire,
+    PayFee,
+    Evaluate,
+    PublishResult,
+    File,
+    Issue,
+}
+
+pub const ALL_ACTIONS: [Action; 14] = [
+    Action::Submit,
+    Action::StartNotice,
+    Action::UnitRecommend,
+    Action::UnitDecline,
+    Action::AuthorityRecommend,
+    Action::AuthorityDecline,
+    Action::OfficePass,
+    Action::OfficeReturn,
+    Action::Expire,
+    Action::PayFee,
+    Action::Evaluate,
+    Action::PublishResult,
+    Action::File,
+    Action::Issue,
+];
+
+/// Whose application an actor may touch, beyond having the right role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    /// The applicant who owns it.
+    Owner,
+    /// A reviewer of the unit that reviews it (the dispatching unit for aid-Xinjiang applicants).
+    Unit,
+    Authority,
+    Office,
+    /// Any holder of the role (committee membership, filing and issuing are checked by session
+    /// and region when those features arrive; the role gate is here).
+    RoleWide,
+    System,
+}
+
+struct Transition {
+    action: Action,
+    from: Status,
+    to: Status,
+    role: Role,
+    scope: Scope,
+}
+
+const fn t(action: Action, from: Status, to: Status, role: Role, scope: Scope) -> Transition {
+    Transition { action, from, to, role, scope }
+}
+
+/// Every transition of the application, with who may take it. Nothing else moves a status.
+const TRANSITIONS: &[Transition] = &[
+    t(Action::Submit, Status::Draft, Status::UnitReview, Role::Applicant, Scope::Owner),
+    // A resubmission after the office's return goes back to the office that returned it.
+    t(Action::Submit, Status::Returned, Status::OfficeReview, Role::Applicant, Scope::Owner),
+    t(Action::StartNotice, Status::UnitReview, Status::UnitNotice, Role::UnitReviewer, Scope::Unit),
+    t(Action::UnitDecline, Status::UnitReview, Status::Closed, Role::UnitReviewer, Scope::Unit),
+    t(Action::UnitDecline, Status::UnitNotice, Status::Closed, Role::UnitReviewer, Scope::Unit),
+    t(Action::UnitRecommend, Status::UnitNotice, Status::AuthorityReview, Role::UnitReviewer, Scope::Unit),
+    t(Action::AuthorityRecommend, Status::AuthorityReview, Status::OfficeReview, Role::AuthorityReviewer, Scope::Authority),
+    t(Action::AuthorityDecline, Status::AuthorityReview, Status::Closed, Role::AuthorityReviewer, Scope::Authority),
+    t(Action::OfficePass, Status::OfficeReview, Status::FormalPassed, Role::OfficeReviewer, Scope::Office),
+    t(Action::OfficeReturn, Status::OfficeReview, Status::Returned, Role::OfficeReviewer, Scope::Office),
+    t(Action::Expire, Status::Returned, Status::Withdrawn, Role::System, Scope::System),
+    t(Action::PayFee, Status::FormalPassed, Status::UnderEvaluation, Role::Applicant, Scope::Owner),
+    t(Action::Evaluate, Status::UnderEvaluation, Status::Evaluated, Role::CommitteeMember, Scope::RoleWide),
+    t(Action::PublishResult, Status::Evaluated, Status::ResultNotice, Role::OfficeReviewer, Scope::Office),
+    t(Action::File, Status::ResultNotice, Status::Filed, Role::HrOfficer, Scope::RoleWide),
+    t(Action::Issue, Status::Filed, Status::Certified, Role::Issuer, Scope::RoleWide),
+];
+
+/// Who is acting: a signed-in user with one role in one organisation (or the platform itself).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: String,
+    pub role: Role,
+    pub org_id: Option<String>,
+}
+
+impl Actor {
+    pub fn system() -> Self {
+        Self { user_id: "system".into(), role: Role::System, org_id: None }
+    }
+}
+
+/// What `may` needs to know about an application; the store keeps these columns explicitly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationFacts {
+    pub applicant_id: String,
+    pub status: Status,
+    pub submissions_used: u8,
+    /// The unit that reviews it: the applicant's unit, or the dispatching unit when aiding Xinjiang.
+    pub reviewing_unit_id: String,
+    pub authority_id: String,
+    pub office_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum Denied {
+    #[error("role {0:?} may not do this")]
+    Role(Role),
+    #[error("not possible while the application is {0:?}")]
+    State(Status),
+    #[error("the application is not yours or not your organisation's")]
+    NotYours,
+    #[error("all submissions are used")]
+    SubmissionsExhausted,
+}
+
+fn in_scope(scope: Scope, actor: &Actor, app: &ApplicationFacts) -> bool {
+    let org_is = |id: &str| actor.org_id.as_deref() == Some(id);
+    match scope {
+        Scope::Owner => actor.user_id == app.applicant_id,
+        Scope::Unit => org_is(&app.reviewing_unit_id),
+        Scope::Authority => org_is(&app.authority_id),
+        Scope::Office => org_is(&app.office_id),
+        Scope::RoleWide | Scope::System => true,
+    }
+}
+
+/// May `actor` take `action` on `app`? The reason comes back when not.
+pub fn may(actor: &Actor, action: Action, app: &ApplicationFacts) -> Result<(), Denied> {
+    transition_for(actor, action, app).map(|_| ())
+}
+
+fn transition_for(actor: &Actor, action: Action, app: &ApplicationFacts) -> Result<&'static Transition, Denied> {
+    let rows = || TRANSITIONS.iter().filter(move |t| t.action == action);
+    if !rows().any(|t| t.role == actor.role) {
+        return Err(Denied::Role(actor.role));
+    }
+    let row = rows()
+        .find(|t| t.role == actor.role && t.from == app.status)
+        .ok_or(Denied::State(app.status))?;
+    if !in_scope(row.scope, actor, app) {
+        return Err(Denied::NotYours);
+    }
+    if action == Action::Submit && app.submissions_used >= MAX_SUBMISSIONS {
+        return Err(Denied::SubmissionsExhausted);
+    }
+    Ok(row)
+}
+
+/// The facts after `action`, when it is allowed: the new status and, for a submission, one more
+/// submission used. The store writes exactly this, in the same transaction as the check.
+pub fn apply(actor: &Actor, action: Action, app: &ApplicationFacts) -> Result<ApplicationFacts, Denied> {
+    let row = transition_for(actor, action, app)?;
+    let mut next = app.clone();
+    next.status = row.to;
+    if action == Action::Submit {
+        next.submissions_used += 1;
+    }
+    Ok(next)
+}
+
+/// Submissions left, as both sides show it (共3次，剩余N次).
+pub fn submissions_left(app: &ApplicationFacts) -> u8 {
+    MAX_SUBMISSIONS.saturating_sub(app.submissions_used)
+}
+
+/// May `actor` change this application's materials, level, specialty or region (SPEC rule 3)?
+pub fn may_edit(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {
+    if actor.role != Role::Applicant {
+        return Err(Denied::Role(actor.role));
+    }
+    if actor.user_id != app.applicant_id {
+        return Err(Denied::NotYours);
+    }
+    if !app.status.is_editable() {
+        return Err(Denied::State(app.status));
+    }
+    Ok(())
+}
+
+/// May `actor` read this application? The owner always; a reviewer only while it is at their
+/// organisation's step (no cross-unit reading, ever).
+pub fn may_view(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {
+    use Status::*;
+    let org_is = |id: &str| actor.org_id.as_deref() == Some(id);
+    let (at_step, ours) = match actor.role {
+        Role::Applicant => (true, actor.user_id == app.applicant_id),
+        Role::UnitReviewer => (matches!(app.status, UnitReview | UnitNotice), org_is(&app.reviewing_unit_id)),
+        Role::AuthorityReviewer => (app.status == AuthorityReview, org_is(&app.authority_id)),
+        Role::OfficeReviewer => (
+            matches!(app.status, OfficeReview | Returned | FormalPassed | UnderEvaluation | Evaluated | ResultNotice),
+            org_is(&app.office_id),
+        ),
+        Role::CommitteeMember => (app.status == UnderEvaluation, true),
+        Role::HrOfficer => (matches!(app.status, ResultNotice | Filed), true),
+        Role::Issuer => (matches!(app.status, Filed | Certified), true),
+        Role::Admin | Role::System => return Err(Denied::Role(actor.role)),
+    };
+    if !ours {
+        return Err(Denied::NotYours);
+    }
+    if !at_step {
+        return Err(Denied::State(app.status));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

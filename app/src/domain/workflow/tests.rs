@@ -1,0 +1,165 @@
+use super::*;
+use proptest::prelude::*;
+
+/// The arrows of SPEC.md's diagram, written out by hand a second time so the table is checked
+/// against the specification rather than against itself.
+const SPEC_EDGES: &[(Status, Status)] = &[
+    (Status::Draft, Status::UnitReview),
+    (Status::UnitReview, Status::UnitNotice),
+    (Status::UnitReview, Status::Closed),
+    (Status::UnitNotice, Status::Closed),
+    (Status::UnitNotice, Status::AuthorityReview),
+    (Status::AuthorityReview, Status::OfficeReview),
+    (Status::AuthorityReview, Status::Closed),
+    (Status::OfficeReview, Status::Returned),
+    (Status::OfficeReview, Status::FormalPassed),
+    (Status::Returned, Status::OfficeReview),
+    (Status::Returned, Status::Withdrawn),
+    (Status::FormalPassed, Status::UnderEvaluation),
+    (Status::UnderEvaluation, Status::Evaluated),
+    (Status::Evaluated, Status::ResultNotice),
+    (Status::ResultNotice, Status::Filed),
+    (Status::Filed, Status::Certified),
+];
+
+fn app(status: Status) -> ApplicationFacts {
+    ApplicationFacts {
+        applicant_id: "u-applicant".into(),
+        status,
+        submissions_used: 0,
+        reviewing_unit_id: "org-unit-a".into(),
+        authority_id: "org-auth".into(),
+        office_id: "org-office".into(),
+    }
+}
+
+fn actor(role: Role, user: &str, org: Option<&str>) -> Actor {
+    Actor { user_id: user.into(), role, org_id: org.map(Into::into) }
+}
+
+/// The cast: for each role one actor who belongs and one who does not.
+fn cast() -> Vec<Actor> {
+    vec![
+        actor(Role::Applicant, "u-applicant", None),
+        actor(Role::Applicant, "u-other", None),
+        actor(Role::UnitReviewer, "u-ua", Some("org-unit-a")),
+        actor(Role::UnitReviewer, "u-ub", Some("org-unit-b")),
+        actor(Role::AuthorityReviewer, "u-au", Some("org-auth")),
+        actor(Role::AuthorityReviewer, "u-au2", Some("org-auth-2")),
+        actor(Role::OfficeReviewer, "u-of", Some("org-office")),
+        actor(Role::OfficeReviewer, "u-of2", Some("org-office-2")),
+        actor(Role::CommitteeMember, "u-cm", None),
+        actor(Role::HrOfficer, "u-hr", None),
+        actor(Role::Issuer, "u-is", None),
+        actor(Role::Admin, "u-ad", None),
+        Actor::system(),
+    ]
+}
+
+#[test]
+fn the_happy_path_reaches_a_certificate() {
+    let c = cast();
+    let steps = [
+        (0, Action::Submit),
+        (2, Action::StartNotice),
+        (2, Action::UnitRecommend),
+        (4, Action::AuthorityRecommend),
+        (6, Action::OfficeReturn),
+        (0, Action::Submit),
+        (6, Action::OfficePass),
+        (0, Action::PayFee),
+        (8, Action::Evaluate),
+        (6, Action::PublishResult),
+        (9, Action::File),
+        (10, Action::Issue),
+    ];
+    let mut a = app(Status::Draft);
+    for (who, action) in steps {
+        a = apply(&c[who], action, &a).unwrap_or_else(|e| panic!("{action:?}: {e}"));
+    }
+    assert_eq!(a.status, Status::Certified);
+    assert_eq!(a.submissions_used, 2);
+    assert_eq!(submissions_left(&a), 1);
+}
+
+#[test]
+fn other_organisations_are_refused_with_a_reason() {
+    let c = cast();
+    let a = app(Status::UnitReview);
+    assert_eq!(may(&c[3], Action::StartNotice, &a), Err(Denied::NotYours));
+    assert_eq!(may(&c[2], Action::StartNotice, &a), Ok(()));
+    assert_eq!(may(&c[1], Action::Submit, &app(Status::Draft)), Err(Denied::NotYours));
+    assert_eq!(may(&c[4], Action::StartNotice, &a), Err(Denied::Role(Role::AuthorityReviewer)));
+    assert_eq!(may(&c[2], Action::UnitRecommend, &a), Err(Denied::State(Status::UnitReview)));
+    assert_eq!(may_view(&c[3], &a), Err(Denied::NotYours));
+    assert_eq!(may_view(&c[2], &a), Ok(()));
+    assert_eq!(may_view(&c[2], &app(Status::OfficeReview)), Err(Denied::State(Status::OfficeReview)));
+}
+
+#[test]
+fn the_fourth_submission_is_refused() {
+    let mut a = app(Status::Returned);
+    a.submissions_used = 3;
+    assert_eq!(may(&cast()[0], Action::Submit, &a), Err(Denied::SubmissionsExhausted));
+}
+
+#[test]
+fn statuses_and_roles_round_trip_through_their_names() {
+    for s in ALL_STATUSES {
+        assert_eq!(Status::parse(s.as_str()), Some(s));
+    }
+    for r in ALL_ROLES {
+        assert_eq!(Role::parse(r.as_str()), Some(r));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Random people try random actions; whatever is allowed must keep the invariants.
+    #[test]
+    fn random_walks_keep_the_invariants(steps in prop::collection::vec((0usize..13, 0usize..14, any::<bool>()), 1..80)) {
+        let c = cast();
+        let mut a = app(Status::Draft);
+        for (who, what, try_edit) in steps {
+            let actor = &c[who];
+            if try_edit && may_edit(actor, &a).is_ok() {
+                prop_assert!(a.status.is_editable(), "edit allowed in {:?}", a.status);
+                prop_assert_eq!(&actor.user_id, &a.applicant_id);
+            }
+            let action = ALL_ACTIONS[what];
+            let before = a.clone();
+            match apply(actor, action, &a) {
+                Ok(next) => {
+                    prop_assert!(!before.status.is_terminal(), "left terminal {:?}", before.status);
+                    prop_assert!(SPEC_EDGES.contains(&(before.status, next.status)),
+                        "{:?} → {:?} by {:?} is not in the specification", before.status, next.status, action);
+                    prop_assert!(next.submissions_used <= MAX_SUBMISSIONS);
+                    if action == Action::Submit {
+                        prop_assert_eq!(next.submissions_used, before.submissions_used + 1);
+                    } else {
+                        prop_assert_eq!(next.submissions_used, before.submissions_used);
+                    }
+                    a = next;
+                }
+                Err(_) => prop_assert_eq!(&a, &before),
+            }
+        }
+    }
+
+    /// Returned ⇄ office review as often as allowed: never a 4th submission.
+    #[test]
+    fn return_loops_stop_at_three_submissions(loops in 1usize..10) {
+        let c = cast();
+        let mut a = apply(&c[0], Action::Submit, &app(Status::Draft)).unwrap();
+        a.status = Status::OfficeReview;
+        for _ in 0..loops {
+            a = apply(&c[6], Action::OfficeReturn, &a).unwrap();
+            match apply(&c[0], Action::Submit, &a) {
+                Ok(next) => a = next,
+                Err(e) => { prop_assert_eq!(e, Denied::SubmissionsExhausted); break; }
+            }
+        }
+        prop_assert!(a.submissions_used <= 3);
+    }
+}

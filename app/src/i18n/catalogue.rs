@@ -1,0 +1,184 @@
+//! The texts. One line per message: key, Simplified Chinese (the seed's own words where it has
+//! them), English. `{}` marks an argument, filled in order.
+
+use super::Lang;
+
+macro_rules! catalogue {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // the frame
+    AppName => "职评", "Zhiping";
+    AppTagline => "专业技术人员职称申报评审平台", "Professional title application and evaluation";
+    SkipToContent => "跳到正文", "Skip to content";
+    NavMain => "主导航", "Main navigation";
+    NavHome => "首页", "Home";
+    NavLogin => "登录", "Log in";
+    NavRegister => "注册", "Register";
+    NavLogout => "退出登录", "Log out";
+    NavRecover => "找回用户名和密码", "Recover user name and password";
+    NavOutbox => "消息发件箱", "Message outbox";
+    SwitchLanguage => "English", "中文";
+    SwitchLanguageLabel => "切换语言", "Switch language";
+    NotFoundTitle => "页面不存在", "Page not found";
+    NotFoundBody => "您要找的页面不存在或已移动。", "The page you asked for does not exist or has moved.";
+    BackHome => "返回首页", "Back to the home page";
+    Loading => "正在加载…", "Loading…";
+    Sending => "正在提交…", "Sending…";
+
+    // landing
+    LandingLead => "申报人在线注册、填写申报材料、提交审核；所在单位、主管单位、评审办事机构在线审核，评审结果公示，签发职称电子证书。",
+        "Apply for a professional title online; your unit, the competent authority and the evaluation office review it here; results are published and electronic certificates issued.";
+    LandingStepsTitle => "申报流程", "How it works";
+    LandingStep1 => "注册个人账号（每人只能注册一个账号）", "Register one personal account (one per person)";
+    LandingStep2 => "填写申报材料，手写签署个人承诺书并提交", "Fill in your materials, sign the pledge by hand and submit";
+    LandingStep3 => "单位审核并公示，主管单位审核，评审办事机构形式审核", "Unit review and public notice, authority review, formal review";
+    LandingStep4 => "缴纳评审费，参加评审，结果公示后获取职称电子证书", "Pay the fee, be evaluated, and receive your electronic certificate";
+    LandingCtaRegister => "注册个人账号", "Register an account";
+    LandingCtaLogin => "已有账号，登录", "I have an account: log in";
+
+    // fields and buttons
+    FieldName => "姓名", "Full name";
+    FieldIdNumber => "身份证号", "Resident ID number";
+    FieldPhone => "手机号", "Mobile phone";
+    FieldEmail => "电子邮箱", "E-mail";
+    FieldPassword => "密码", "Password";
+    FieldPassword2 => "确认密码", "Confirm password";
+    FieldAccount => "身份证号或用户名", "ID number or user name";
+    FieldChannel => "接收方式", "Send it by";
+    FieldCode => "验证码", "Verification code";
+    FieldNewPassword => "新密码", "New password";
+    FieldNewPassword2 => "确认新密码", "Confirm new password";
+    HintIdNumber => "18位，最后一位可以是X", "18 characters; the last may be X";
+    HintPhone => "11位手机号码", "11-digit mobile number";
+    HintPassword => "至少8位；不要使用常见密码或身份证号", "At least 8 characters; not a common password or your ID number";
+    HintCode => "6位数字，15分钟内有效", "6 digits, valid for 15 minutes";
+    ButtonRegister => "注册", "Register";
+    ButtonLogin => "登录", "Log in";
+    ButtonSendUsername => "发送用户名", "Send my user name";
+    ButtonSendCode => "发送验证码", "Send a code";
+    ButtonResetPassword => "重置密码", "Reset password";
+    ChannelPhone => "手机短信", "Text message";
+    ChannelEmail => "电子邮件", "E-mail";
+    ShowPassword => "显示密码", "Show password";
+
+    // registration
+    RegisterTitle => "注册个人账号", "Register an account";
+    RegisterIntro => "请使用本人身份证号注册，每人只能注册一个账号。", "Register with your own resident ID; one account per person.";
+    RegisterHaveAccount => "已有账号？", "Already registered?";
+    RegisteredTitle => "注册成功", "Registered";
+    RegisteredUsername => "您的用户名是 {}，也可以用身份证号登录。", "Your user name is {}; you can also log in with your ID number.";
+    IdTaken => "该身份证号已注册", "This ID number is already registered";
+    IdTakenHelp => "如果忘记了用户名或密码，请", "If you forgot your user name or password, use";
+
+    // login
+    LoginTitle => "登录", "Log in";
+    LoginFailed => "账号或密码不正确", "Wrong account or password";
+    LoginThrottled => "登录失败次数过多，请{}分钟后再试", "Too many failed attempts; try again in {} minutes";
+    LoginNoAccount => "还没有账号？", "No account yet?";
+    LoginForgot => "忘记用户名或密码？", "Forgot your user name or password?";
+    LoggedOut => "您已退出登录", "You have logged out";
+    SessionExpired => "登录已过期，请重新登录", "Your session expired; please log in again";
+
+    // recovery
+    RecoverTitle => "找回用户名和密码", "Recover user name and password";
+    RecoverUsernameTitle => "找回用户名", "Recover your user name";
+    RecoverUsernameIntro => "填写身份证号和姓名，用户名将发送到您登记的手机和电子邮箱。",
+        "Enter your ID number and name; the user name is sent to the phone and e-mail on file.";
+    RecoverUsernameSent => "如果信息与已注册的账号一致，用户名已发送到该账号登记的手机和电子邮箱。",
+        "If these match a registered account, its user name has been sent to the phone and e-mail on file.";
+    ResetTitle => "重置密码", "Reset your password";
+    ResetIntro => "先获取验证码，再设置新密码。", "Get a code first, then set a new password.";
+    ResetStep1 => "第一步：获取验证码", "Step 1: get a code";
+    ResetStep2 => "第二步：设置新密码", "Step 2: set a new password";
+    ResetCodeSent => "如果该账号存在，验证码已发送到其登记的{}，15分钟内有效。",
+        "If the account exists, a code has been sent to its {} on file; it is valid for 15 minutes.";
+    ResetDone => "密码已重置，请用新密码登录。", "Your password has been reset; log in with the new one.";
+    ResetInPerson => "手机和邮箱都已不能使用的，请携带身份证到所在单位人事部门当面重置。",
+        "If neither your phone nor your e-mail works any more, your unit's HR office can reset it in person with your ID card.";
+    CodeInvalid => "验证码不正确或已过期，请重新获取", "The code is wrong or has expired; request a new one";
+    RateLimited => "操作过于频繁，请{}分钟后再试", "Too many requests; try again in {} minutes";
+    SmsUsername => "【职评】您的用户名是 {}。如非本人操作，请忽略。", "[Zhiping] Your user name is {}. Ignore this if you did not ask.";
+    SmsResetCode => "【职评】您的密码重置验证码是 {}，15分钟内有效。请勿告诉他人。", "[Zhiping] Your password reset code is {}, valid for 15 minutes. Do not share it.";
+    MailSubjectUsername => "职评：您的用户名", "Zhiping: your user name";
+    MailSubjectReset => "职评：密码重置验证码", "Zhiping: password reset code";
+
+    // outbox
+    OutboxTitle => "消息发件箱（演示）", "Message outbox (demo)";
+    OutboxIntro => "演示环境不真正发送短信和邮件，所有消息都保存在这里。", "The demo sends no real texts or e-mails; every message is kept here.";
+    OutboxEmpty => "还没有消息", "No messages yet";
+    OutboxTime => "时间", "Time";
+    OutboxChannel => "渠道", "Channel";
+    OutboxRecipient => "收件人", "Recipient";
+    OutboxBody => "内容", "Message";
+
+    // home
+    HomeTitle => "工作台", "Dashboard";
+    HomeGreeting => "{}，您好", "Hello, {}";
+    HomeRole => "角色", "Role";
+    HomeOrg => "所属机构", "Organisation";
+    HomeUsername => "用户名", "User name";
+    HomeNextTitle => "接下来", "Next";
+    HomeComingSoon => "申报、审核队列等功能将陆续在此开放。", "Applications and review queues will open here.";
+
+    RoleApplicant => "申报人", "Applicant";
+    RoleUnitReviewer => "基层单位审核人", "Unit reviewer";
+    RoleAuthorityReviewer => "主管单位审核人", "Competent authority reviewer";
+    RoleOfficeReviewer => "职称评审办事机构", "Evaluation office";
+    RoleCommitteeMember => "评审委员会委员", "Committee member";
+    RoleHrOfficer => "人社厅备案", "HR filing officer";
+    RoleIssuer => "证书签发（教育厅）", "Certificate issuer";
+    RoleAdmin => "系统管理员", "Administrator";
+    RoleSystem => "系统", "System";
+    DutyApplicant => "查阅评审通知和条件，填写申报材料，提交、按要求修改，缴纳评审费，下载职称电子证书。",
+        "Read notices and conditions, fill in and submit your materials, correct them when asked, pay the fee, download your certificate.";
+    DutyUnitReviewer => "审核本单位人员的申报材料，组织不少于5个工作日的公示，填写单位意见并推荐。",
+        "Review your staff's applications, run a public notice of at least 5 working days, give the unit's opinion and recommend.";
+    DutyAuthorityReviewer => "审核所属单位推荐的申报材料，填写明确意见并推荐至评审办事机构。",
+        "Review what your units recommended, give a clear opinion and recommend to the evaluation office.";
+    DutyOfficeReviewer => "对申报材料进行形式审核：通过形式，或一次性告知需修改的内容并退回。",
+        "Formally review applications: pass them, or return them with one complete list of changes.";
+    DutyCommitteeMember => "评审本评审会的申报人并投票。", "Evaluate the applicants of your session and vote.";
+    DutyHrOfficer => "对职称评审结果进行备案。", "File the evaluation results.";
+    DutyIssuer => "签发职称电子证书。", "Sign and issue electronic title certificates.";
+    DutyAdmin => "管理机构、用户和角色、评审系列、通知和工作日历。", "Manage organisations, users and roles, series, notices and the working-day calendar.";
+
+    // field problems
+    Required => "此项必填", "This field is required";
+    NameLength => "姓名应为2至30个字", "A name is 2 to 30 characters";
+    NameCharacters => "姓名只能包含文字和间隔号“·”", "A name contains only letters and the middle dot “·”";
+    PhoneInvalid => "请填写11位手机号码，以13至19开头", "Enter an 11-digit mobile number starting 13–19";
+    EmailInvalid => "电子邮箱格式不正确，例如 name@example.cn", "Not an e-mail address, e.g. name@example.cn";
+    PasswordTooShort => "密码至少8位", "At least 8 characters";
+    PasswordTooLong => "密码不能超过128位", "At most 128 characters";
+    PasswordTooCommon => "这个密码太常见，很容易被猜到，请换一个", "This password is too common and easy to guess; choose another";
+    PasswordContainsId => "密码不能包含身份证号", "The password must not contain your ID number";
+    PasswordMismatch => "两次输入的密码不一致", "The two passwords differ";
+    CodeFormat => "验证码是6位数字", "The code is 6 digits";
+    IdLength => "身份证号应为18位，现在是{}位", "An ID number has 18 characters; this has {}";
+    IdCharacters => "身份证号前17位应为数字，最后一位为数字或X", "The first 17 characters are digits, the last a digit or X";
+    IdRegion => "前6位地址码 {} 不是有效的行政区划代码", "The region code {} is not a valid one";
+    IdBirthDate => "第7至14位出生日期 {} 不是有效日期", "The birth date {} (characters 7–14) is not a valid date";
+    IdCheckCharacter => "校验位不正确：按前17位计算，最后一位应为 {}，而不是 {}。请核对号码", "Wrong check character: from the first 17 it should be {}, not {}. Please check the number";
+
+    // refusals not tied to one field
+    Unauthenticated => "请先登录", "Please log in first";
+    Forbidden => "您无权进行此操作", "You may not do this";
+    CrossSite => "请求来源不正确，已拒绝", "Request refused: it came from another site";
+    Internal => "系统暂时出现问题，您填写的内容没有丢失，请稍后再试", "Something went wrong on our side; nothing you entered is lost. Please try again";
+    Network => "网络连接出现问题，请检查网络后重试", "The connection failed; check your network and try again";
+}

@@ -1,0 +1,74 @@
+//! How the domain's findings are put into words.
+
+use super::{Msg, Text};
+use crate::domain::account::Problem;
+use crate::domain::id_number::IdNumberError;
+use crate::domain::workflow::Role;
+
+impl From<Problem> for Msg {
+    fn from(p: Problem) -> Self {
+        match p {
+            Problem::Required => Msg::Required,
+            Problem::NameLength => Msg::NameLength,
+            Problem::NameCharacters => Msg::NameCharacters,
+            Problem::PhoneInvalid => Msg::PhoneInvalid,
+            Problem::EmailInvalid => Msg::EmailInvalid,
+            Problem::PasswordTooShort => Msg::PasswordTooShort,
+            Problem::PasswordTooLong => Msg::PasswordTooLong,
+            Problem::PasswordTooCommon => Msg::PasswordTooCommon,
+            Problem::PasswordContainsId => Msg::PasswordContainsId,
+            Problem::PasswordMismatch => Msg::PasswordMismatch,
+            Problem::CodeFormat => Msg::CodeFormat,
+        }
+    }
+}
+
+impl From<Problem> for Text {
+    fn from(p: Problem) -> Self {
+        Text::new(p.into())
+    }
+}
+
+impl From<IdNumberError> for Text {
+    fn from(e: IdNumberError) -> Self {
+        match e {
+            IdNumberError::Length(0) => Text::new(Msg::Required),
+            IdNumberError::Length(n) => Text::with(Msg::IdLength, [n.to_string()]),
+            IdNumberError::Characters => Text::new(Msg::IdCharacters),
+            IdNumberError::Region(code) => Text::with(Msg::IdRegion, [code]),
+            IdNumberError::BirthDate(d) => Text::with(Msg::IdBirthDate, [d]),
+            IdNumberError::CheckCharacter { found, expected } => {
+                Text::with(Msg::IdCheckCharacter, [expected.to_string(), found.to_string()])
+            }
+        }
+    }
+}
+
+/// The name of a role, as people call it.
+pub fn role_name(role: Role) -> Msg {
+    match role {
+        Role::Applicant => Msg::RoleApplicant,
+        Role::UnitReviewer => Msg::RoleUnitReviewer,
+        Role::AuthorityReviewer => Msg::RoleAuthorityReviewer,
+        Role::OfficeReviewer => Msg::RoleOfficeReviewer,
+        Role::CommitteeMember => Msg::RoleCommitteeMember,
+        Role::HrOfficer => Msg::RoleHrOfficer,
+        Role::Issuer => Msg::RoleIssuer,
+        Role::Admin => Msg::RoleAdmin,
+        Role::System => Msg::RoleSystem,
+    }
+}
+
+/// What the role does on the platform (the home page's description).
+pub fn role_duty(role: Role) -> Msg {
+    match role {
+        Role::Applicant => Msg::DutyApplicant,
+        Role::UnitReviewer => Msg::DutyUnitReviewer,
+        Role::AuthorityReviewer => Msg::DutyAuthorityReviewer,
+        Role::OfficeReviewer => Msg::DutyOfficeReviewer,
+        Role::CommitteeMember => Msg::DutyCommitteeMember,
+        Role::HrOfficer => Msg::DutyHrOfficer,
+        Role::Issuer => Msg::DutyIssuer,
+        Role::Admin | Role::System => Msg::DutyAdmin,
+    }
+}

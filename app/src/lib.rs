@@ -1,0 +1,18 @@
+//! 职评: the shared crate. `domain` holds the rules; `api` the server functions; `pages` and
+//! `components` the screens, rendered on the server and hydrated in the browser.
+
+pub mod api;
+mod app;
+pub mod components;
+pub mod domain;
+pub mod forms;
+pub mod i18n;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use app::{shell, App};

@@ -1,0 +1,69 @@
+//! `/login`: by ID number or user name.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::auth::Login;
+use crate::components::field::{server_error, FieldState, FormAlert, Notice, TextField};
+use crate::components::lang::use_lang;
+use crate::i18n::{Msg, Text};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let action = ServerAction::<Login>::new();
+    let server = server_error(action.value());
+    let account = FieldState::new("account");
+    let password = FieldState::new("password");
+    let required = |f: FieldState| move || f.value.with(|v| v.trim().is_empty()).then(|| Text::new(Msg::Required));
+    let next = move || query.with(|q| q.get("next")).unwrap_or_default();
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        account.submitted();
+        password.submitted();
+        if required(account)().is_none() && required(password)().is_none() && !action.pending().get_untracked() {
+            let next = Some(next()).filter(|n| !n.is_empty());
+            action.dispatch(Login { account: account.value.get_untracked(), password: password.value.get_untracked(), next });
+        }
+    };
+
+    let notice = move || {
+        query.with(|q| {
+            if q.get("out").is_some() {
+                Some(Msg::LoggedOut)
+            } else if q.get("reset").is_some() {
+                Some(Msg::ResetDone)
+            } else {
+                None
+            }
+        })
+    };
+
+    view! {
+        <section class="card narrow">
+            <h1>{Msg::LoginTitle.text(lang)}</h1>
+            {move || notice().map(|m| view! { <Notice text=m.text(lang).to_string()/> })}
+            <form method="post" action=Login::PATH on:submit=on_submit novalidate>
+                <input type="hidden" name="next" value=next/>
+                <TextField state=account label=Msg::FieldAccount message=account.message(required(account), server)
+                    autocomplete="username"/>
+                <TextField state=password label=Msg::FieldPassword message=password.message(required(password), server)
+                    input_type="password" autocomplete="current-password"/>
+                <FormAlert error=server/>
+                <button type="submit" class="button primary block" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { Msg::Sending.text(lang) } else { Msg::ButtonLogin.text(lang) }}
+                </button>
+            </form>
+            <p class="aside">
+                {Msg::LoginForgot.text(lang)} " " <a href="/recover">{Msg::NavRecover.text(lang)}</a>
+            </p>
+            <p class="aside">
+                {Msg::LoginNoAccount.text(lang)} " " <a href="/register">{Msg::NavRegister.text(lang)}</a>
+            </p>
+        </section>
+    }
+}

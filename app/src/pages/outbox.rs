@@ -1,0 +1,58 @@
+//! `/outbox`: the messages the platform "sent" (demo mode, administrators).
+
+use leptos::prelude::*;
+
+use crate::api::error::AppError;
+use crate::api::outbox::list_outbox;
+use crate::components::lang::use_lang;
+use crate::i18n::Msg;
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let lang = use_lang();
+    let rows = Resource::new(|| (), |_| list_outbox());
+    view! {
+        <section class="card wide">
+            <h1>{Msg::OutboxTitle.text(lang)}</h1>
+            <p class="intro">{Msg::OutboxIntro.text(lang)}</p>
+            <Suspense fallback=move || view! { <p>{Msg::Loading.text(lang)}</p> }>
+                {move || Suspend::new(async move {
+                    match rows.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{Msg::OutboxEmpty.text(lang)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <div class="table-wrap">
+                                <table>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{Msg::OutboxTime.text(lang)}</th>
+                                            <th scope="col">{Msg::OutboxChannel.text(lang)}</th>
+                                            <th scope="col">{Msg::OutboxRecipient.text(lang)}</th>
+                                            <th scope="col">{Msg::OutboxBody.text(lang)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|r| {
+                                            let channel = if r.channel == "email" { Msg::ChannelEmail } else { Msg::ChannelPhone };
+                                            view! {
+                                                <tr>
+                                                    <td>{r.at}</td>
+                                                    <td>{channel.text(lang)}</td>
+                                                    <td>{r.recipient}</td>
+                                                    <td>{r.body}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }.into_any(),
+                        Err(e) => {
+                            let text = e.form_text().unwrap_or_else(|| AppError::Internal.form_text().unwrap_or(Msg::Internal.into()));
+                            view! { <p class="form-alert" role="alert">{text.render(lang)}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

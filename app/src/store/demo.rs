@@ -1,0 +1,76 @@
+//! Demo data for `make run`: a region, one competent authority, two units, one evaluation office,
+//! the bodies of §八–§九, and one account for every role. Idempotent: run it at every start.
+
+use super::{NewUser, OrgRow, Store, StoreError, StoreResult};
+use crate::domain::workflow::Role;
+
+/// The password of every demo account (printed by `make run`; never used outside demo mode).
+pub const DEMO_PASSWORD: &str = "Zhiping@2026";
+
+/// (user name, name, role, organisation id, ID number)
+pub const DEMO_ACCOUNTS: &[(&str, &str, Role, &str, Option<&str>)] = &[
+    ("shenbao", "古丽米拉·艾买提", Role::Applicant, "org-unit-xju", Some("650102198506152024")),
+    ("danwei", "王建国", Role::UnitReviewer, "org-unit-xju", None),
+    ("danwei2", "李秀兰", Role::UnitReviewer, "org-unit-xjnu", None),
+    ("zhuguan", "张志强", Role::AuthorityReviewer, "org-authority-edu", None),
+    ("pingban", "马丽", Role::OfficeReviewer, "org-office", None),
+    ("pingwei", "陈明", Role::CommitteeMember, "org-committee", None),
+    ("renshe", "赵磊", Role::HrOfficer, "org-hr", None),
+    ("qianfa", "刘芳", Role::Issuer, "org-issuer", None),
+    ("admin", "系统管理员", Role::Admin, "org-region", None),
+];
+
+fn demo_orgs() -> Vec<OrgRow> {
+    let org = |id: &str, kind: &str, name: &str, parent: Option<&str>| OrgRow {
+        id: id.into(),
+        kind: kind.into(),
+        name: name.into(),
+        parent_id: parent.map(Into::into),
+    };
+    vec![
+        org("org-region", "region", "新疆维吾尔自治区", None),
+        org("org-authority-edu", "authority", "自治区教育厅（主管部门）", Some("org-region")),
+        org("org-unit-xju", "unit", "新疆大学", Some("org-authority-edu")),
+        org("org-unit-xjnu", "unit", "新疆师范大学", Some("org-authority-edu")),
+        org("org-office", "office", "自治区高等学校教育管理研究人员职称评审办公室", Some("org-region")),
+        org("org-committee", "committee", "高等学校教育管理研究人员职称评审委员会", Some("org-region")),
+        org("org-hr", "hr", "自治区人力资源和社会保障厅", Some("org-region")),
+        org("org-issuer", "issuer", "自治区教育厅（证书签发）", Some("org-region")),
+    ]
+}
+
+/// Seeds the demo organisations and accounts that are missing; leaves existing ones alone.
+pub async fn seed_demo(store: &Store, now: i64) -> StoreResult<()> {
+    for org in demo_orgs() {
+        store.ensure_org(&org, now).await?;
+    }
+    for (i, (username, name, role, org, id_number)) in DEMO_ACCOUNTS.iter().enumerate() {
+        if store.username_taken(username).await? {
+            continue;
+        }
+        let hash = crate::security::hash_password(DEMO_PASSWORD.into())
+            .await
+            .map_err(|e| StoreError::Db(sqlx::Error::Protocol(e)))?;
+        let id = format!("user-demo-{username}");
+        let phone = format!("1399100{:04}", i + 1);
+        let email = format!("{username}@demo.zhiping.cn");
+        let user = NewUser {
+            id: &id,
+            username,
+            id_number: *id_number,
+            name,
+            phone: &phone,
+            email: &email,
+            password_hash: &hash,
+            role: role.as_str(),
+            org_id: Some(org),
+            created_at: now,
+        };
+        match store.insert_user(&user).await {
+            // another server seeding at the same moment got there first
+            Ok(()) | Err(StoreError::Unique(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! The one place that writes SQL (server only). Runtime-checked queries through sqlx's `Any`
+//! driver, so one code path serves SQLite (embedded default) and PostgreSQL (`DATABASE_URL=postgres://…`).
+//! Placeholders are `$1…`, which both engines accept; instants are BIGINT UTC milliseconds.
+
+mod calendar;
+mod demo;
+mod organisations;
+pub mod outbox;
+mod reset_codes;
+mod sessions;
+mod throttle;
+mod users;
+
+pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};
+pub use organisations::OrgRow;
+pub use outbox::OutboxRow;
+pub use reset_codes::ResetCodeRow;
+pub use sessions::SessionRow;
+pub use users::{NewUser, UserRow};
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Executor};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A uniqueness constraint refused the write; the string names the column.
+    #[error("already exists: {0}")]
+    Unique(&'static str),
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    engine: Engine,
+}
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../server/migrations");
+
+impl Store {
+    /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`) and runs the migrations.
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        sqlx::any::install_default_drivers();
+        let engine = if url.starts_with("postgres") { Engine::Postgres } else { Engine::Sqlite };
+        let options = AnyPoolOptions::new()
+            .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if engine == Engine::Sqlite {
+                        // WAL lets readers go on while one writer writes; busy_timeout makes a
+                        // second writer wait instead of failing at once.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        conn.execute("PRAGMA busy_timeout = 5000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                    }
+                    Ok(())
+                })
+            });
+        let pool = options.connect(url).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool, engine })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// A new random identifier (128 bits, hex), made by the application so that no engine-specific
+/// sequence is needed.
+pub fn new_id() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+/// Turns a driver's uniqueness violation into `StoreError::Unique(column)`, naming the first of
+/// `columns` that the message mentions (SQLite says `users.id_number`, PostgreSQL `users_id_number_key`).
+fn unique_or(e: sqlx::Error, columns: &[&'static str]) -> StoreError {
+    if let sqlx::Error::Database(db) = &e {
+        if db.is_unique_violation() {
+            let text = format!("{} {}", db.message(), db.constraint().unwrap_or(""));
+            let col = columns.iter().find(|c| text.contains(*c)).copied().unwrap_or("unknown");
+            return StoreError::Unique(col);
+        }
+    }
+    StoreError::Db(e)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,172 @@
+//! The store's tests, each run on SQLite and on PostgreSQL. PostgreSQL is used when
+//! `TEST_DATABASE_URL` is set (each test gets a fresh database, dropped afterwards); when it is not
+//! set the PostgreSQL variants say so and pass, unless `ZP_REQUIRE_POSTGRES=1` (as in `.ci/run`),
+//! where they fail.
+
+use super::*;
+use crate::domain::calendar::DayKind;
+use time::macros::date;
+
+/// A fresh SQLite database in a temporary file.
+async fn sqlite_store() -> Store {
+    let dir = std::env::temp_dir().join(format!("zhiping-store-test-{}", new_id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    Store::open(&format!("sqlite://{}/t.db?mode=rwc", dir.display())).await.unwrap()
+}
+
+/// A fresh PostgreSQL database named after a random id, or `None` when none is configured.
+async fn postgres_store() -> Option<Store> {
+    let base = match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => {
+            assert!(
+                std::env::var("ZP_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                "ZP_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set"
+            );
+            eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant skipped");
+            return None;
+        }
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("zp_test_{}", &new_id()[..16]);
+    let admin = sqlx::AnyPool::connect(&base).await.expect("connect to TEST_DATABASE_URL");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.unwrap();
+    admin.close().await;
+    let (prefix, _) = base.rsplit_once('/').expect("TEST_DATABASE_URL ends with /database");
+    Some(Store::open(&format!("{prefix}/{name}")).await.unwrap())
+}
+
+macro_rules! store_tests {
+    ($($name:ident($store:ident) $body:block)*) => {
+        mod sqlite {
+            use super::*;
+            $(#[tokio::test] async fn $name() { let $store = sqlite_store().await; $body })*
+        }
+        mod postgres {
+            use super::*;
+            $(#[tokio::test] async fn $name() {
+                let Some($store) = postgres_store().await else { return };
+                $body
+            })*
+        }
+    };
+}
+
+fn user<'a>(id: &'a str, username: &'a str, id_number: Option<&'a str>) -> NewUser<'a> {
+    NewUser {
+        id,
+        username,
+        id_number,
+        name: "张三",
+        phone: "13991001234",
+        email: "a@b.cn",
+        password_hash: "x",
+        role: "applicant",
+        org_id: None,
+        created_at: 1,
+    }
+}
+
+store_tests! {
+    one_account_per_id_number(store) {
+        store.insert_user(&user("u1", "n1", Some("11010519491231002X"))).await.unwrap();
+        let again = store.insert_user(&user("u2", "n2", Some("11010519491231002X"))).await;
+        assert!(matches!(again, Err(StoreError::Unique("id_number"))), "{again:?}");
+        let same_name = store.insert_user(&user("u3", "n1", Some("650102198506152024"))).await;
+        assert!(matches!(same_name, Err(StoreError::Unique("username"))), "{same_name:?}");
+        // found by user name and by ID number in either case of x
+        assert_eq!(store.user_by_account("n1").await.unwrap().unwrap().id, "u1");
+        assert_eq!(store.user_by_account("11010519491231002x").await.unwrap().unwrap().id, "u1");
+    }
+
+    concurrent_registrations_with_one_id_make_one_account(store) {
+        let mut tasks = Vec::new();
+        for i in 0..20 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                let id = format!("c{i}");
+                let name = format!("cn{i}");
+                store.insert_user(&user(&id, &name, Some("650104198803211513"))).await
+            }));
+        }
+        let mut ok = 0;
+        for t in tasks {
+            match t.await.unwrap() {
+                Ok(()) => ok += 1,
+                Err(StoreError::Unique("id_number")) => {}
+                Err(e) => panic!("unexpected {e:?}"),
+            }
+        }
+        assert_eq!(ok, 1);
+    }
+
+    sessions_live_and_die(store) {
+        store.insert_user(&user("u1", "n1", None)).await.unwrap();
+        store.insert_session("h1", "u1", 100).await.unwrap();
+        store.insert_session("h2", "u1", 100).await.unwrap();
+        store.touch_session("h1", 500).await.unwrap();
+        assert_eq!(store.session("h1").await.unwrap().unwrap().last_seen_at, 500);
+        assert_eq!(store.purge_sessions(200, 0).await.unwrap(), 1); // h2 idle since 100
+        assert!(store.session("h2").await.unwrap().is_none());
+        assert_eq!(store.delete_sessions_of("u1").await.unwrap(), 1);
+    }
+
+    reset_codes_are_single_use_and_only_the_latest_works(store) {
+        store.insert_user(&user("u1", "n1", None)).await.unwrap();
+        store.insert_reset_code("u1", "hash-a", "sms", 100, 1_000).await.unwrap();
+        store.insert_reset_code("u1", "hash-b", "sms", 200, 1_100).await.unwrap();
+        let live = store.live_reset_code("u1", 300).await.unwrap().unwrap();
+        assert_eq!(live.code_hash, "hash-b");
+        assert!(store.spend_reset_code(&live.id, 300).await.unwrap());
+        assert!(!store.spend_reset_code(&live.id, 301).await.unwrap());
+        assert!(store.live_reset_code("u1", 302).await.unwrap().is_none());
+        store.insert_reset_code("u1", "hash-c", "sms", 400, 500).await.unwrap();
+        assert!(store.live_reset_code("u1", 500).await.unwrap().is_none(), "expired at 500");
+    }
+
+    throttle_counts_within_the_window(store) {
+        for at in [10, 20, 30] {
+            store.record_throttle_event("login:acct:x", at).await.unwrap();
+        }
+        assert_eq!(store.throttle_count("login:acct:x", 15).await.unwrap(), (2, Some(20)));
+        assert_eq!(store.throttle_count("login:acct:y", 0).await.unwrap(), (0, None));
+        store.clear_throttle("login:acct:x").await.unwrap();
+        assert_eq!(store.throttle_count("login:acct:x", 0).await.unwrap().0, 0);
+    }
+
+    outbox_keeps_messages_newest_first(store) {
+        for (i, body) in ["first", "second"].into_iter().enumerate() {
+            let msg = outbox::Message { channel: outbox::Channel::Sms, recipient: "13991001234", subject: "s", body, user_id: None, now: i as i64 };
+            store.insert_outbox(&msg).await.unwrap();
+        }
+        let rows = store.outbox(10).await.unwrap();
+        assert_eq!(rows.iter().map(|r| r.body.as_str()).collect::<Vec<_>>(), ["second", "first"]);
+    }
+
+    the_calendar_migration_holds_the_official_arrangements(store) {
+        let cal = store.work_calendar().await.unwrap();
+        // Spring Festival 2021: 11–17 Feb off, Sunday 7 and Saturday 20 Feb worked.
+        assert!(!cal.is_working_day(date!(2021 - 02 - 11)));
+        assert!(cal.is_working_day(date!(2021 - 02 - 07)));
+        assert!(cal.is_working_day(date!(2021 - 02 - 20)));
+        // National Day 2025 (with Mid-Autumn): 1–8 Oct off, Sunday 28 Sep and Saturday 11 Oct worked.
+        assert!(!cal.is_working_day(date!(2025 - 10 - 08)));
+        assert!(cal.is_working_day(date!(2025 - 09 - 28)));
+        assert!(cal.is_working_day(date!(2025 - 10 - 11)));
+        // Spring Festival 2026: 15–23 Feb off, Saturdays 14 and 28 Feb worked.
+        assert!(!cal.is_working_day(date!(2026 - 02 - 23)));
+        assert!(cal.is_working_day(date!(2026 - 02 - 14)));
+        assert!(cal.is_working_day(date!(2026 - 02 - 28)));
+        assert!(cal != crate::domain::calendar::WorkCalendar::new([(date!(2021 - 01 - 01), DayKind::Holiday)]));
+    }
+
+    demo_seed_is_idempotent(store) {
+        seed_demo(&store, 1).await.unwrap();
+        seed_demo(&store, 2).await.unwrap();
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(n, DEMO_ACCOUNTS.len() as i64);
+        let applicant = store.user_by_account("shenbao").await.unwrap().unwrap();
+        assert_eq!(applicant.org_name.as_deref(), Some("新疆大学"));
+        assert!(crate::security::verify_password(DEMO_PASSWORD.into(), Some(applicant.password_hash)).await);
+    }
+}

@@ -1,0 +1,11 @@
+//! The browser entry point: hydrate the server-rendered page with the same components.
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+    // A marker for end-to-end tests (and curious people) that the page is now live.
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__zp_hydrated".into(), &true.into());
+    }
+}

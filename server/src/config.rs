@@ -1,0 +1,54 @@
+//! Configuration from the environment. Every variable is documented in README.md.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// `ZP_ADDR`, default 127.0.0.1:3000.
+    pub addr: SocketAddr,
+    /// `ZP_DATA_DIR`, default ./data: the SQLite file and, later, uploaded files.
+    pub data_dir: PathBuf,
+    /// `DATABASE_URL`, default sqlite://<data dir>/zhiping.db?mode=rwc.
+    pub database_url: String,
+    /// `ZP_SITE_ROOT`, default target/site: the built WASM, JS and CSS.
+    pub site_root: String,
+    /// `ZP_DEMO=1`: seed demo data and allow the outbox page.
+    pub demo: bool,
+    /// `ZP_TEST_CLOCK=1`: mount POST /__test/clock (end-to-end tests only; absent otherwise).
+    pub test_clock: bool,
+    /// `ZP_SECURE_COOKIES=1`: cookies get `Secure` (set behind HTTPS).
+    pub secure_cookies: bool,
+    /// `ZP_TRUST_FORWARDED_FOR=1`: client address from X-Forwarded-For (behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+    /// `ZP_PUBLIC_ORIGIN`, e.g. https://zhiping.example.cn: the origin state-changing requests
+    /// must come from. Default: the request's own Host.
+    pub public_origin: Option<String>,
+}
+
+fn flag(name: &str) -> bool {
+    matches!(std::env::var(name).as_deref(), Ok("1") | Ok("true") | Ok("yes"))
+}
+
+impl ServerConfig {
+    pub fn from_env() -> Result<Self, String> {
+        let addr = std::env::var("ZP_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
+        let addr: SocketAddr = addr.parse().map_err(|e| format!("ZP_ADDR={addr}: {e}"))?;
+        let data_dir = PathBuf::from(std::env::var("ZP_DATA_DIR").unwrap_or_else(|_| "data".into()));
+        let database_url = std::env::var("DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| format!("sqlite://{}/zhiping.db?mode=rwc", data_dir.display()));
+        Ok(Self {
+            addr,
+            data_dir,
+            database_url,
+            site_root: std::env::var("ZP_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
+            demo: flag("ZP_DEMO"),
+            test_clock: flag("ZP_TEST_CLOCK"),
+            secure_cookies: flag("ZP_SECURE_COOKIES"),
+            trust_forwarded_for: flag("ZP_TRUST_FORWARDED_FOR"),
+            public_origin: std::env::var("ZP_PUBLIC_ORIGIN").ok().filter(|o| !o.is_empty()),
+        })
+    }
+}

@@ -1,0 +1,121 @@
+//! 职评's server: configuration, the store and its migrations, demo data, the Leptos app, the
+//! server functions, static files, background jobs and graceful shutdown.
+
+mod config;
+mod jobs;
+mod routes;
+mod security;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use app::state::{AppState, Clock, Config};
+use app::store::{outbox::DatabaseOutbox, seed_demo, Store, DEMO_ACCOUNTS, DEMO_PASSWORD};
+use tracing_subscriber::EnvFilter;
+
+use config::ServerConfig;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e}");
+            eprintln!("zhiping: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let cfg = ServerConfig::from_env()?;
+    if cfg.database_url.starts_with("sqlite") {
+        std::fs::create_dir_all(&cfg.data_dir).map_err(|e| format!("creating {}: {e}", cfg.data_dir.display()))?;
+    }
+    let store = Store::open(&cfg.database_url).await.map_err(|e| format!("database {}: {e}", redact(&cfg.database_url)))?;
+    let clock = Clock::default();
+    if cfg.demo {
+        seed_demo(&store, clock.now().millis()).await.map_err(|e| format!("demo data: {e}"))?;
+    }
+    let state = AppState {
+        store: store.clone(),
+        clock: clock.clone(),
+        messenger: DatabaseOutbox::new(store.clone()),
+        config: Arc::new(Config {
+            demo: cfg.demo,
+            secure_cookies: cfg.secure_cookies,
+            trust_forwarded_for: cfg.trust_forwarded_for,
+        }),
+    };
+
+    let jobs = jobs::spawn(state.clone());
+    let router = routes::router(&cfg, state);
+    let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| format!("binding {}: {e}", cfg.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    announce(&cfg, addr);
+
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server: {e}"))?;
+    jobs.abort();
+    store.close().await;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// Says where the app is, and in demo mode how to log in.
+fn announce(cfg: &ServerConfig, addr: std::net::SocketAddr) {
+    tracing::info!(%addr, database = %redact(&cfg.database_url), "listening");
+    println!("\n  职评 is running at http://{addr}/");
+    println!("  database: {}", redact(&cfg.database_url));
+    if cfg.demo {
+        println!("\n  demo accounts (password {DEMO_PASSWORD}):");
+        for (username, name, role, _, _) in DEMO_ACCOUNTS {
+            println!("    {username:<9} {:<20} {name}", role.as_str());
+        }
+    }
+    println!("\n  Ctrl-C stops it.\n");
+}
+
+/// Hides a password in a database URL.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => match url[s + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+            None => url.to_string(),
+        },
+        _ => url.to_string(),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redacts_database_passwords() {
+        assert_eq!(super::redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(super::redact("sqlite://data/z.db"), "sqlite://data/z.db");
+    }
+}

@@ -1,0 +1,85 @@
+//! The HTTP surface: pages (Leptos, server-rendered), `/api/*` server functions, static files,
+//! the language switch, health, and — only with ZP_TEST_CLOCK=1 — the test clock.
+
+use axum::extract::{Path, Query, Request};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{middleware, Extension, Router};
+use http::header::SET_COOKIE;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use serde::Deserialize;
+
+use app::api::context::safe_next;
+use app::i18n::{Lang, LANG_COOKIE};
+use app::state::AppState;
+use app::{shell, App};
+
+use crate::config::ServerConfig;
+use crate::security::{check_origin, security_headers, OriginPolicy};
+
+pub fn router(cfg: &ServerConfig, state: AppState) -> Router {
+    let options = LeptosOptions::builder()
+        .output_name("zhiping")
+        .site_root(cfg.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(cfg.addr)
+        .build();
+    let routes = generate_route_list(App);
+
+    let mut router = Router::new()
+        .route("/api/{*fn_name}", post(server_fn).get(server_fn))
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .route("/lang/{code}", get(switch_language))
+        .route("/healthz", get(|| async { "ok" }));
+    if cfg.test_clock {
+        tracing::warn!("ZP_TEST_CLOCK=1: POST /__test/clock can move the clock (never in production)");
+        router = router.route("/__test/clock", post(advance_clock));
+    }
+    router
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(Extension(state))
+        .layer(middleware::from_fn_with_state(OriginPolicy { public_origin: cfg.public_origin.clone() }, check_origin))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(options)
+}
+
+async fn server_fn(Extension(state): Extension<AppState>, req: Request) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+#[derive(Deserialize)]
+struct Back {
+    back: Option<String>,
+}
+
+/// `/lang/en?back=/login`: remembers the language for a year and returns to the page.
+async fn switch_language(Path(code): Path<String>, Query(q): Query<Back>) -> Response {
+    let lang = Lang::from_code(&code);
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let to = safe_next(q.back.as_deref(), "/");
+    ([(SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
+}
+
+#[derive(Deserialize)]
+struct Advance {
+    ms: i64,
+}
+
+/// Moves the server's clock forward (end-to-end tests: 48 hours, five working days).
+async fn advance_clock(Extension(state): Extension<AppState>, Query(a): Query<Advance>) -> String {
+    state.clock.advance(a.ms.max(0));
+    state.clock.now().millis().to_string()
+}
