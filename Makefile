@@ -35,7 +35,7 @@ build: tools
 ## domain, store (SQLite; PostgreSQL when TEST_DATABASE_URL is set) and server unit tests
 test-rust: tools
 	cargo test -p app --features ssr
-	cargo test -p server
+	cargo test -p zhiping
 
 ## Playwright on a phone (JS on and off) and a desktop, against the release server on a free port
 test-e2e: browser build

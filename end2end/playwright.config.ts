@@ -40,7 +40,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
   ],
   webServer: {
-    command: '../target/release/zhiping',
+    command: './target/release/zhiping',
     cwd: '..',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

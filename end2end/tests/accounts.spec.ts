@@ -32,6 +32,11 @@ test('a wrong check character is refused at the field, with the reason', async (
     // Without JavaScript the server is the one to say it, at the same field.
     await page.getByRole('button', { name: '注册' }).click();
     await expect(idField).toHaveAccessibleDescription(reason);
+    // what was typed is still there to correct (passwords excepted)
+    await expect(idField).toHaveValue(wrong);
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue(p.name);
+    await expect(page.getByLabel('手机号', { exact: true })).toHaveValue(p.phone);
+    await expect(page.getByLabel('密码', { exact: true })).toHaveValue('');
   } else {
     // In the browser, before anything is sent.
     await expect(idField).toHaveAccessibleDescription(reason);

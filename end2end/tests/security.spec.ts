@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('origin check', () => {
-  test.skip(({ }, info) => info.project.name !== 'desktop', 'HTTP only: one project');
+  test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'HTTP only: one project is enough'));
 
   test('a cross-site POST to a server function is refused', async ({ request, baseURL }) => {
     const form = { account: 'shenbao', password: 'Zhiping@2026' };

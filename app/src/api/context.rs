@@ -148,6 +148,26 @@ pub async fn start_session(state: &AppState, user_id: &str) -> Result<(), AppErr
     Ok(())
 }
 
+pub const FORM_COOKIE: &str = "zp_form";
+
+/// Without JavaScript a refused form comes back through a redirect, and the browser would show it
+/// empty. This keeps what was typed (never passwords) for five minutes in an HttpOnly cookie —
+/// not in the URL, where an ID number would land in history and logs — and the page puts it back
+/// (`components::field::remembered`). With JavaScript the form never leaves the page, so nothing
+/// is kept.
+pub fn remember_form(values: &[(&str, &str)]) {
+    let plain_form_post = use_context::<Parts>()
+        .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
+        .unwrap_or(false);
+    if !plain_form_post {
+        return;
+    }
+    let map: std::collections::BTreeMap<&str, &str> = values.iter().copied().collect();
+    if let Ok(json) = serde_json::to_string(&map) {
+        set_cookie(format!("{FORM_COOKIE}={}; Path=/; Max-Age=300; HttpOnly; SameSite=Strict", hex::encode(json)));
+    }
+}
+
 /// A local path to go to after a form: only same-site absolute paths, never `//host`.
 pub fn safe_next(next: Option<&str>, fallback: &str) -> String {
     match next {

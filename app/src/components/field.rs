@@ -19,8 +19,10 @@ pub struct FieldState {
 }
 
 impl FieldState {
+    /// A field, holding what the person typed before a no-JavaScript submission came back refused.
     pub fn new(name: &'static str) -> Self {
-        Self { name, value: RwSignal::new(String::new()), touched: RwSignal::new(false), edited: RwSignal::new(false) }
+        let initial = remembered(name);
+        Self { name, value: RwSignal::new(initial), touched: RwSignal::new(false), edited: RwSignal::new(false) }
     }
 
     /// Called when the form is submitted: show every check, forget earlier edits.
@@ -46,6 +48,37 @@ impl FieldState {
             }
             server.get().and_then(|e| e.at_field(self.name).cloned())
         })
+    }
+}
+
+/// The value `name` had in the form the server just refused (no-JavaScript path), read once per
+/// request from the `zp_form` cookie, which is then cleared. Empty in the browser: with
+/// JavaScript the form never leaves the page.
+pub fn remembered(name: &str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use crate::api::context::{cookie, set_cookie, FORM_COOKIE};
+        #[derive(Clone)]
+        struct Remembered(std::collections::BTreeMap<String, String>);
+        let form = use_context::<Remembered>().unwrap_or_else(|| {
+            let map = use_context::<http::request::Parts>()
+                .and_then(|p| cookie(&p, FORM_COOKIE))
+                .and_then(|hexed| hex::decode(hexed).ok())
+                .and_then(|json| serde_json::from_slice(&json).ok())
+                .unwrap_or_default();
+            let form = Remembered(map);
+            if !form.0.is_empty() {
+                set_cookie(format!("{FORM_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"));
+            }
+            provide_context(form.clone());
+            form
+        });
+        form.0.get(name).cloned().unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = name;
+        String::new()
     }
 }
 
@@ -101,6 +134,8 @@ pub fn TextField(
                 maxlength=maxlength
                 aria-invalid=move || if has_error() { "true" } else { "false" }
                 aria-describedby=described
+                // the attribute for the server-rendered page, the property once live
+                value=state.value.get_untracked()
                 prop:value=move || state.value.get()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);

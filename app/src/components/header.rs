@@ -35,7 +35,8 @@ pub fn Header() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-                <a class="lang" href=switch_href hreflang=lang.other().code() aria-label=Msg::SwitchLanguageLabel.text(lang)>
+                // rel="external": a server route that sets a cookie, not a page of the router
+                <a class="lang" href=switch_href rel="external" hreflang=lang.other().code() aria-label=Msg::SwitchLanguageLabel.text(lang)>
                     {Msg::SwitchLanguage.text(lang)}
                 </a>
             </nav>

@@ -24,12 +24,14 @@ pub async fn register(
     password: String,
     password2: String,
 ) -> Result<(), AppError> {
-    server::register(name, id_number, phone, email, password, password2).await
+    let kept = [("name", name.clone()), ("id_number", id_number.clone()), ("phone", phone.clone()), ("email", email.clone())];
+    remember_on_error(server::register(name, id_number, phone, email, password, password2).await, &kept)
 }
 
 #[server(prefix = "/api", endpoint = "login")]
 pub async fn login(account: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    server::login(account, password, next).await
+    let kept = [("account", account.clone())];
+    remember_on_error(server::login(account, password, next).await, &kept)
 }
 
 #[server(prefix = "/api", endpoint = "logout")]
@@ -44,18 +46,31 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
 
 #[server(prefix = "/api", endpoint = "recover_username")]
 pub async fn recover_username(id_number: String, name: String) -> Result<(), AppError> {
-    server::recover_username(id_number, name).await
+    let kept = [("id_number", id_number.clone()), ("name", name.clone())];
+    remember_on_error(server::recover_username(id_number, name).await, &kept)
 }
 
 #[server(prefix = "/api", endpoint = "request_reset_code")]
 pub async fn request_reset_code(account: String, channel: String) -> Result<(), AppError> {
-    server::request_reset_code(account, channel).await
+    let kept = [("account", account.clone())];
+    remember_on_error(server::request_reset_code(account, channel).await, &kept)
 }
 
 #[server(prefix = "/api", endpoint = "reset_password")]
 pub async fn reset_password(account: String, code: String, password: String, password2: String) -> Result<(), AppError> {
-    server::reset_password(account, code, password, password2).await
+    let kept = [("account", account.clone()), ("code", code.clone())];
+    remember_on_error(server::reset_password(account, code, password, password2).await, &kept)
 }
 
 #[cfg(feature = "ssr")]
 mod server;
+
+/// Keeps the non-secret fields of a refused form for the no-JavaScript page (see `remember_form`).
+#[cfg(feature = "ssr")]
+fn remember_on_error<T>(result: Result<T, AppError>, kept: &[(&str, String)]) -> Result<T, AppError> {
+    if result.is_err() {
+        let values: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        crate::api::context::remember_form(&values);
+    }
+    result
+}
