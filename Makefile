@@ -28,9 +28,9 @@ tools:
 browser:
 	@scripts/install-tools.sh browser
 
-## release build of the server and the site (WASM optimised with wasm-opt -Oz)
+## release build of the server and the site (WASM optimised with wasm-opt -Oz, assets precompressed)
 build: tools
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 ## domain, store (SQLite; PostgreSQL when TEST_DATABASE_URL is set) and server unit tests
 test-rust: tools
