@@ -19,7 +19,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <a class="brand" href="/">
-                <span class="brand-mark" aria-hidden="true">"评"</span>
+                <span class="brand-mark" aria-hidden="true">{Msg::BrandMark.text(lang)}</span>
                 <span class="brand-name">{Msg::AppName.text(lang)}</span>
                 <span class="brand-tagline">{Msg::AppTagline.text(lang)}</span>
             </a>

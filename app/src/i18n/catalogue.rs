@@ -23,6 +23,7 @@ macro_rules! catalogue {
 catalogue! {
     // the frame
     AppName => "职评", "Zhiping";
+    BrandMark => "评", "评";
     AppTagline => "专业技术人员职称申报评审平台", "Professional title application and evaluation";
     SkipToContent => "跳到正文", "Skip to content";
     NavMain => "主导航", "Main navigation";
@@ -83,7 +84,7 @@ catalogue! {
     RegisteredTitle => "注册成功", "Registered";
     RegisteredUsername => "您的用户名是 {}，也可以用身份证号登录。", "Your user name is {}; you can also log in with your ID number.";
     IdTaken => "该身份证号已注册", "This ID number is already registered";
-    IdTakenHelp => "如果忘记了用户名或密码，请", "If you forgot your user name or password, use";
+    IdTakenHelp => "。如果忘记了用户名或密码，请使用", ". If you forgot your user name or password, use";
 
     // login
     LoginTitle => "登录", "Log in";

@@ -48,7 +48,7 @@ pub fn RegisterPage() -> impl IntoView {
     let recover_link = MessageLink {
         when: Msg::IdTaken,
         view: ViewFn::from(move || {
-            view! { "。" {Msg::IdTakenHelp.text(lang)} " " <a href="/recover">{Msg::NavRecover.text(lang)}</a> }
+            view! { {Msg::IdTakenHelp.text(lang)} " " <a href="/recover">{Msg::NavRecover.text(lang)}</a> }
         }),
     };
 
