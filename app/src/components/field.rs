@@ -25,6 +25,11 @@ impl FieldState {
         Self { name, value: RwSignal::new(initial), touched: RwSignal::new(false), edited: RwSignal::new(false) }
     }
 
+    /// The live check of a field that only has to be filled in.
+    pub fn required(self) -> impl Fn() -> Option<Text> + Copy + Send + Sync + 'static {
+        move || self.value.with(|v| v.trim().is_empty()).then(|| Text::new(Msg::Required))
+    }
+
     /// Called when the form is submitted: show every check, forget earlier edits.
     pub fn submitted(&self) {
         self.touched.set(true);

@@ -6,5 +6,6 @@ pub mod calendar;
 pub mod deadline;
 pub mod id_number;
 pub mod instant;
+pub mod materials;
 pub mod wording;
 pub mod workflow;

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::auth::Login;
 use crate::components::field::{server_error, FieldState, FormAlert, Notice, TextField};
 use crate::components::lang::use_lang;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Msg;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -18,14 +18,13 @@ pub fn LoginPage() -> impl IntoView {
     let server = server_error(action.value());
     let account = FieldState::new("account");
     let password = FieldState::new("password");
-    let required = |f: FieldState| move || f.value.with(|v| v.trim().is_empty()).then(|| Text::new(Msg::Required));
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         account.submitted();
         password.submitted();
-        if required(account)().is_none() && required(password)().is_none() && !action.pending().get_untracked() {
+        if account.required()().is_none() && password.required()().is_none() && !action.pending().get_untracked() {
             let next = Some(next()).filter(|n| !n.is_empty());
             action.dispatch(Login { account: account.value.get_untracked(), password: password.value.get_untracked(), next });
         }
@@ -49,9 +48,9 @@ pub fn LoginPage() -> impl IntoView {
             {move || notice().map(|m| view! { <Notice text=m.text(lang).to_string()/> })}
             <form method="post" action=Login::PATH on:submit=on_submit novalidate>
                 <input type="hidden" name="next" value=next/>
-                <TextField state=account label=Msg::FieldAccount message=account.message(required(account), server)
+                <TextField state=account label=Msg::FieldAccount message=account.message(account.required(), server)
                     autocomplete="username"/>
-                <TextField state=password label=Msg::FieldPassword message=password.message(required(password), server)
+                <TextField state=password label=Msg::FieldPassword message=password.message(password.required(), server)
                     input_type="password" autocomplete="current-password"/>
                 <FormAlert error=server/>
                 <button type="submit" class="button primary block" disabled=move || action.pending().get()>

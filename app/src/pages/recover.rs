@@ -27,10 +27,6 @@ pub fn RecoverPage() -> impl IntoView {
     }
 }
 
-fn required(f: FieldState) -> impl Fn() -> Option<Text> + Copy + Send + Sync + 'static {
-    move || f.value.with(|v| v.trim().is_empty()).then(|| Text::new(Msg::Required))
-}
-
 #[component]
 fn RecoverUsernameForm() -> impl IntoView {
     let lang = use_lang();
@@ -82,7 +78,7 @@ fn ResetPasswordForms() -> impl IntoView {
     let on_ask = move |ev: SubmitEvent| {
         ev.prevent_default();
         ask_account.submitted();
-        if required(ask_account)().is_none() && !ask.pending().get_untracked() {
+        if ask_account.required()().is_none() && !ask.pending().get_untracked() {
             ask.dispatch(RequestResetCode { account: ask_account.value.get_untracked(), channel: channel.get_untracked() });
         }
     };
@@ -104,7 +100,7 @@ fn ResetPasswordForms() -> impl IntoView {
     let on_reset = move |ev: SubmitEvent| {
         ev.prevent_default();
         [account, code, password, password2].iter().for_each(FieldState::submitted);
-        let fine = required(account)().is_none() && code_live().is_none() && pw_live("password")().is_none() && pw_live("password2")().is_none();
+        let fine = account.required()().is_none() && code_live().is_none() && pw_live("password")().is_none() && pw_live("password2")().is_none();
         if fine && !reset.pending().get_untracked() {
             reset.dispatch(ResetPassword {
                 account: account.value.get_untracked(),
@@ -125,7 +121,7 @@ fn ResetPasswordForms() -> impl IntoView {
                 view! { <Notice text=Text::with(Msg::ResetCodeSent, [how.text(lang)]).render(lang)/> }
             })}
             <form method="post" action=RequestResetCode::PATH on:submit=on_ask novalidate aria-labelledby="reset-step1">
-                <TextField state=ask_account id="ask-account" label=Msg::FieldAccount message=ask_account.message(required(ask_account), ask_error)
+                <TextField state=ask_account id="ask-account" label=Msg::FieldAccount message=ask_account.message(ask_account.required(), ask_error)
                     autocomplete="username"/>
                 <fieldset class="choices">
                     <legend>{Msg::FieldChannel.text(lang)}</legend>
@@ -148,7 +144,7 @@ fn ResetPasswordForms() -> impl IntoView {
 
             <h3 id="reset-step2">{Msg::ResetStep2.text(lang)}</h3>
             <form method="post" action=ResetPassword::PATH on:submit=on_reset novalidate aria-labelledby="reset-step2">
-                <TextField state=account id="reset-account" label=Msg::FieldAccount message=account.message(required(account), reset_error)
+                <TextField state=account id="reset-account" label=Msg::FieldAccount message=account.message(account.required(), reset_error)
                     autocomplete="username"/>
                 <TextField state=code label=Msg::FieldCode message=code.message(code_live, reset_error) hint=Msg::HintCode
                     inputmode="numeric" autocomplete="one-time-code" maxlength=6 eager_at=6/>

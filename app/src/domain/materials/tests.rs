@@ -1,0 +1,191 @@
+use super::*;
+use time::macros::date;
+
+const TODAY: Date = date!(2026 - 11 - 27);
+
+fn f(id: &str) -> Slot {
+    Some(Attachment { id: id.into() })
+}
+
+/// A complete 副高级 application: current post since 2022-07-01 (so 2022–2025 need training
+/// records and 2023–2025 assessments), one degree, one achievement, one paper.
+fn complete() -> Materials {
+    let mut m = Materials::new(Level::AssociateSenior);
+    m.basic = BasicInfo {
+        unit: "新疆大学".into(),
+        specialty: "高等教育管理".into(),
+        political_conduct: "拥护党的路线方针政策，遵纪守法".into(),
+        id_card_scan: f("id"),
+        photo: f("photo"),
+    };
+    m.education = vec![Degree {
+        school: "新疆师范大学".into(),
+        major: "教育学".into(),
+        graduated_on: Some(date!(2010 - 06 - 30)),
+        diploma: f("dip"),
+        degree_certificate: f("deg"),
+        chsi_report: f("chsi"),
+    }];
+    m.qualification = Qualification {
+        current_title: "助理研究员".into(),
+        obtained_on: Some(date!(2022 - 07 - 01)),
+        obtained_in_xinjiang: true,
+        years_in_profession: Some(12),
+        years_proof: f("years"),
+        title_certificate: f("cert"),
+        evaluation_form: None,
+    };
+    m.work = WorkHistory {
+        practice: "负责学校本科教学质量监测，主持评估3次".into(),
+        achievements: vec![Achievement {
+            title: "本科教学审核评估自评报告".into(),
+            achieved_on: Some(date!(2023 - 05 - 10)),
+            description: "执笔完成自评报告4.5万字".into(),
+            evidence: f("ev"),
+        }],
+    };
+    m.publications = vec![Publication {
+        kind: WorkKind::Paper,
+        title: "高校教学质量保障体系研究".into(),
+        published_on: Some(date!(2024 - 03 - 01)),
+        first_author: true,
+        cover: f("c"),
+        contents: f("t"),
+        body: f("b"),
+        identification_form: f("i"),
+        similarity_report: f("s"),
+        unit_certification: None,
+    }];
+    m.training = ContinuingEducation {
+        exempt: false,
+        exemption_form: None,
+        years: (2022..=2025).map(|y| TrainingYear { year: y, hours: Some(90), certificate: f("tr") }).collect(),
+        public_course_certificates: vec![Attachment { id: "pub".into() }],
+    };
+    m.assessments = (2023..=2025)
+        .map(|y| AssessmentYear { year: y, result: "合格".into(), form_front: f("af"), form_back: f("ab") })
+        .collect();
+    m.other = Other { notice_materials: f("nm"), notice_result: f("nr") };
+    m.pledge = f("sig");
+    m
+}
+
+fn fields(m: &Materials) -> Vec<(Section, String, Option<usize>, Problem)> {
+    missing(m, TODAY).into_iter().map(|x| (x.section, x.field, x.item, x.problem)).collect()
+}
+
+#[test]
+fn a_complete_application_misses_nothing() {
+    assert_eq!(fields(&complete()), vec![]);
+}
+
+#[test]
+fn an_empty_application_lists_every_section_in_order() {
+    let m = Materials::new(Level::Intermediate);
+    let sections: Vec<Section> = missing(&m, TODAY).iter().map(|x| x.section).collect();
+    let mut seen = sections.clone();
+    seen.dedup();
+    assert_eq!(
+        seen,
+        vec![
+            Section::BasicInfo,
+            Section::Education,
+            Section::Qualification,
+            Section::WorkHistory,
+            Section::ContinuingEducation,
+            Section::Other,
+            Section::Pledge
+        ]
+    );
+}
+
+#[test]
+fn a_title_from_outside_xinjiang_also_needs_the_evaluation_form() {
+    let mut m = complete();
+    m.qualification.obtained_in_xinjiang = false;
+    assert_eq!(fields(&m), vec![(Section::Qualification, "evaluation_form".into(), None, Problem::NoFile)]);
+}
+
+#[test]
+fn papers_need_a_similarity_report_only_for_senior_levels() {
+    let mut m = complete();
+    m.publications[0].similarity_report = None;
+    assert_eq!(fields(&m), vec![(Section::Publications, "similarity_report".into(), Some(0), Problem::NoFile)]);
+    m.level = Level::Intermediate;
+    assert_eq!(fields(&m), vec![]);
+}
+
+#[test]
+fn reports_and_plans_need_the_units_certification_instead() {
+    let mut m = complete();
+    m.publications.push(Publication {
+        kind: WorkKind::SurveyReport,
+        title: "南疆高校师资调研报告".into(),
+        published_on: Some(date!(2025 - 01 - 15)),
+        ..Default::default()
+    });
+    assert_eq!(fields(&m), vec![(Section::Publications, "unit_certification".into(), Some(1), Problem::NoFile)]);
+}
+
+#[test]
+fn papers_count_only_as_first_author() {
+    let mut m = complete();
+    m.publications[0].first_author = false;
+    assert_eq!(fields(&m), vec![(Section::Publications, "first_author".into(), Some(0), Problem::NotFirstAuthor)]);
+}
+
+#[test]
+fn every_year_since_the_post_needs_a_training_record_unless_exempt() {
+    let mut m = complete();
+    m.training.years.retain(|y| y.year != 2023);
+    assert_eq!(fields(&m), vec![(Section::ContinuingEducation, "training_years".into(), None, Problem::YearMissing(2023))]);
+    m.training.exempt = true;
+    assert_eq!(fields(&m), vec![(Section::ContinuingEducation, "exemption_form".into(), None, Problem::NoFile)]);
+    m.training.exemption_form = f("ex");
+    assert_eq!(fields(&m), vec![]);
+}
+
+#[test]
+fn assessments_cover_the_last_three_years_or_all_when_fewer() {
+    assert_eq!(assessment_years(date!(2022 - 07 - 01), TODAY), vec![2023, 2024, 2025]);
+    assert_eq!(assessment_years(date!(2024 - 09 - 01), TODAY), vec![2024, 2025]);
+    assert_eq!(assessment_years(date!(2026 - 03 - 01), TODAY), Vec::<i32>::new());
+    let mut m = complete();
+    m.assessments[1].form_back = None;
+    assert_eq!(fields(&m), vec![(Section::Assessment, "form_back".into(), Some(1), Problem::NoFile)]);
+}
+
+#[test]
+fn material_from_before_the_current_post_is_refused_with_both_dates() {
+    let mut m = complete();
+    m.work.achievements[0].achieved_on = Some(date!(2021 - 12 - 31));
+    assert_eq!(
+        fields(&m),
+        vec![(
+            Section::WorkHistory,
+            "achieved_on".into(),
+            Some(0),
+            Problem::BeforeCurrentPost { date: date!(2021 - 12 - 31), limit: date!(2022 - 07 - 01) }
+        )]
+    );
+    m.work.achievements[0].achieved_on = Some(date!(2022 - 07 - 01)); // the day itself counts
+    assert_eq!(fields(&m), vec![]);
+}
+
+#[test]
+fn vague_words_are_named_at_their_field() {
+    let mut m = complete();
+    m.work.practice = "主持相关评估若干次".into();
+    let got = fields(&m);
+    assert_eq!(got.len(), 1);
+    assert!(matches!(&got[0].3, Problem::Vague { word, .. } if word == "相关"), "{got:?}");
+}
+
+#[test]
+fn aid_xinjiang_adds_its_section_and_proof() {
+    let mut m = complete();
+    m.aid = Some(AidXinjiang { dispatching_unit: "北京师范大学".into(), approval_proof: None });
+    assert!(m.sections().contains(&Section::AidXinjiang));
+    assert_eq!(fields(&m), vec![(Section::AidXinjiang, "approval_proof".into(), None, Problem::NoFile)]);
+    assert!(!complete().sections().contains(&Section::AidXinjiang));
+}
