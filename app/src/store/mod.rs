@@ -2,6 +2,7 @@
 //! driver, so one code path serves SQLite (embedded default) and PostgreSQL (`DATABASE_URL=postgres://…`).
 //! Placeholders are `$1…`, which both engines accept; instants are BIGINT UTC milliseconds.
 
+mod applications;
 mod calendar;
 mod demo;
 mod organisations;
@@ -11,6 +12,7 @@ mod sessions;
 mod throttle;
 mod users;
 
+pub use applications::{ApplicationRow, NewApplication, Submitted};
 pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use organisations::OrgRow;
 pub use outbox::OutboxRow;
@@ -30,6 +32,14 @@ pub enum StoreError {
     Db(#[from] sqlx::Error),
     #[error("migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Someone changed the row since it was read (optimistic version check).
+    #[error("changed by someone else")]
+    Conflict,
+    #[error("not found")]
+    NotFound,
+    /// A row the domain cannot read (e.g. an unknown status).
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

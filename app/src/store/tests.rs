@@ -170,3 +170,133 @@ store_tests! {
         assert!(crate::security::verify_password(DEMO_PASSWORD.into(), Some(applicant.password_hash)).await);
     }
 }
+
+mod applications {
+    use super::*;
+    use crate::domain::workflow::{Actor, Role, Status};
+
+    pub(super) async fn setup(store: &Store) -> Actor {
+        for (id, kind) in [("org-r", "region"), ("org-a", "authority"), ("org-u", "unit"), ("org-o", "office")] {
+            let org = OrgRow { id: id.into(), kind: kind.into(), name: id.into(), parent_id: None };
+            store.ensure_org(&org, 0).await.unwrap();
+        }
+        store.insert_user(&user("app-u1", "app-n1", None)).await.unwrap();
+        Actor { user_id: "app-u1".into(), role: Role::Applicant, org_id: None }
+    }
+
+    pub(super) fn draft(id: &str) -> NewApplication<'_> {
+        NewApplication {
+            id,
+            applicant_id: "app-u1",
+            evaluation_year: 2026,
+            series: "高等学校教育管理研究",
+            specialty: "高等教育管理",
+            level: "associate_senior",
+            region_id: "org-r",
+            reviewing_unit_id: "org-u",
+            authority_id: "org-a",
+            office_id: "org-o",
+            materials: "{}",
+            now: 1,
+        }
+    }
+
+    pub(super) async fn set_status(store: &Store, id: &str, status: Status) {
+        sqlx::query("UPDATE applications SET status = $1, version = version + 1 WHERE id = $2")
+            .bind(status.as_str())
+            .bind(id)
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
+
+    pub(super) async fn used(store: &Store, id: &str) -> (Status, i64) {
+        let row = store.application(id).await.unwrap().unwrap();
+        (Status::parse(&row.status).unwrap(), row.submissions_used)
+    }
+
+    pub(super) use crate::domain::workflow::Denied as D;
+}
+
+/// The applications' tests (their own module: the macro names its modules sqlite/postgres).
+mod submissions {
+    use super::*;
+
+    store_tests! {
+        one_open_application_per_person_per_year(store) {
+            applications::setup(&store).await;
+            store.insert_application(&applications::draft("a1")).await.unwrap();
+            let second = store.insert_application(&applications::draft("a2")).await;
+            assert!(matches!(second, Err(StoreError::Unique(_))), "{second:?}");
+            // once withdrawn, a new one may start
+            applications::set_status(&store, "a1", crate::domain::workflow::Status::Withdrawn).await;
+            store.insert_application(&applications::draft("a2")).await.unwrap();
+        }
+
+        a_submission_key_spends_one_submission_however_often_it_arrives(store) {
+            let actor = applications::setup(&store).await;
+            store.insert_application(&applications::draft("a1")).await.unwrap();
+            let mut tasks = Vec::new();
+            for _ in 0..20 {
+                let (store, actor) = (store.clone(), actor.clone());
+                tasks.push(tokio::spawn(async move { store.submit("a1", &actor, "key-1", 10).await }));
+            }
+            let mut now = 0;
+            for t in tasks {
+                match t.await.unwrap().unwrap() {
+                    Ok(Submitted::Now { number }) => { assert_eq!(number, 1); now += 1; }
+                    Ok(Submitted::Already { number }) => assert_eq!(number, 1),
+                    Err(d) => panic!("refused: {d:?}"),
+                }
+            }
+            assert_eq!(now, 1);
+            assert_eq!(applications::used(&store, "a1").await, (crate::domain::workflow::Status::UnitReview, 1));
+        }
+
+        two_tabs_with_two_keys_still_submit_once(store) {
+            let actor = applications::setup(&store).await;
+            store.insert_application(&applications::draft("a1")).await.unwrap();
+            let mut tasks = Vec::new();
+            for i in 0..10 {
+                let (store, actor) = (store.clone(), actor.clone());
+                tasks.push(tokio::spawn(async move { store.submit("a1", &actor, &format!("tab-{i}"), 10).await }));
+            }
+            let mut now = 0;
+            for t in tasks {
+                match t.await.unwrap().unwrap() {
+                    Ok(Submitted::Now { .. }) => now += 1,
+                    Ok(Submitted::Already { .. }) => panic!("different keys are not replays"),
+                    Err(d) => assert_eq!(d, applications::D::State(crate::domain::workflow::Status::UnitReview)),
+                }
+            }
+            assert_eq!(now, 1);
+            assert_eq!(applications::used(&store, "a1").await.1, 1);
+        }
+
+        there_is_no_fourth_submission(store) {
+            use crate::domain::workflow::Status;
+            let actor = applications::setup(&store).await;
+            store.insert_application(&applications::draft("a1")).await.unwrap();
+            for (i, key) in ["k1", "k2", "k3"].into_iter().enumerate() {
+                let got = store.submit("a1", &actor, key, 10).await.unwrap();
+                assert_eq!(got, Ok(Submitted::Now { number: i as i64 + 1 }));
+                applications::set_status(&store, "a1", Status::Returned).await; // the office returns it
+            }
+            let fourth = store.submit("a1", &actor, "k4", 10).await.unwrap();
+            assert_eq!(fourth, Err(applications::D::SubmissionsExhausted));
+            assert_eq!(applications::used(&store, "a1").await, (Status::Returned, 3));
+        }
+
+        materials_save_only_at_the_version_read_and_only_while_editable(store) {
+            let actor = applications::setup(&store).await;
+            store.insert_application(&applications::draft("a1")).await.unwrap();
+            let v1 = store.save_materials("a1", 0, "{\"a\":1}", 5).await.unwrap();
+            assert_eq!(v1, 1);
+            assert!(matches!(store.save_materials("a1", 0, "{\"stale\":1}", 6).await, Err(StoreError::Conflict)));
+            assert_eq!(store.application("a1").await.unwrap().unwrap().materials, "{\"a\":1}");
+            store.submit("a1", &actor, "k", 7).await.unwrap().unwrap();
+            let v = store.application("a1").await.unwrap().unwrap().version;
+            assert!(matches!(store.save_materials("a1", v, "{}", 8).await, Err(StoreError::Conflict)), "read-only after submission");
+        }
+    }
+}

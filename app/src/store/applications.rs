@@ -1,0 +1,205 @@
+//! Applications: creation, reading the facts `may` needs, saving materials, and submission that
+//! never counts twice.
+
+use sqlx::Acquire;
+
+use super::{unique_or, Engine, Store, StoreError, StoreResult};
+use crate::domain::workflow::{self, Action, Actor, ApplicationFacts, Denied, Status};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ApplicationRow {
+    pub id: String,
+    pub applicant_id: String,
+    pub evaluation_year: i64,
+    pub series: String,
+    pub specialty: String,
+    pub level: String,
+    pub region_id: String,
+    pub status: String,
+    pub submissions_used: i64,
+    pub version: i64,
+    pub reviewing_unit_id: String,
+    pub authority_id: String,
+    pub office_id: String,
+    pub materials: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl ApplicationRow {
+    /// What `workflow::may` decides on. A status the domain does not know is a corrupt row.
+    pub fn facts(&self) -> StoreResult<ApplicationFacts> {
+        let status = Status::parse(&self.status)
+            .ok_or_else(|| StoreError::Corrupt(format!("application {} has status {:?}", self.id, self.status)))?;
+        Ok(ApplicationFacts {
+            applicant_id: self.applicant_id.clone(),
+            status,
+            submissions_used: u8::try_from(self.submissions_used).unwrap_or(u8::MAX),
+            reviewing_unit_id: self.reviewing_unit_id.clone(),
+            authority_id: self.authority_id.clone(),
+            office_id: self.office_id.clone(),
+        })
+    }
+}
+
+pub struct NewApplication<'a> {
+    pub id: &'a str,
+    pub applicant_id: &'a str,
+    pub evaluation_year: i32,
+    pub series: &'a str,
+    pub specialty: &'a str,
+    pub level: &'a str,
+    pub region_id: &'a str,
+    pub reviewing_unit_id: &'a str,
+    pub authority_id: &'a str,
+    pub office_id: &'a str,
+    pub materials: &'a str,
+    pub now: i64,
+}
+
+/// What a submission came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Submitted {
+    /// This call spent submission number `number`.
+    Now { number: i64 },
+    /// The same key was already used: nothing was spent again.
+    Already { number: i64 },
+}
+
+const COLUMNS: &str = "id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
+     submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at";
+
+impl Store {
+    /// Creates a draft. A second open application of the person for the same year fails with
+    /// `Unique("applications_one_open_per_year")`.
+    pub async fn insert_application(&self, a: &NewApplication<'_>) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO applications (id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
+             submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', 0, 0, $8, $9, $10, $11, $12, $12)",
+        )
+        .bind(a.id)
+        .bind(a.applicant_id)
+        .bind(i64::from(a.evaluation_year))
+        .bind(a.series)
+        .bind(a.specialty)
+        .bind(a.level)
+        .bind(a.region_id)
+        .bind(a.reviewing_unit_id)
+        .bind(a.authority_id)
+        .bind(a.office_id)
+        .bind(a.materials)
+        .bind(a.now)
+        .execute(self.pool())
+        .await
+        .map_err(|e| unique_or(e, &["applications_one_open_per_year", "applicant_id"]))?;
+        Ok(())
+    }
+
+    pub async fn application(&self, id: &str) -> StoreResult<Option<ApplicationRow>> {
+        let sql = format!("SELECT {COLUMNS} FROM applications WHERE id = $1");
+        Ok(sqlx::query_as::<_, ApplicationRow>(&sql).bind(id).fetch_optional(self.pool()).await?)
+    }
+
+    pub async fn applications_of(&self, applicant_id: &str) -> StoreResult<Vec<ApplicationRow>> {
+        let sql = format!("SELECT {COLUMNS} FROM applications WHERE applicant_id = $1 ORDER BY created_at DESC");
+        Ok(sqlx::query_as::<_, ApplicationRow>(&sql).bind(applicant_id).fetch_all(self.pool()).await?)
+    }
+
+    /// Saves materials if the application is still at `version` and editable; returns the new
+    /// version. `Conflict` when someone (another tab, a reviewer's action) changed it first.
+    pub async fn save_materials(&self, id: &str, version: i64, materials: &str, now: i64) -> StoreResult<i64> {
+        let r = sqlx::query(
+            "UPDATE applications SET materials = $1, version = version + 1, updated_at = $2 \
+             WHERE id = $3 AND version = $4 AND status IN ('draft', 'returned')",
+        )
+        .bind(materials)
+        .bind(now)
+        .bind(id)
+        .bind(version)
+        .execute(self.pool())
+        .await?;
+        if r.rows_affected() == 1 {
+            Ok(version + 1)
+        } else {
+            Err(StoreError::Conflict)
+        }
+    }
+
+    /// Submits once per `key`: the check (`workflow::apply`), the status and counter change and
+    /// the submission row are one transaction. The same key again returns `Already` and spends
+    /// nothing; a different key on an application someone already moved is refused by the domain.
+    ///
+    /// The transaction runs on its own task, so a client that disconnects half-way cannot leave a
+    /// pooled connection inside an open transaction. Losing a version race (two requests with one
+    /// key at the same instant) retries, and the retry finds the winner's row: `Already`.
+    pub async fn submit(&self, id: &str, actor: &Actor, key: &str, now: i64) -> StoreResult<Result<Submitted, Denied>> {
+        let (store, id, actor, key) = (self.clone(), id.to_string(), actor.clone(), key.to_string());
+        tokio::spawn(async move {
+            for _ in 0..3 {
+                match store.submit_once(&id, &actor, &key, now).await {
+                    Err(StoreError::Conflict) => continue,
+                    other => return other,
+                }
+            }
+            Err(StoreError::Conflict)
+        })
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("submit task: {e}")))?
+    }
+
+    async fn submit_once(&self, id: &str, actor: &Actor, key: &str, now: i64) -> StoreResult<Result<Submitted, Denied>> {
+        let mut conn = self.pool().acquire().await?;
+        // SQLite: take the write lock up front so two submissions queue instead of one failing
+        // half-way; PostgreSQL: the version check below decides between concurrent writers.
+        let begin = if self.engine() == Engine::Sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" };
+        sqlx::query(begin).execute(&mut *conn).await?;
+        let result = async {
+            let tx = conn.acquire().await?;
+            let earlier: Option<i64> =
+                sqlx::query_scalar("SELECT number FROM submissions WHERE application_id = $1 AND idempotency_key = $2")
+                    .bind(id)
+                    .bind(key)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(number) = earlier {
+                return Ok(Ok(Submitted::Already { number }));
+            }
+            let sql = format!("SELECT {COLUMNS} FROM applications WHERE id = $1");
+            let row = sqlx::query_as::<_, ApplicationRow>(&sql).bind(id).fetch_optional(&mut *tx).await?;
+            let Some(row) = row else { return Err(StoreError::NotFound) };
+            let next = match workflow::apply(actor, Action::Submit, &row.facts()?) {
+                Ok(next) => next,
+                Err(denied) => return Ok(Err(denied)),
+            };
+            let number = i64::from(next.submissions_used);
+            let updated = sqlx::query(
+                "UPDATE applications SET status = $1, submissions_used = $2, version = version + 1, updated_at = $3 \
+                 WHERE id = $4 AND version = $5",
+            )
+            .bind(next.status.as_str())
+            .bind(number)
+            .bind(now)
+            .bind(id)
+            .bind(row.version)
+            .execute(&mut *tx)
+            .await?;
+            if updated.rows_affected() != 1 {
+                return Err(StoreError::Conflict);
+            }
+            sqlx::query("INSERT INTO submissions (application_id, idempotency_key, number, submitted_at) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(key)
+                .bind(number)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| unique_or(e, &["submissions"]))?;
+            Ok(Ok(Submitted::Now { number }))
+        }
+        .await;
+        let end = if matches!(result, Ok(Ok(Submitted::Now { .. }))) { "COMMIT" } else { "ROLLBACK" };
+        sqlx::query(end).execute(&mut *conn).await?;
+        result
+    }
+}
