@@ -2,6 +2,7 @@
 //! Compiled into the server and into the browser's WASM, so both decide the same way.
 
 pub mod account;
+pub mod attachments;
 pub mod calendar;
 pub mod deadline;
 pub mod id_number;
