@@ -5,6 +5,8 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod files;
 pub mod forms;
 pub mod i18n;
 pub mod pages;

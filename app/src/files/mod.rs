@@ -1,0 +1,4 @@
+//! Uploaded files (server only): opening and measuring them so the domain can judge them.
+//! (Content-addressed storage joins this module with the upload endpoint.)
+
+pub mod inspect;
