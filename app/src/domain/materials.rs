@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::attachments::SlotKind;
 use super::wording::find_vague;
 
 /// The title level applied for (初级/中级/副高级/正高级).
@@ -213,6 +214,49 @@ impl Materials {
         }
         s.push(Pledge);
         s
+    }
+}
+
+impl Materials {
+    /// The attachment slot named by a form field (and the repeated item it belongs to), for the
+    /// upload endpoint to fill. `None` for names that are not slots or items that do not exist.
+    pub fn slot_mut(&mut self, field: &str, item: Option<usize>) -> Option<&mut Slot> {
+        let i = item.unwrap_or(0);
+        Some(match (field, item.is_some()) {
+            ("id_card_scan", false) => &mut self.basic.id_card_scan,
+            ("photo", false) => &mut self.basic.photo,
+            ("diploma", true) => &mut self.education.get_mut(i)?.diploma,
+            ("degree_certificate", true) => &mut self.education.get_mut(i)?.degree_certificate,
+            ("chsi_report", true) => &mut self.education.get_mut(i)?.chsi_report,
+            ("years_proof", false) => &mut self.qualification.years_proof,
+            ("title_certificate", false) => &mut self.qualification.title_certificate,
+            ("evaluation_form", false) => &mut self.qualification.evaluation_form,
+            ("evidence", true) => &mut self.work.achievements.get_mut(i)?.evidence,
+            ("cover", true) => &mut self.publications.get_mut(i)?.cover,
+            ("contents", true) => &mut self.publications.get_mut(i)?.contents,
+            ("body", true) => &mut self.publications.get_mut(i)?.body,
+            ("identification_form", true) => &mut self.publications.get_mut(i)?.identification_form,
+            ("similarity_report", true) => &mut self.publications.get_mut(i)?.similarity_report,
+            ("unit_certification", true) => &mut self.publications.get_mut(i)?.unit_certification,
+            ("exemption_form", false) => &mut self.training.exemption_form,
+            ("training_certificate", true) => &mut self.training.years.get_mut(i)?.certificate,
+            ("form_front", true) => &mut self.assessments.get_mut(i)?.form_front,
+            ("form_back", true) => &mut self.assessments.get_mut(i)?.form_back,
+            ("notice_materials", false) => &mut self.other.notice_materials,
+            ("notice_result", false) => &mut self.other.notice_result,
+            ("approval_proof", false) => &mut self.aid.as_mut()?.approval_proof,
+            ("pledge", false) => &mut self.pledge,
+            _ => return None,
+        })
+    }
+}
+
+/// What kind of file a slot takes (its limits are `attachments::rules`).
+pub fn slot_kind(field: &str) -> SlotKind {
+    match field {
+        "photo" => SlotKind::Photo,
+        "pledge" => SlotKind::Signature,
+        _ => SlotKind::Document,
     }
 }
 

@@ -3,6 +3,7 @@
 //! Placeholders are `$1…`, which both engines accept; instants are BIGINT UTC milliseconds.
 
 mod applications;
+mod attachments;
 mod calendar;
 mod demo;
 mod organisations;
@@ -12,6 +13,7 @@ mod sessions;
 mod throttle;
 mod users;
 
+pub use attachments::AttachmentRow;
 pub use applications::{ApplicationRow, NewApplication, Submitted};
 pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use organisations::OrgRow;

@@ -189,3 +189,19 @@ fn aid_xinjiang_adds_its_section_and_proof() {
     assert_eq!(fields(&m), vec![(Section::AidXinjiang, "approval_proof".into(), None, Problem::NoFile)]);
     assert!(!complete().sections().contains(&Section::AidXinjiang));
 }
+
+#[test]
+fn uploads_land_in_the_slot_their_field_names() {
+    let mut m = complete();
+    *m.slot_mut("photo", None).unwrap() = f("new-photo");
+    assert_eq!(m.basic.photo, f("new-photo"));
+    *m.slot_mut("form_back", Some(2)).unwrap() = None;
+    assert_eq!(fields(&m), vec![(Section::Assessment, "form_back".into(), Some(2), Problem::NoFile)]);
+    assert!(m.slot_mut("form_back", Some(9)).is_none(), "no such assessment year");
+    assert!(m.slot_mut("photo", Some(0)).is_none(), "photo is not a repeated item");
+    assert!(m.slot_mut("approval_proof", None).is_none(), "no aid flag set");
+    assert!(m.slot_mut("password", None).is_none());
+    assert_eq!(slot_kind("photo"), SlotKind::Photo);
+    assert_eq!(slot_kind("pledge"), SlotKind::Signature);
+    assert_eq!(slot_kind("diploma"), SlotKind::Document);
+}
