@@ -55,6 +55,13 @@ async fn run() -> Result<(), String> {
     let router = routes::router(&cfg, state);
     let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| format!("binding {}: {e}", cfg.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    // Without TCP_NODELAY a response written in two parts (headers, then a file body) waits for
+    // the client's delayed ACK: 40 ms per keep-alive request (measured: 31 req/s on one connection).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     announce(&cfg, addr);
 
     axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
