@@ -33,9 +33,10 @@ build: tools
 	cargo leptos build --release --precompress
 
 ## domain, store (SQLite; PostgreSQL when TEST_DATABASE_URL is set) and server unit tests
+## (no incremental cache: one-off test builds gain nothing from it and it doubles target/)
 test-rust: tools
-	cargo test -p app --features ssr
-	cargo test -p zhiping
+	CARGO_INCREMENTAL=0 cargo test -p app --features ssr
+	CARGO_INCREMENTAL=0 cargo test -p zhiping
 
 ## Playwright on a phone (JS on and off) and a desktop, against the release server on a free port
 test-e2e: browser build

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use crate::domain::instant::Instant;
+use crate::files::blobs::BlobStore;
 use crate::store::outbox::Messenger;
 use crate::store::Store;
 
@@ -44,5 +45,6 @@ pub struct AppState {
     pub store: Store,
     pub clock: Clock,
     pub messenger: Arc<dyn Messenger>,
+    pub blobs: Arc<dyn BlobStore>,
     pub config: Arc<Config>,
 }

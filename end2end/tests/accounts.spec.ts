@@ -136,3 +136,25 @@ test('English is one switch away and stays', async ({ page }, info) => {
   await page.getByRole('link', { name: 'Switch language' }).click();
   await expect(page.getByRole('heading', { name: '注册个人账号' })).toBeVisible();
 });
+
+test.describe('on a 390 × 844 screen', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a person registers, and nothing scrolls sideways', async ({ page }, info) => {
+    test.skip(info.project.name === 'desktop', 'phone projects only');
+    await page.goto('/register');
+    await hydrated(page, info);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // every control is big enough for a finger (44 px)
+    for (const label of ['姓名', '身份证号', '手机号', '电子邮箱', '密码', '确认密码']) {
+      const box = await page.getByLabel(label, { exact: true }).boundingBox();
+      expect(box!.height, label).toBeGreaterThanOrEqual(44);
+    }
+    const p = freshPerson();
+    await fillRegistration(page, p);
+    await keepScreenshot(page, info, 'register-390');
+    await page.getByRole('button', { name: '注册' }).click();
+    await expect(page.getByRole('heading', { name: `${p.name}，您好` })).toBeVisible();
+  });
+});

@@ -2,6 +2,7 @@
 //! server functions, static files, background jobs and graceful shutdown.
 
 mod config;
+mod files;
 mod jobs;
 mod routes;
 mod security;
@@ -9,6 +10,7 @@ mod security;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::files::blobs::LocalBlobs;
 use app::state::{AppState, Clock, Config};
 use app::store::{outbox::DatabaseOutbox, seed_demo, Store, DEMO_ACCOUNTS, DEMO_PASSWORD};
 use tracing_subscriber::EnvFilter;
@@ -44,6 +46,7 @@ async fn run() -> Result<(), String> {
         store: store.clone(),
         clock: clock.clone(),
         messenger: DatabaseOutbox::new(store.clone()),
+        blobs: Arc::new(LocalBlobs::new(cfg.data_dir.join("files"))),
         config: Arc::new(Config {
             demo: cfg.demo,
             secure_cookies: cfg.secure_cookies,

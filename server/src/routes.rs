@@ -45,6 +45,7 @@ pub fn router(cfg: &ServerConfig, state: AppState) -> Router {
             },
         )
         .route("/lang/{code}", get(switch_language))
+        .merge(crate::files::routes())
         .route("/healthz", get(|| async { "ok" }));
     if cfg.test_clock {
         tracing::warn!("ZP_TEST_CLOCK=1: POST /__test/clock can move the clock (never in production)");

@@ -1,80 +1,9 @@
 //! The account server functions called over HTTP with no browser: the real binary on a free
 //! port with its own SQLite database, as an attacker or another channel would call them.
 
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+mod support;
 
-struct Server {
-    child: Child,
-    base: String,
-    _dir: TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct TempDir(std::path::PathBuf);
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-async fn start() -> Server {
-    let port = free_port();
-    let dir = std::env::temp_dir().join(format!("zhiping-api-test-{port}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_zhiping"))
-        .env("ZP_ADDR", format!("127.0.0.1:{port}"))
-        .env("ZP_DATA_DIR", &dir)
-        .env("DATABASE_URL", "")
-        .env("ZP_DEMO", "1")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start the server binary");
-    let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
-    for _ in 0..100 {
-        if client.get(format!("{base}/healthz")).send().await.is_ok() {
-            return Server { child, base, _dir: TempDir(dir) };
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("server did not start");
-}
-
-/// A client that keeps cookies and does not follow redirects (to see them).
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
-
-/// Calls a server function the way the hydrated page does (form-encoded, JSON answer).
-async fn call(c: &reqwest::Client, s: &Server, name: &str, form: &[(&str, &str)]) -> (u16, String) {
-    let res = c
-        .post(format!("{}/api/{name}", s.base))
-        .header("Accept", "application/json")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    (status, res.text().await.unwrap())
-}
-
-fn id_with_check(first17: &str) -> String {
-    let w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = first17.bytes().zip(w).map(|(d, w)| u32::from(d - b'0') * w).sum();
-    format!("{first17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
-}
+use support::*;
 
 fn registration<'a>(id: &'a str, phone: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![

@@ -46,8 +46,11 @@ pub fn internal(context: &str, e: impl std::fmt::Display) -> AppError {
 }
 
 pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+    cookie_in(&parts.headers, name)
+}
+
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -96,8 +99,16 @@ pub fn clear_session_cookie(secure: bool) -> String {
 
 /// The signed-in user, if the request carries a live session. Expired sessions are deleted here.
 pub async fn current_session(state: &AppState) -> Result<Option<(Actor, UserRow)>, AppError> {
-    let parts = request_parts()?;
-    let Some(token) = cookie(&parts, SESSION_COOKIE) else { return Ok(None) };
+    session_from_parts(state, &request_parts()?).await
+}
+
+/// The same, for plain axum handlers (uploads, downloads) that have the request's headers.
+pub async fn session_from_parts(state: &AppState, parts: &Parts) -> Result<Option<(Actor, UserRow)>, AppError> {
+    session_from_headers(state, &parts.headers).await
+}
+
+pub async fn session_from_headers(state: &AppState, headers: &http::HeaderMap) -> Result<Option<(Actor, UserRow)>, AppError> {
+    let Some(token) = cookie_in(headers, SESSION_COOKIE) else { return Ok(None) };
     let hash = sha256_hex(&token);
     let store = &state.store;
     let Some(session) = store.session(&hash).await.map_err(|e| internal("session", e))? else {

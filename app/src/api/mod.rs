@@ -1,6 +1,7 @@
 //! Server functions, one module per area. Each: authenticate, authorise through the domain, call
 //! the store, return typed errors. Every one of them is a public HTTP endpoint under `/api/`.
 
+pub mod applications;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;

@@ -16,7 +16,22 @@ pub enum Level {
     Senior,
 }
 
+pub const ALL_LEVELS: [Level; 4] = [Level::Junior, Level::Intermediate, Level::AssociateSenior, Level::Senior];
+
 impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Junior => "junior",
+            Level::Intermediate => "intermediate",
+            Level::AssociateSenior => "associate_senior",
+            Level::Senior => "senior",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        ALL_LEVELS.into_iter().find(|l| l.as_str() == s)
+    }
+
     /// 副高级 and 正高级: papers need a similarity-check report (§3 (五)).
     pub fn is_senior(self) -> bool {
         matches!(self, Level::AssociateSenior | Level::Senior)

@@ -176,6 +176,21 @@ catalogue! {
     IdBirthDate => "第7至14位出生日期 {} 不是有效日期", "The birth date {} (characters 7–14) is not a valid date";
     IdCheckCharacter => "校验位不正确：按前17位计算，最后一位应为 {}，而不是 {}。请核对号码", "Wrong check character: from the first 17 it should be {}, not {}. Please check the number";
 
+    // applications
+    OneOpenApplication => "您本年度已有一份未结束的申报，不能再新建", "You already have an open application this year";
+    UploadRefusedEmpty => "文件是空的", "The file is empty";
+    UploadInterrupted => "上传中断，已上传的其他文件不受影响，请重试", "The upload was interrupted; files already uploaded are safe. Try again";
+    UploadRefusedTooLarge => "文件太大：此处最大 {} MB", "The file is too large: at most {} MB here";
+    UploadRefusedKind => "只接受 PDF、JPEG 或 PNG 文件（按文件内容识别，改扩展名无效）", "Only PDF, JPEG or PNG files (recognised by content; renaming does not help)";
+    UploadRefusedWrongKind => "此处不接受 {} 文件", "A {} file is not accepted here";
+    UploadRefusedPdf => "PDF 文件无法打开或没有页面，请重新导出后上传", "The PDF cannot be opened or has no pages; export it again";
+    UploadRefusedImage => "图片无法打开，请重新拍摄或扫描", "The image cannot be opened; take or scan it again";
+    UploadRefusedPixels => "图片尺寸过大（{}×{} 像素），请缩小后上传", "The image is far too large ({}×{} pixels); reduce it";
+    UploadRefusedSmall => "图片太小（{}×{} 像素），短边至少需要 {} 像素才能看清", "The image is too small ({}×{} px); its short side needs {} px to be legible";
+    UploadRefusedBlurred => "图片模糊，无法看清（清晰度 {}，至少需要 {}），请对焦后重新拍摄或扫描", "The image is blurred (sharpness {}, at least {} needed); focus and take it again";
+    UploadRefusedColour => "照片须为彩色", "The photo must be in colour";
+    UploadRefusedRatio => "照片须为一寸照片比例 25×35（现为 {}×{} 像素）", "The photo must have the 1-inch 25×35 proportion (this is {}×{} px)";
+
     // refusals not tied to one field
     Unauthenticated => "请先登录", "Please log in first";
     Forbidden => "您无权进行此操作", "You may not do this";

@@ -72,3 +72,24 @@ pub fn role_duty(role: Role) -> Msg {
         Role::Admin | Role::System => Msg::DutyAdmin,
     }
 }
+
+impl From<crate::domain::attachments::Refusal> for Text {
+    fn from(r: crate::domain::attachments::Refusal) -> Self {
+        use crate::domain::attachments::{Refusal, MB};
+        match r {
+            Refusal::Empty => Text::new(Msg::UploadRefusedEmpty),
+            Refusal::TooLarge { max_bytes } => Text::with(Msg::UploadRefusedTooLarge, [(max_bytes / MB).to_string()]),
+            Refusal::NotAccepted => Text::new(Msg::UploadRefusedKind),
+            Refusal::WrongKind { found } => Text::with(Msg::UploadRefusedWrongKind, [format!("{found:?}").to_uppercase()]),
+            Refusal::PdfUnreadable => Text::new(Msg::UploadRefusedPdf),
+            Refusal::ImageUnreadable => Text::new(Msg::UploadRefusedImage),
+            Refusal::TooManyPixels { width, height } => Text::with(Msg::UploadRefusedPixels, [width.to_string(), height.to_string()]),
+            Refusal::TooSmall { width, height, min_short_side } => {
+                Text::with(Msg::UploadRefusedSmall, [width.to_string(), height.to_string(), min_short_side.to_string()])
+            }
+            Refusal::Blurred { sharpness, min } => Text::with(Msg::UploadRefusedBlurred, [sharpness.to_string(), min.to_string()]),
+            Refusal::NotColour => Text::new(Msg::UploadRefusedColour),
+            Refusal::WrongRatio { width, height } => Text::with(Msg::UploadRefusedRatio, [width.to_string(), height.to_string()]),
+        }
+    }
+}

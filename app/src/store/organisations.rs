@@ -28,3 +28,22 @@ impl Store {
             .await?)
     }
 }
+
+impl Store {
+    pub async fn organisation(&self, id: &str) -> StoreResult<Option<OrgRow>> {
+        Ok(sqlx::query_as::<_, OrgRow>("SELECT id, kind, name, parent_id FROM organisations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?)
+    }
+
+    /// The evaluation office of a region (the first, when a region has several series' offices).
+    pub async fn office_of_region(&self, region_id: &str) -> StoreResult<Option<OrgRow>> {
+        Ok(sqlx::query_as::<_, OrgRow>(
+            "SELECT id, kind, name, parent_id FROM organisations WHERE kind = 'office' AND parent_id = $1 ORDER BY id LIMIT 1",
+        )
+        .bind(region_id)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+}

@@ -1,0 +1,215 @@
+//! Uploading and downloading attachments: plain axum handlers, because a multipart body is
+//! streamed with a limit (a server function would buffer it whole). Each authenticates,
+//! authorises through the domain (`may_edit` to upload, `may_view` to download), and only then
+//! touches the store. Errors are the same JSON `AppError` the server functions send.
+
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use http::{header, HeaderMap, HeaderValue, StatusCode};
+use leptos::config::LeptosOptions;
+use serde::{Deserialize, Serialize};
+
+use app::api::context::session_from_headers;
+use app::api::error::AppError;
+use app::domain::attachments::{rules, Refusal, MB};
+use app::domain::materials::{slot_kind, Attachment, Materials};
+use app::domain::workflow::{may_edit, may_view};
+use app::files::inspect::inspect;
+use app::i18n::{Msg, Text};
+use app::state::AppState;
+use app::store::{AttachmentRow, StoreError};
+
+pub fn routes() -> Router<LeptosOptions> {
+    Router::new()
+        .route("/upload/{application_id}/{field}", post(upload).layer(DefaultBodyLimit::max((10 * MB + 64 * 1024) as usize)))
+        .route("/files/{attachment_id}", get(download))
+}
+
+#[derive(Deserialize)]
+struct Item {
+    item: Option<usize>,
+}
+
+/// What the page learns about an accepted upload.
+#[derive(Serialize)]
+pub struct Uploaded {
+    pub attachment_id: String,
+    pub kind: String,
+    pub pages: Option<usize>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// How many other people's applications hold the same file (a flag for reviewers).
+    pub same_file_elsewhere: i64,
+}
+
+fn fail(e: AppError) -> Response {
+    let status = match &e {
+        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::Invalid(_) | AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    (status, Json(e)).into_response()
+}
+
+fn internal(context: &str, e: impl std::fmt::Display) -> AppError {
+    tracing::error!(%context, error = %e, "internal error");
+    AppError::Internal
+}
+
+async fn upload(
+    Extension(state): Extension<AppState>,
+    Path((application_id, field)): Path<(String, String)>,
+    Query(q): Query<Item>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    match receive(&state, &application_id, &field, q.item, &headers, &mut multipart).await {
+        Ok(done) => Json(done).into_response(),
+        Err(e) => {
+            // Read what the client is still sending (at most the body limit) so that it receives
+            // this refusal instead of a connection closed under it.
+            while let Ok(Some(mut part)) = multipart.next_field().await {
+                while let Ok(Some(_)) = part.chunk().await {}
+            }
+            fail(e)
+        }
+    }
+}
+
+async fn receive(
+    state: &AppState,
+    application_id: &str,
+    field: &str,
+    item: Option<usize>,
+    headers: &HeaderMap,
+    multipart: &mut Multipart,
+) -> Result<Uploaded, AppError> {
+    let (actor, _) = session_from_headers(state, headers).await?.ok_or(AppError::Unauthenticated)?;
+    let row = state.store.application(application_id).await.map_err(|e| internal("application", e))?;
+    // an application that is not yours looks the same as one that does not exist
+    let row = row.ok_or(AppError::Forbidden)?;
+    may_edit(&actor, &row.facts().map_err(|e| internal("facts", e))?).map_err(|_| AppError::Forbidden)?;
+    let mut materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
+    if materials.slot_mut(field, item).is_none() {
+        return Err(AppError::field(field, Msg::Forbidden));
+    }
+
+    let slot = slot_kind(field);
+    let max = rules(slot).max_bytes;
+    let (file_name, bytes) = read_file(multipart, max).await?;
+    let checked = tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes)))
+        .await
+        .map_err(|e| internal("inspect task", e))?;
+    let (inspected, bytes) = checked.map_err(|r: Refusal| AppError::field(field, Text::from(r)))?;
+
+    let sha = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
+    let now = state.clock.now().millis();
+    let attachment = AttachmentRow {
+        id: app::store::new_id(),
+        application_id: application_id.to_string(),
+        owner_id: actor.user_id.clone(),
+        field: field.to_string(),
+        item: item.map(|i| i as i64),
+        sha256: sha.clone(),
+        kind: format!("{:?}", inspected.kind).to_lowercase(),
+        size: bytes.len() as i64,
+        file_name,
+        pages: inspected.pages.map(|p| p as i64),
+        width: inspected.measure.map(|m| i64::from(m.width)),
+        height: inspected.measure.map(|m| i64::from(m.height)),
+        uploaded_at: now,
+    };
+    state.store.insert_attachment(&attachment).await.map_err(|e| internal("attachment", e))?;
+    put_in_slot(state, application_id, field, item, &attachment.id, now).await?;
+    let same_file_elsewhere = state.store.same_file_elsewhere(&sha, &actor.user_id).await.map_err(|e| internal("dupes", e))?;
+    Ok(Uploaded {
+        attachment_id: attachment.id,
+        kind: attachment.kind,
+        pages: inspected.pages,
+        width: inspected.measure.map(|m| m.width),
+        height: inspected.measure.map(|m| m.height),
+        same_file_elsewhere,
+    })
+}
+
+/// Reads the `file` part, refusing as soon as it passes `max` bytes: memory never holds more.
+async fn read_file(multipart: &mut Multipart, max: u64) -> Result<(String, Vec<u8>), AppError> {
+    let bad = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return AppError::field("file", Text::from(Refusal::TooLarge { max_bytes: max }));
+        }
+        tracing::info!(error = %e, "upload body unreadable");
+        AppError::field("file", Msg::UploadInterrupted)
+    };
+    while let Some(mut part) = multipart.next_field().await.map_err(bad)? {
+        if part.name() != Some("file") {
+            continue;
+        }
+        let name: String = part.file_name().unwrap_or("file").chars().filter(|c| !c.is_control()).take(200).collect();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = part.chunk().await.map_err(bad)? {
+            if (bytes.len() + chunk.len()) as u64 > max {
+                return Err(AppError::field("file", Text::from(Refusal::TooLarge { max_bytes: max })));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return Ok((name, bytes));
+    }
+    Err(AppError::field("file", Msg::UploadRefusedEmpty))
+}
+
+/// Records the attachment in its slot, at the version just read (retrying if the applicant's
+/// other tab saved in between).
+async fn put_in_slot(state: &AppState, id: &str, field: &str, item: Option<usize>, attachment_id: &str, now: i64) -> Result<(), AppError> {
+    for _ in 0..3 {
+        let row = state.store.application(id).await.map_err(|e| internal("application", e))?.ok_or(AppError::Forbidden)?;
+        let mut materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
+        let slot = materials.slot_mut(field, item).ok_or_else(|| AppError::field(field, Msg::Forbidden))?;
+        *slot = Some(Attachment { id: attachment_id.to_string() });
+        let json = serde_json::to_string(&materials).map_err(|e| internal("materials", e))?;
+        match state.store.save_materials(id, row.version, &json, now).await {
+            Ok(_) => return Ok(()),
+            Err(StoreError::Conflict) => continue,
+            Err(e) => return Err(internal("save materials", e)),
+        }
+    }
+    Err(AppError::refused(Msg::Internal))
+}
+
+/// Serves an attachment to the people who may see its application, never as active content:
+/// PDFs download, images show inline, and the response may run nothing (CSP sandbox, nosniff).
+async fn download(Extension(state): Extension<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    let not_found = || StatusCode::NOT_FOUND.into_response();
+    let Ok(Some((actor, _))) = session_from_headers(&state, &headers).await else {
+        return fail(AppError::Unauthenticated);
+    };
+    let Ok(Some(att)) = state.store.attachment(&id).await else { return not_found() };
+    let Ok(Some(row)) = state.store.application(&att.application_id).await else { return not_found() };
+    let Ok(facts) = row.facts() else { return not_found() };
+    if may_view(&actor, &facts).is_err() {
+        // the same answer as for an id that does not exist: guessing ids learns nothing
+        return not_found();
+    }
+    let bytes = match state.blobs.get(&att.sha256).await {
+        Ok(b) => b,
+        Err(e) => return fail(internal("blob get", e)),
+    };
+    let (mime, disposition) = match att.kind.as_str() {
+        "pdf" => ("application/pdf", "attachment"),
+        "png" => ("image/png", "inline"),
+        _ => ("image/jpeg", "inline"),
+    };
+    let encoded: String = att.file_name.bytes().map(|b| if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(&format!("{disposition}; filename*=UTF-8''{encoded}")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
+}
