@@ -6,9 +6,18 @@ use rand::rngs::OsRng;
 use rand::{Rng, RngCore};
 use sha2::{Digest, Sha256};
 
+/// At most this many argon2id computations at once (one per core): each takes 19 MiB and tens of
+/// milliseconds by design, so a flood of logins queues here instead of exhausting memory and the
+/// runtime's blocking threads.
+fn hashing_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)))
+}
+
 /// argon2id with the crate's defaults (19 MiB, 2 passes): OWASP's recommended minimum. Runs on
 /// a blocking thread because it takes tens of milliseconds by design.
 pub async fn hash_password(password: String) -> Result<String, String> {
+    let _permit = hashing_permits().acquire().await.map_err(|e| e.to_string())?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -23,6 +32,7 @@ pub async fn hash_password(password: String) -> Result<String, String> {
 /// Checks a password against a stored hash. `None` as the hash still spends the same work, so
 /// that an unknown account answers as slowly as a known one.
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    let Ok(_permit) = hashing_permits().acquire().await else { return false };
     tokio::task::spawn_blocking(move || {
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
