@@ -1,0 +1,206 @@
+//! What is still missing or wrong in an application (SPEC rules 4, 6 and 7): the one function
+//! the form's overview and the server's submission check both call.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{Materials, Section, Slot, WorkKind};
+use crate::domain::wording::find_vague;
+
+/// One thing still missing or wrong: where (section, field, which repeated item) and what.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Missing {
+    pub section: Section,
+    /// The form field's name, which is also its element id: the overview links to it.
+    pub field: String,
+    pub item: Option<usize>,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// A required value is empty.
+    Empty,
+    /// A required attachment is not uploaded.
+    NoFile,
+    /// At least one item of a repeating list is needed.
+    NoItems,
+    /// A vague word (rule 4), with the reason.
+    Vague { word: String, reason: String },
+    /// Dated before the current qualification was obtained (rule 6).
+    BeforeCurrentPost { date: Date, limit: Date },
+    /// A year's record is missing (continuing education, assessment).
+    YearMissing(i32),
+    /// Papers count only as first author.
+    NotFirstAuthor,
+}
+
+/// The completed years since the current qualification was obtained, oldest first: the years
+/// that need a continuing-education record. `today` is Beijing's date.
+pub fn years_since_post(obtained_on: Date, today: Date) -> Vec<i32> {
+    (obtained_on.year()..today.year()).collect()
+}
+
+/// The assessment years required: the last 3 completed years since the post, or all when fewer.
+pub fn assessment_years(obtained_on: Date, today: Date) -> Vec<i32> {
+    let years = years_since_post(obtained_on, today);
+    years[years.len().saturating_sub(3)..].to_vec()
+}
+
+struct Collector {
+    out: Vec<Missing>,
+}
+
+impl Collector {
+    fn push(&mut self, section: Section, field: &str, item: Option<usize>, problem: Problem) {
+        self.out.push(Missing { section, field: field.to_string(), item, problem });
+    }
+
+    fn text(&mut self, section: Section, field: &str, item: Option<usize>, value: &str) {
+        if value.trim().is_empty() {
+            self.push(section, field, item, Problem::Empty);
+        } else if let Some((word, reason)) = find_vague(value) {
+            self.push(section, field, item, Problem::Vague { word: word.into(), reason: reason.into() });
+        }
+    }
+
+    fn file(&mut self, section: Section, field: &str, item: Option<usize>, slot: &Slot) {
+        if slot.is_none() {
+            self.push(section, field, item, Problem::NoFile);
+        }
+    }
+
+    /// A date that must exist and, when the post's date is known, not precede it.
+    fn dated(&mut self, section: Section, field: &str, item: Option<usize>, date: Option<Date>, post: Option<Date>) {
+        match (date, post) {
+            (None, _) => self.push(section, field, item, Problem::Empty),
+            (Some(d), Some(limit)) if d < limit => self.push(section, field, item, Problem::BeforeCurrentPost { date: d, limit }),
+            _ => {}
+        }
+    }
+}
+
+/// Everything still missing or wrong, section by section in form order. Empty means the
+/// application may be submitted. `today` is Beijing's date.
+pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
+    use Section as S;
+    let mut c = Collector { out: vec![] };
+    let post = m.qualification.obtained_on;
+
+    // (一) 基本信息
+    c.text(S::BasicInfo, "unit", None, &m.basic.unit);
+    c.text(S::BasicInfo, "specialty", None, &m.basic.specialty);
+    c.text(S::BasicInfo, "political_conduct", None, &m.basic.political_conduct);
+    c.file(S::BasicInfo, "id_card_scan", None, &m.basic.id_card_scan);
+    c.file(S::BasicInfo, "photo", None, &m.basic.photo);
+
+    // (二) 学历学位
+    if m.education.is_empty() {
+        c.push(S::Education, "education", None, Problem::NoItems);
+    }
+    for (i, d) in m.education.iter().enumerate() {
+        c.text(S::Education, "school", Some(i), &d.school);
+        c.text(S::Education, "major", Some(i), &d.major);
+        if d.graduated_on.is_none() {
+            c.push(S::Education, "graduated_on", Some(i), Problem::Empty);
+        }
+        c.file(S::Education, "diploma", Some(i), &d.diploma);
+        c.file(S::Education, "degree_certificate", Some(i), &d.degree_certificate);
+        c.file(S::Education, "chsi_report", Some(i), &d.chsi_report);
+    }
+
+    // (三) 专业技术资格
+    let q = &m.qualification;
+    c.text(S::Qualification, "current_title", None, &q.current_title);
+    if q.obtained_on.is_none() {
+        c.push(S::Qualification, "obtained_on", None, Problem::Empty);
+    }
+    if q.years_in_profession.is_none() {
+        c.push(S::Qualification, "years_in_profession", None, Problem::Empty);
+    }
+    c.file(S::Qualification, "years_proof", None, &q.years_proof);
+    c.file(S::Qualification, "title_certificate", None, &q.title_certificate);
+    if !q.obtained_in_xinjiang {
+        c.file(S::Qualification, "evaluation_form", None, &q.evaluation_form);
+    }
+
+    // (四) 工作简历
+    c.text(S::WorkHistory, "practice", None, &m.work.practice);
+    if m.work.achievements.is_empty() {
+        c.push(S::WorkHistory, "achievements", None, Problem::NoItems);
+    }
+    for (i, a) in m.work.achievements.iter().enumerate() {
+        c.text(S::WorkHistory, "achievement_title", Some(i), &a.title);
+        c.dated(S::WorkHistory, "achieved_on", Some(i), a.achieved_on, post);
+        c.text(S::WorkHistory, "achievement_description", Some(i), &a.description);
+        c.file(S::WorkHistory, "evidence", Some(i), &a.evidence);
+    }
+
+    // (五) 著作论文
+    for (i, p) in m.publications.iter().enumerate() {
+        c.text(S::Publications, "publication_title", Some(i), &p.title);
+        c.dated(S::Publications, "published_on", Some(i), p.published_on, post);
+        if p.kind.is_published() {
+            if p.kind == WorkKind::Paper && !p.first_author {
+                c.push(S::Publications, "first_author", Some(i), Problem::NotFirstAuthor);
+            }
+            c.file(S::Publications, "cover", Some(i), &p.cover);
+            c.file(S::Publications, "contents", Some(i), &p.contents);
+            c.file(S::Publications, "body", Some(i), &p.body);
+            c.file(S::Publications, "identification_form", Some(i), &p.identification_form);
+            if p.kind == WorkKind::Paper && m.level.is_senior() {
+                c.file(S::Publications, "similarity_report", Some(i), &p.similarity_report);
+            }
+        } else {
+            c.file(S::Publications, "unit_certification", Some(i), &p.unit_certification);
+        }
+    }
+
+    // (六) 继续教育
+    let t = &m.training;
+    if t.exempt {
+        c.file(S::ContinuingEducation, "exemption_form", None, &t.exemption_form);
+    } else {
+        if let Some(post) = post {
+            for year in years_since_post(post, today) {
+                match t.years.iter().position(|y| y.year == year) {
+                    None => c.push(S::ContinuingEducation, "training_years", None, Problem::YearMissing(year)),
+                    Some(i) => c.file(S::ContinuingEducation, "training_certificate", Some(i), &t.years[i].certificate),
+                }
+            }
+        }
+        if t.public_course_certificates.is_empty() {
+            c.push(S::ContinuingEducation, "public_course_certificates", None, Problem::NoFile);
+        }
+    }
+
+    // (七) 考核情况
+    if let Some(post) = post {
+        for year in assessment_years(post, today) {
+            match m.assessments.iter().position(|a| a.year == year) {
+                None => c.push(S::Assessment, "assessments", None, Problem::YearMissing(year)),
+                Some(i) => {
+                    let a = &m.assessments[i];
+                    c.text(S::Assessment, "assessment_result", Some(i), &a.result);
+                    c.file(S::Assessment, "form_front", Some(i), &a.form_front);
+                    c.file(S::Assessment, "form_back", Some(i), &a.form_back);
+                }
+            }
+        }
+    }
+
+    // (八) 其他
+    c.file(S::Other, "notice_materials", None, &m.other.notice_materials);
+    c.file(S::Other, "notice_result", None, &m.other.notice_result);
+
+    // (九) 援疆
+    if let Some(aid) = &m.aid {
+        c.text(S::AidXinjiang, "dispatching_unit", None, &aid.dispatching_unit);
+        c.file(S::AidXinjiang, "approval_proof", None, &aid.approval_proof);
+    }
+
+    // (十一) 个人承诺书
+    c.file(S::Pledge, "pledge", None, &m.pledge);
+
+    c.out
+}
