@@ -9,7 +9,7 @@ use crate::components::header::Header;
 use crate::components::lang::{detect_lang, use_lang};
 use crate::components::session::provide_session;
 use crate::i18n::Msg;
-use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
+use crate::pages::{applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
 
 /// The HTML document around the app. On the server it also sets the Content-Security-Policy
 /// with this response's script nonce.
@@ -66,6 +66,7 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/recover") view=RecoverPage ssr=SsrMode::Async/>
                 <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

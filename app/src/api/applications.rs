@@ -69,8 +69,81 @@ pub async fn start_application(level: String, series: String, specialty: String,
         now: now.millis(),
     };
     match state.store.insert_application(&new).await {
-        Ok(()) => Ok(id),
+        Ok(()) => {
+            leptos_axum::redirect("/applications");
+            Ok(id)
+        }
         Err(StoreError::Unique(_)) => Err(AppError::refused(Msg::OneOpenApplication)),
         Err(e) => Err(internal("insert application", e)),
     }
+}
+
+/// One of the applicant's applications, as the 我的申报 page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ApplicationSummary {
+    pub id: String,
+    pub evaluation_year: i32,
+    pub series: String,
+    pub specialty: String,
+    pub level: crate::domain::materials::Level,
+    pub status: crate::domain::workflow::Status,
+    pub unit_name: String,
+    pub submissions_left: u8,
+    /// Per section in form order: how many items are still missing or wrong.
+    pub missing: Vec<(crate::domain::materials::Section, usize)>,
+}
+
+/// The signed-in applicant's applications, newest first, each with its completeness overview.
+#[server(prefix = "/api", endpoint = "my_applications")]
+pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
+    use super::context::{app_state, internal, require_session};
+    use crate::domain::materials::{missing, Level, Materials};
+    use crate::domain::workflow::{submissions_left, Role};
+
+    let state = app_state()?;
+    let (actor, _) = require_session(&state).await?;
+    if actor.role != Role::Applicant {
+        return Err(AppError::Forbidden);
+    }
+    let today = state.clock.now().beijing_date();
+    let rows = state.store.applications_of(&actor.user_id).await.map_err(|e| internal("applications", e))?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let facts = row.facts().map_err(|e| internal("facts", e))?;
+        let materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
+        let gaps = missing(&materials, today);
+        let per_section = materials
+            .sections()
+            .into_iter()
+            .map(|s| (s, gaps.iter().filter(|m| m.section == s).count()))
+            .collect();
+        let unit_name = state
+            .store
+            .organisation(&row.reviewing_unit_id)
+            .await
+            .map_err(|e| internal("unit", e))?
+            .map(|o| o.name)
+            .unwrap_or_default();
+        out.push(ApplicationSummary {
+            id: row.id.clone(),
+            evaluation_year: row.evaluation_year as i32,
+            series: row.series.clone(),
+            specialty: row.specialty.clone(),
+            level: Level::parse(&row.level).unwrap_or(materials.level),
+            status: facts.status,
+            unit_name,
+            submissions_left: submissions_left(&facts),
+            missing: per_section,
+        });
+    }
+    Ok(out)
+}
+
+/// The units an application can be made in (a choice list; public information).
+#[server(prefix = "/api", endpoint = "unit_choices")]
+pub async fn unit_choices() -> Result<Vec<(String, String)>, AppError> {
+    use super::context::{app_state, internal};
+    let state = app_state()?;
+    let orgs = state.store.organisations().await.map_err(|e| internal("organisations", e))?;
+    Ok(orgs.into_iter().filter(|o| o.kind == "unit").map(|o| (o.id, o.name)).collect())
 }

@@ -47,8 +47,10 @@ pub fn Header() -> impl IntoView {
 fn signed_in_nav(me: &Me) -> impl IntoView {
     let lang = use_lang();
     let outbox = (me.role == Role::Admin).then(|| view! { <a href="/outbox">{Msg::NavOutbox.text(lang)}</a> });
+    let applications = (me.role == Role::Applicant).then(|| view! { <a href="/applications">{Msg::NavApplications.text(lang)}</a> });
     view! {
         <a href="/">{Msg::NavHome.text(lang)}</a>
+        {applications}
         {outbox}
         <form class="inline" method="post" action="/api/logout">
             <button type="submit" class="link">{Msg::NavLogout.text(lang)}</button>

@@ -93,3 +93,49 @@ impl From<crate::domain::attachments::Refusal> for Text {
         }
     }
 }
+
+pub fn level_name(level: crate::domain::materials::Level) -> Msg {
+    use crate::domain::materials::Level;
+    match level {
+        Level::Junior => Msg::LevelJunior,
+        Level::Intermediate => Msg::LevelIntermediate,
+        Level::AssociateSenior => Msg::LevelAssociateSenior,
+        Level::Senior => Msg::LevelSenior,
+    }
+}
+
+pub fn section_name(section: crate::domain::materials::Section) -> Msg {
+    use crate::domain::materials::Section as S;
+    match section {
+        S::BasicInfo => Msg::SectionBasicInfo,
+        S::Education => Msg::SectionEducation,
+        S::Qualification => Msg::SectionQualification,
+        S::WorkHistory => Msg::SectionWorkHistory,
+        S::Publications => Msg::SectionPublications,
+        S::ContinuingEducation => Msg::SectionContinuingEducation,
+        S::Assessment => Msg::SectionAssessment,
+        S::Other => Msg::SectionOther,
+        S::AidXinjiang => Msg::SectionAidXinjiang,
+        S::Pledge => Msg::SectionPledge,
+    }
+}
+
+pub fn status_name(status: crate::domain::workflow::Status) -> Msg {
+    use crate::domain::workflow::Status as S;
+    match status {
+        S::Draft => Msg::StatusDraft,
+        S::UnitReview => Msg::StatusUnitReview,
+        S::UnitNotice => Msg::StatusUnitNotice,
+        S::AuthorityReview => Msg::StatusAuthorityReview,
+        S::OfficeReview => Msg::StatusOfficeReview,
+        S::Returned => Msg::StatusReturned,
+        S::FormalPassed => Msg::StatusFormalPassed,
+        S::UnderEvaluation => Msg::StatusUnderEvaluation,
+        S::Evaluated => Msg::StatusEvaluated,
+        S::ResultNotice => Msg::StatusResultNotice,
+        S::Filed => Msg::StatusFiled,
+        S::Certified => Msg::StatusCertified,
+        S::Closed => Msg::StatusClosed,
+        S::Withdrawn => Msg::StatusWithdrawn,
+    }
+}

@@ -161,6 +161,10 @@ pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
     if t.exempt {
         c.file(S::ContinuingEducation, "exemption_form", None, &t.exemption_form);
     } else {
+        // Which years need a record follows from the post's date; until it is given, that is missing.
+        if post.is_none() {
+            c.push(S::ContinuingEducation, "training_years", None, Problem::Empty);
+        }
         if let Some(post) = post {
             for year in years_since_post(post, today) {
                 match t.years.iter().position(|y| y.year == year) {
@@ -175,6 +179,9 @@ pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
     }
 
     // (七) 考核情况
+    if post.is_none() {
+        c.push(S::Assessment, "assessments", None, Problem::Empty);
+    }
     if let Some(post) = post {
         for year in assessment_years(post, today) {
             match m.assessments.iter().position(|a| a.year == year) {

@@ -93,10 +93,15 @@ fn an_empty_application_lists_every_section_in_order() {
             Section::Qualification,
             Section::WorkHistory,
             Section::ContinuingEducation,
+            Section::Assessment,
             Section::Other,
             Section::Pledge
         ]
     );
+    // without the post's date, the years owed are unknown: missing, never "complete"
+    let gaps = missing(&m, TODAY);
+    assert!(gaps.iter().any(|g| g.section == Section::Assessment && g.field == "assessments" && g.problem == Problem::Empty));
+    assert!(gaps.iter().any(|g| g.section == Section::ContinuingEducation && g.field == "training_years"));
 }
 
 #[test]

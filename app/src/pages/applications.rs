@@ -1,0 +1,150 @@
+//! `/applications`: 我的申报 — the applicant's applications with their status, submissions left
+//! and what each section still lacks (the domain's completeness function), and starting one.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::api::applications::{my_applications, unit_choices, ApplicationSummary, StartApplication};
+use crate::components::field::{server_error, FieldState, FormAlert, TextField};
+use crate::components::lang::use_lang;
+use crate::domain::materials::ALL_LEVELS;
+use crate::domain::workflow::Status;
+use crate::i18n::{level_name, section_name, status_name, Msg, Text};
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let lang = use_lang();
+    let start = ServerAction::<StartApplication>::new();
+    let list = Resource::new(move || start.version().get(), |_| my_applications());
+    view! {
+        <div class="stack">
+            <h1 class="page-title">{Msg::ApplicationsTitle.text(lang)}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(apps) => {
+                            let open = apps.iter().any(|a| !matches!(a.status, Status::Closed | Status::Withdrawn));
+                            view! {
+                                {apps.is_empty().then(|| view! { <p class="intro">{Msg::ApplicationsNone.text(lang)}</p> })}
+                                {apps.into_iter().map(|a| view! { <ApplicationCard a/> }).collect_view()}
+                                {(!open).then(|| view! { <StartForm action=start/> })}
+                            }.into_any()
+                        }
+                        Err(e) => {
+                            let text = e.form_text().unwrap_or_else(|| Msg::Internal.into());
+                            view! { <p class="form-alert" role="alert">{text.render(lang)}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn ApplicationCard(a: ApplicationSummary) -> impl IntoView {
+    let lang = use_lang();
+    let heading = format!("{} · {} · {}", a.evaluation_year, level_name(a.level).text(lang), a.specialty);
+    let label = heading.clone();
+    view! {
+        <section class="card" aria-label=label>
+            <h2>{heading}</h2>
+            <dl class="facts">
+                <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{a.series.clone()}</dd>
+                <dt>{Msg::FieldUnit.text(lang)}</dt><dd>{a.unit_name.clone()}</dd>
+                <dt>{Msg::StatusLabel.text(lang)}</dt><dd>{status_name(a.status).text(lang)}</dd>
+            </dl>
+            <p class="badge">{Text::with(Msg::SubmissionsLeft, [a.submissions_left.to_string()]).render(lang)}</p>
+            <h3>{Msg::OverviewTitle.text(lang)}</h3>
+            <ul class="overview">
+                {a.missing.into_iter().map(|(section, n)| {
+                    let state = if n == 0 { Msg::OverviewComplete.text(lang).to_string() } else { Text::with(Msg::OverviewMissing, [n.to_string()]).render(lang) };
+                    view! {
+                        <li class:done=n == 0>
+                            <span>{section_name(section).text(lang)}</span>
+                            <span class="count">{state}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
+    let lang = use_lang();
+    let server = server_error(action.value());
+    let units = Resource::new(|| (), |_| unit_choices());
+    let level = RwSignal::new(String::new());
+    let unit = RwSignal::new(String::new());
+    let series = FieldState::new("series");
+    if series.value.with_untracked(String::is_empty) {
+        series.value.set(Msg::DefaultSeries.text(lang).to_string());
+    }
+    let specialty = FieldState::new("specialty");
+    let chosen = move |s: RwSignal<String>, field: &'static str| {
+        move || {
+            if s.with(String::is_empty) && (series.touched.get() || specialty.touched.get()) {
+                return Some(Text::new(Msg::Required));
+            }
+            server.get().and_then(|e| e.at_field(field).cloned())
+        }
+    };
+    let level_msg = chosen(level, "level");
+    let unit_msg = chosen(unit, "unit_id");
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        series.submitted();
+        specialty.submitted();
+        let fine = !level.get_untracked().is_empty()
+            && !unit.get_untracked().is_empty()
+            && series.required()().is_none()
+            && specialty.required()().is_none();
+        if fine && !action.pending().get_untracked() {
+            action.dispatch(StartApplication {
+                level: level.get_untracked(),
+                series: series.value.get_untracked(),
+                specialty: specialty.value.get_untracked(),
+                unit_id: unit.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <section class="card narrow" aria-labelledby="start-title">
+            <h2 id="start-title">{Msg::StartTitle.text(lang)}</h2>
+            <p class="intro">{Msg::StartIntro.text(lang)}</p>
+            <form method="post" action=StartApplication::PATH on:submit=on_submit novalidate aria-labelledby="start-title">
+                <div class="field" class:invalid=move || level_msg().is_some()>
+                    <label for="level">{Msg::FieldLevel.text(lang)}</label>
+                    <select id="level" name="level" aria-describedby="level-error" on:change=move |ev| level.set(event_target_value(&ev))>
+                        <option value="">{Msg::ChooseOne.text(lang)}</option>
+                        {ALL_LEVELS.into_iter().map(|l| view! { <option value=l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
+                    </select>
+                    <p id="level-error" class="error" aria-live="polite">{move || level_msg().map(|t| t.render(lang))}</p>
+                </div>
+                <TextField state=series label=Msg::FieldSeries message=series.message(series.required(), server)/>
+                <TextField state=specialty label=Msg::FieldSpecialty message=specialty.message(specialty.required(), server)/>
+                <div class="field" class:invalid=move || unit_msg().is_some()>
+                    <label for="unit_id">{Msg::FieldUnit.text(lang)}</label>
+                    <select id="unit_id" name="unit_id" aria-describedby="unit_id-error" on:change=move |ev| unit.set(event_target_value(&ev))>
+                        <option value="">{Msg::ChooseOne.text(lang)}</option>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                units.await.unwrap_or_default().into_iter()
+                                    .map(|(id, name)| view! { <option value=id>{name}</option> })
+                                    .collect_view()
+                            })}
+                        </Suspense>
+                    </select>
+                    <p id="unit_id-error" class="error" aria-live="polite">{move || unit_msg().map(|t| t.render(lang))}</p>
+                </div>
+                <FormAlert error=server/>
+                <button type="submit" class="button primary block" disabled=move || action.pending().get()>
+                    {Msg::ButtonStart.text(lang)}
+                </button>
+            </form>
+        </section>
+    }
+}

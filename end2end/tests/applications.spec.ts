@@ -1,0 +1,35 @@
+// 我的申报: starting an application and seeing what each section still lacks (issue 3, first slice).
+import { expect, test } from '@playwright/test';
+import { freshPerson, hydrated, keepScreenshot, register } from './support';
+
+test('an applicant starts an application and sees its status, submissions and what is missing', async ({ page }, info) => {
+  const p = freshPerson();
+  await register(page, info, p);
+  await page.getByRole('link', { name: '我的申报' }).click();
+  await expect(page.getByRole('heading', { name: '我的申报' })).toBeVisible();
+  await expect(page.getByText('您还没有申报。')).toBeVisible();
+  await hydrated(page, info);
+
+  const form = page.getByRole('form', { name: '开始申报' });
+  // the level is required: refused at its field (live with JS, by the server without)
+  await form.getByLabel('专业').fill('高等教育管理');
+  await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await form.getByRole('button', { name: '开始申报' }).click();
+  await expect(form.getByLabel('申报级别')).toHaveAccessibleDescription('此项必填');
+
+  await form.getByLabel('申报级别').selectOption({ label: '副高级' });
+  await form.getByLabel('专业').fill('高等教育管理');
+  await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await form.getByRole('button', { name: '开始申报' }).click();
+
+  const card = page.getByRole('region', { name: /\d{4} · 副高级 · 高等教育管理/ });
+  await expect(card).toBeVisible();
+  await expect(card.getByText('草稿（未提交）')).toBeVisible();
+  await expect(card.getByText('共3次，剩余3次')).toBeVisible();
+  await expect(card.getByRole('listitem').filter({ hasText: '基本信息' })).toContainText('缺 5 项');
+  await expect(card.getByRole('listitem').filter({ hasText: '个人承诺书' })).toContainText('缺 1 项');
+  await expect(card.getByRole('listitem').filter({ hasText: '考核情况' })).toContainText('缺 1 项');
+  // one open application per year: no second start form
+  await expect(page.getByRole('form', { name: '开始申报' })).toHaveCount(0);
+  await keepScreenshot(page, info, 'applications');
+});
