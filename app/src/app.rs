@@ -9,6 +9,8 @@ use crate::components::header::Header;
 use crate::components::lang::{detect_lang, use_lang};
 use crate::components::session::provide_session;
 use crate::i18n::Msg;
+use crate::pages::application::{ApplicationPage, SubmitPage};
+use crate::pages::section::SectionPage;
 use crate::pages::{applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
 
 /// The HTML document around the app. On the server it also sets the Content-Security-Policy
@@ -67,6 +69,9 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/recover") view=RecoverPage ssr=SsrMode::Async/>
                 <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
+                <Route path=path!("/applications/:id/submit") view=SubmitPage ssr=SsrMode::Async/>
+                <Route path=path!("/applications/:id/:section") view=SectionPage ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

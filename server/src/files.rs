@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use app::api::context::session_from_headers;
 use app::api::error::AppError;
 use app::domain::attachments::{rules, Refusal, MB};
+use app::components::upload::UPLOAD_FLASH_COOKIE;
+use app::domain::materials::fields::{field_id, section_of};
 use app::domain::materials::{slot_kind, Attachment, Materials};
 use app::domain::workflow::{may_edit, may_view};
 use app::files::inspect::inspect;
@@ -66,17 +68,44 @@ async fn upload(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    match receive(&state, &application_id, &field, q.item, &headers, &mut multipart).await {
-        Ok(done) => Json(done).into_response(),
-        Err(e) => {
-            // Read what the client is still sending (at most the body limit) so that it receives
-            // this refusal instead of a connection closed under it.
-            while let Ok(Some(mut part)) = multipart.next_field().await {
-                while let Ok(Some(_)) = part.chunk().await {}
-            }
-            fail(e)
+    let result = receive(&state, &application_id, &field, q.item, &headers, &mut multipart).await;
+    if result.is_err() {
+        // Read what the client is still sending (at most the body limit) so that it receives
+        // this refusal instead of a connection closed under it.
+        while let Ok(Some(mut part)) = multipart.next_field().await {
+            while let Ok(Some(_)) = part.chunk().await {}
         }
     }
+    if plain_form_post(&headers) {
+        return back_to_form(&application_id, &field, q.item, result.err());
+    }
+    match result {
+        Ok(done) => Json(done).into_response(),
+        Err(e) => fail(e),
+    }
+}
+
+/// A browser without JavaScript posted the upload form: it expects a page, not JSON.
+fn plain_form_post(headers: &HeaderMap) -> bool {
+    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
+}
+
+/// Sends a plain form post back to the field's section; a refusal travels in a short-lived
+/// cookie that the page shows at the field (`components::upload::flashed_upload_error`).
+fn back_to_form(application_id: &str, field: &str, item: Option<usize>, error: Option<AppError>) -> Response {
+    let section = section_of(field).map(|s| s.slug()).unwrap_or("basic");
+    let anchor = field_id(field, item);
+    let to = format!("/applications/{application_id}/{section}#{anchor}");
+    let mut res = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
+    if let Some(text) = error.and_then(|e| e.at_field(field).or_else(|| e.at_field("file")).cloned().or_else(|| e.form_text())) {
+        if let Ok(json) = serde_json::to_string(&(anchor, text)) {
+            let cookie = format!("{UPLOAD_FLASH_COOKIE}={}; Path=/; Max-Age=60; HttpOnly; SameSite=Strict", hex::encode(json));
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+        }
+    }
+    res
 }
 
 async fn receive(
@@ -93,7 +122,7 @@ async fn receive(
     let row = row.ok_or(AppError::Forbidden)?;
     may_edit(&actor, &row.facts().map_err(|e| internal("facts", e))?).map_err(|_| AppError::Forbidden)?;
     let mut materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
-    if materials.slot_mut(field, item).is_none() {
+    if !materials.takes_files(field, item) {
         return Err(AppError::field(field, Msg::Forbidden));
     }
 
@@ -167,8 +196,9 @@ async fn put_in_slot(state: &AppState, id: &str, field: &str, item: Option<usize
     for _ in 0..3 {
         let row = state.store.application(id).await.map_err(|e| internal("application", e))?.ok_or(AppError::Forbidden)?;
         let mut materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
-        let slot = materials.slot_mut(field, item).ok_or_else(|| AppError::field(field, Msg::Forbidden))?;
-        *slot = Some(Attachment { id: attachment_id.to_string() });
+        if !materials.attach(field, item, Attachment { id: attachment_id.to_string() }) {
+            return Err(AppError::field(field, Msg::Forbidden));
+        }
         let json = serde_json::to_string(&materials).map_err(|e| internal("materials", e))?;
         match state.store.save_materials(id, row.version, &json, now).await {
             Ok(_) => return Ok(()),

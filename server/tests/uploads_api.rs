@@ -3,101 +3,12 @@
 
 mod support;
 
-use std::io::Cursor;
-
-use image::{DynamicImage, ImageBuffer, Rgb, RgbImage};
+use app::files::fixtures::{blurred_page_png, encode, pdf as pdf_pages, photo_jpeg as portrait, png_claiming, EXECUTABLE};
+use image::DynamicImage;
 use support::*;
 
-fn encode(img: &DynamicImage, format: image::ImageFormat) -> Vec<u8> {
-    let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, format).unwrap();
-    out.into_inner()
-}
-
-/// A sharp colour "portrait" of the 1-inch ratio.
-fn portrait() -> Vec<u8> {
-    let (w, h) = (413u32, 579u32);
-    let img: RgbImage = ImageBuffer::from_fn(w, h, |x, y| {
-        let (dx, dy) = ((x as f64 - 206.0) / 137.0, (y as f64 - 263.0) / 193.0);
-        if dx * dx + dy * dy < 1.0 {
-            let t = ((x * 7 + y * 13) % 5) as u8 * 6;
-            Rgb([220 - t, 180 - t, 150 - t])
-        } else {
-            Rgb([40, 90, 200])
-        }
-    });
-    encode(&DynamicImage::ImageRgb8(img), image::ImageFormat::Jpeg)
-}
-
-fn page() -> DynamicImage {
-    let img: RgbImage = ImageBuffer::from_fn(1240, 1754, |x, y| {
-        let ink = (y / 24) % 2 == 0 && (y % 24) < 14 && (x / 9) % 3 != 0 && (x % 9) < 6 && x > 60 && x < 1180;
-        if ink { Rgb([20, 20, 20]) } else { Rgb([250, 250, 250]) }
-    });
-    DynamicImage::ImageRgb8(img)
-}
-
 fn pdf() -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let content = doc.add_object(Stream::new(dictionary! {}, b"BT ET".to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![Object::from(page)], "Count" => 1 }));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
-}
-
-fn png_claiming(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = encode(&DynamicImage::ImageRgb8(RgbImage::new(1, 1)), image::ImageFormat::Png);
-    bytes[16..20].copy_from_slice(&width.to_be_bytes());
-    bytes[20..24].copy_from_slice(&height.to_be_bytes());
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in &bytes[12..29] {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    bytes[29..33].copy_from_slice(&(!crc).to_be_bytes());
-    bytes
-}
-
-async fn upload(c: &reqwest::Client, s: &Server, app: &str, field: &str, name: &str, bytes: Vec<u8>) -> (u16, String) {
-    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
-    let res = c.post(format!("{}/upload/{app}/{field}", s.base)).multipart(form).send().await.unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
-
-async fn applicant_with_application(s: &Server, account: &str) -> (reqwest::Client, String) {
-    let c = client();
-    let (status, body) = call(&c, s, "login", &[("account", account), ("password", "Zhiping@2026")]).await;
-    assert_eq!(status, 200, "{body}");
-    let form = [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
-    let (status, body) = call(&c, s, "start_application", &form).await;
-    assert_eq!(status, 200, "{body}");
-    (c, serde_json::from_str::<String>(&body).unwrap())
-}
-
-async fn register_applicant(s: &Server, first17: &str) -> String {
-    let id = id_with_check(first17);
-    let form = [
-        ("name", "热依拉·测试"),
-        ("id_number", id.as_str()),
-        ("phone", "13991000777"),
-        ("email", "r@example.cn"),
-        ("password", "Zhiping@2026"),
-        ("password2", "Zhiping@2026"),
-    ];
-    let (status, body) = call(&client(), s, "register", &form).await;
-    assert_eq!(status, 200, "{body}");
-    id
+    pdf_pages(1)
 }
 
 #[tokio::test]
@@ -115,8 +26,8 @@ async fn good_files_are_kept_and_bad_ones_refused_with_their_reason() {
     assert_eq!(status, 200, "{body}");
 
     let refusals: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("id_card_scan", encode(&page().blur(6.0), image::ImageFormat::Png), "UploadRefusedBlurred"),
-        ("id_card_scan", b"\x7fELF\x02\x01\x01\x00 a program renamed .pdf".to_vec(), "UploadRefusedKind"),
+        ("id_card_scan", blurred_page_png(), "UploadRefusedBlurred"),
+        ("id_card_scan", EXECUTABLE.to_vec(), "UploadRefusedKind"),
         ("id_card_scan", pdf()[..200].to_vec(), "UploadRefusedPdf"),
         ("id_card_scan", png_claiming(30_000, 30_000), "UploadRefusedPixels"),
         ("photo", encode(&DynamicImage::ImageLuma8(image::load_from_memory(&photo).unwrap().to_luma8()), image::ImageFormat::Png), "UploadRefusedColour"),

@@ -6,6 +6,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod error;
+pub mod form;
 #[cfg(feature = "ssr")]
 pub mod limits;
 pub mod outbox;

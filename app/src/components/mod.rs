@@ -6,3 +6,4 @@ pub mod field;
 pub mod header;
 pub mod lang;
 pub mod session;
+pub mod upload;

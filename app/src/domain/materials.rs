@@ -7,6 +7,7 @@ use time::Date;
 use super::attachments::SlotKind;
 
 mod completeness;
+pub mod fields;
 
 pub use completeness::{assessment_years, missing, years_since_post, Missing, Problem};
 
@@ -62,6 +63,41 @@ pub enum Section {
     Other,
     AidXinjiang,
     Pledge,
+}
+
+pub const ALL_SECTIONS: [Section; 10] = [
+    Section::BasicInfo,
+    Section::Education,
+    Section::Qualification,
+    Section::WorkHistory,
+    Section::Publications,
+    Section::ContinuingEducation,
+    Section::Assessment,
+    Section::Other,
+    Section::AidXinjiang,
+    Section::Pledge,
+];
+
+impl Section {
+    /// The section's part of the form's address: `/applications/<id>/<slug>`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::BasicInfo => "basic",
+            Section::Education => "education",
+            Section::Qualification => "qualification",
+            Section::WorkHistory => "work",
+            Section::Publications => "publications",
+            Section::ContinuingEducation => "training",
+            Section::Assessment => "assessment",
+            Section::Other => "other",
+            Section::AidXinjiang => "aid",
+            Section::Pledge => "pledge",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        ALL_SECTIONS.into_iter().find(|x| x.slug() == s)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,8 +238,11 @@ pub struct Materials {
     pub other: Other,
     /// Set when the applicant is aiding Xinjiang (§3 (九)); then the dispatching unit reviews.
     pub aid: Option<AidXinjiang>,
-    /// The handwritten pledge (its stored strokes and image).
+    /// The handwritten pledge: its rendered image (or a photo of it written on paper)…
     pub pledge: Slot,
+    /// …and, when written on screen, the strokes themselves (JSON), bound to the submission.
+    #[serde(default)]
+    pub pledge_strokes: Slot,
 }
 
 impl Materials {
@@ -220,6 +259,7 @@ impl Materials {
             other: Other::default(),
             aid: None,
             pledge: None,
+            pledge_strokes: None,
         }
     }
 
@@ -266,6 +306,47 @@ impl Materials {
             ("pledge", false) => &mut self.pledge,
             _ => return None,
         })
+    }
+}
+
+impl Materials {
+    /// Puts an uploaded file where the form field says: into its slot, or appended to the
+    /// 公需科目 certificates. `false` when the field or item does not exist.
+    pub fn attach(&mut self, field: &str, item: Option<usize>, attachment: Attachment) -> bool {
+        if field == "public_course_certificates" {
+            if self.training.public_course_certificates.len() >= 20 {
+                return false;
+            }
+            self.training.public_course_certificates.push(attachment);
+            return true;
+        }
+        match self.slot_mut(field, item) {
+            Some(slot) => {
+                *slot = Some(attachment);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes a file out of its slot (or out of the certificates list). `false` when there was none.
+    pub fn detach(&mut self, field: &str, item: Option<usize>) -> bool {
+        if field == "public_course_certificates" {
+            let list = &mut self.training.public_course_certificates;
+            return match item {
+                Some(i) if i < list.len() => {
+                    list.remove(i);
+                    true
+                }
+                _ => false,
+            };
+        }
+        self.slot_mut(field, item).and_then(Option::take).is_some()
+    }
+
+    /// Whether a field takes files (so the upload endpoint accepts it).
+    pub fn takes_files(&mut self, field: &str, item: Option<usize>) -> bool {
+        (field == "public_course_certificates" && item.is_none()) || self.slot_mut(field, item).is_some()
     }
 }
 

@@ -8,5 +8,6 @@ pub mod deadline;
 pub mod id_number;
 pub mod instant;
 pub mod materials;
+pub mod signature;
 pub mod wording;
 pub mod workflow;

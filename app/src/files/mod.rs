@@ -2,4 +2,7 @@
 //! (Content-addressed storage joins this module with the upload endpoint.)
 
 pub mod blobs;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod inspect;
+pub mod signature;

@@ -139,3 +139,150 @@ pub fn status_name(status: crate::domain::workflow::Status) -> Msg {
         S::Withdrawn => Msg::StatusWithdrawn,
     }
 }
+
+/// The label of a form field (`domain::materials::fields`), in the seed's words.
+pub fn field_label(name: &str) -> Msg {
+    match name {
+        "unit" => Msg::LabelUnit,
+        "specialty" => Msg::LabelSpecialty,
+        "political_conduct" => Msg::LabelPoliticalConduct,
+        "aid" => Msg::LabelAid,
+        "id_card_scan" => Msg::LabelIdCardScan,
+        "photo" => Msg::LabelPhoto,
+        "education" => Msg::LabelEducation,
+        "school" => Msg::LabelSchool,
+        "major" => Msg::LabelMajor,
+        "graduated_on" => Msg::LabelGraduatedOn,
+        "diploma" => Msg::LabelDiploma,
+        "degree_certificate" => Msg::LabelDegreeCertificate,
+        "chsi_report" => Msg::LabelChsiReport,
+        "current_title" => Msg::LabelCurrentTitle,
+        "obtained_on" => Msg::LabelObtainedOn,
+        "obtained_in_xinjiang" => Msg::LabelObtainedInXinjiang,
+        "years_in_profession" => Msg::LabelYearsInProfession,
+        "years_proof" => Msg::LabelYearsProof,
+        "title_certificate" => Msg::LabelTitleCertificate,
+        "evaluation_form" => Msg::LabelEvaluationForm,
+        "practice" => Msg::LabelPractice,
+        "achievements" => Msg::LabelAchievements,
+        "achievement_title" => Msg::LabelAchievementTitle,
+        "achieved_on" => Msg::LabelAchievedOn,
+        "achievement_description" => Msg::LabelAchievementDescription,
+        "evidence" => Msg::LabelEvidence,
+        "publications" => Msg::LabelPublications,
+        "kind" => Msg::LabelKind,
+        "publication_title" => Msg::LabelPublicationTitle,
+        "published_on" => Msg::LabelPublishedOn,
+        "first_author" => Msg::LabelFirstAuthor,
+        "cover" => Msg::LabelCover,
+        "contents" => Msg::LabelContents,
+        "body" => Msg::LabelBody,
+        "identification_form" => Msg::LabelIdentificationForm,
+        "similarity_report" => Msg::LabelSimilarityReport,
+        "unit_certification" => Msg::LabelUnitCertification,
+        "exempt" => Msg::LabelExempt,
+        "exemption_form" => Msg::LabelExemptionForm,
+        "training_years" => Msg::LabelTrainingYears,
+        "training_year" => Msg::LabelTrainingYear,
+        "hours" => Msg::LabelHours,
+        "training_certificate" => Msg::LabelTrainingCertificate,
+        "public_course_certificates" => Msg::LabelPublicCourses,
+        "assessments" => Msg::LabelAssessments,
+        "assessment_year" => Msg::LabelAssessmentYear,
+        "assessment_result" => Msg::LabelAssessmentResult,
+        "form_front" => Msg::LabelFormFront,
+        "form_back" => Msg::LabelFormBack,
+        "notice_materials" => Msg::LabelNoticeMaterials,
+        "notice_result" => Msg::LabelNoticeResult,
+        "dispatching_unit" => Msg::LabelDispatchingUnit,
+        "approval_proof" => Msg::LabelApprovalProof,
+        "pledge" => Msg::LabelPledge,
+        _ => Msg::Forbidden,
+    }
+}
+
+pub fn work_kind_name(kind: crate::domain::materials::WorkKind) -> Msg {
+    use crate::domain::materials::WorkKind as K;
+    match kind {
+        K::Paper => Msg::KindPaper,
+        K::Book => Msg::KindBook,
+        K::AdvisoryReport => Msg::KindAdvisoryReport,
+        K::WorkSummary => Msg::KindWorkSummary,
+        K::WorkReport => Msg::KindWorkReport,
+        K::ManagementDocument => Msg::KindManagementDocument,
+        K::SurveyReport => Msg::KindSurveyReport,
+        K::Regulation => Msg::KindRegulation,
+        K::WorkPlan => Msg::KindWorkPlan,
+    }
+}
+
+impl From<&crate::domain::materials::Problem> for Text {
+    fn from(p: &crate::domain::materials::Problem) -> Self {
+        use crate::domain::materials::fields::format_date;
+        use crate::domain::materials::Problem as P;
+        match p {
+            P::Empty => Text::new(Msg::ProblemEmpty),
+            P::NoFile => Text::new(Msg::ProblemNoFile),
+            P::NoItems => Text::new(Msg::ProblemNoItems),
+            P::Vague { word, reason } => Text::with(Msg::ProblemVague, [word.clone(), reason.clone()]),
+            P::BeforeCurrentPost { date, limit } => Text::with(Msg::ProblemBeforePost, [format_date(Some(*date)), format_date(Some(*limit))]),
+            P::YearMissing(y) => Text::with(Msg::ProblemYearMissing, [y.to_string()]),
+            P::NotFirstAuthor => Text::new(Msg::ProblemNotFirstAuthor),
+        }
+    }
+}
+
+impl From<crate::domain::materials::fields::BadValue> for Text {
+    fn from(b: crate::domain::materials::fields::BadValue) -> Self {
+        use crate::domain::materials::fields::BadValue as B;
+        match b {
+            B::NotADate => Text::new(Msg::BadDate),
+            B::NotANumber => Text::new(Msg::BadNumber),
+            B::NotAChoice => Text::new(Msg::BadChoice),
+            B::TooLong { max_chars } => Text::with(Msg::BadTooLong, [max_chars.to_string()]),
+            B::NoSuchField => Text::new(Msg::BadNoSuchField),
+        }
+    }
+}
+
+impl From<crate::domain::signature::SignatureProblem> for Text {
+    fn from(p: crate::domain::signature::SignatureProblem) -> Self {
+        use crate::domain::signature::SignatureProblem as S;
+        match p {
+            S::Empty => Text::new(Msg::SignatureEmpty),
+            S::TooFewStrokes { strokes, min } => Text::with(Msg::SignatureTooFewStrokes, [strokes.to_string(), min.to_string()]),
+            S::TooLittleInk => Text::new(Msg::SignatureTooLittleInk),
+            S::TooNarrow => Text::new(Msg::SignatureTooNarrow),
+            S::Malformed => Text::new(Msg::SignatureMalformed),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::materials::{fields::layout, Section};
+
+    #[test]
+    fn every_form_field_has_a_label() {
+        use Section::*;
+        for s in [BasicInfo, Education, Qualification, WorkHistory, Publications, ContinuingEducation, Assessment, Other, AidXinjiang, Pledge] {
+            let l = layout(s);
+            let names = l.fields.iter().chain(l.after).chain(l.list.iter().flat_map(|l| l.item)).map(|f| f.name);
+            for name in names.chain(l.list.map(|l| l.name)) {
+                assert_ne!(field_label(name), Msg::Forbidden, "{name}");
+            }
+        }
+    }
+}
+
+impl From<crate::domain::workflow::Denied> for Text {
+    fn from(d: crate::domain::workflow::Denied) -> Self {
+        use crate::domain::workflow::Denied as D;
+        match d {
+            D::Role(_) | D::NotYours => Text::new(Msg::Forbidden),
+            D::State(status) => Text::with(Msg::DeniedState, [status_name(status).text(super::Lang::Zh).to_string()]),
+            D::SubmissionsExhausted => Text::new(Msg::SubmitNoneLeft),
+        }
+    }
+}

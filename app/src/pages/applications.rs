@@ -56,6 +56,9 @@ fn ApplicationCard(a: ApplicationSummary) -> impl IntoView {
                 <dt>{Msg::StatusLabel.text(lang)}</dt><dd>{status_name(a.status).text(lang)}</dd>
             </dl>
             <p class="badge">{Text::with(Msg::SubmissionsLeft, [a.submissions_left.to_string()]).render(lang)}</p>
+            <p><a class="button primary" href=format!("/applications/{}", a.id)>
+                {if a.status.is_editable() { Msg::ButtonContinue.text(lang) } else { Msg::ViewApplication.text(lang) }}
+            </a></p>
             <h3>{Msg::OverviewTitle.text(lang)}</h3>
             <ul class="overview">
                 {a.missing.into_iter().map(|(section, n)| {

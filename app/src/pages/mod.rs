@@ -1,9 +1,13 @@
 //! One module per screen.
 
+pub mod application;
 pub mod applications;
+pub mod form_state;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod outbox;
+pub mod pledge;
 pub mod recover;
 pub mod register;
+pub mod section;

@@ -106,6 +106,14 @@ impl Store {
         Ok(sqlx::query_as::<_, ApplicationRow>(&sql).bind(applicant_id).fetch_all(self.pool()).await?)
     }
 
+    /// The submissions made so far: (number, time), oldest first.
+    pub async fn submissions_of(&self, id: &str) -> StoreResult<Vec<(i64, i64)>> {
+        Ok(sqlx::query_as("SELECT number, submitted_at FROM submissions WHERE application_id = $1 ORDER BY number")
+            .bind(id)
+            .fetch_all(self.pool())
+            .await?)
+    }
+
     /// Saves materials if the application is still at `version` and editable; returns the new
     /// version. `Conflict` when someone (another tab, a reviewer's action) changed it first.
     pub async fn save_materials(&self, id: &str, version: i64, materials: &str, now: i64) -> StoreResult<i64> {

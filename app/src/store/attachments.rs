@@ -41,6 +41,27 @@ impl Store {
         Ok(())
     }
 
+    /// Every file uploaded to an application, with how many other people's applications hold the
+    /// same file (the duplicate-evidence flag).
+    pub async fn attachments_of(&self, application_id: &str) -> StoreResult<Vec<(AttachmentRow, i64)>> {
+        #[derive(sqlx::FromRow)]
+        struct WithDupes {
+            #[sqlx(flatten)]
+            row: AttachmentRow,
+            elsewhere: i64,
+        }
+        let rows = sqlx::query_as::<_, WithDupes>(
+            "SELECT a.id, a.application_id, a.owner_id, a.field, a.item, a.sha256, a.kind, a.size, a.file_name, a.pages, \
+             a.width, a.height, a.uploaded_at, \
+             (SELECT COUNT(DISTINCT b.application_id) FROM attachments b WHERE b.sha256 = a.sha256 AND b.owner_id <> a.owner_id) AS elsewhere \
+             FROM attachments a WHERE a.application_id = $1",
+        )
+        .bind(application_id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.row, r.elsewhere)).collect())
+    }
+
     pub async fn attachment(&self, id: &str) -> StoreResult<Option<AttachmentRow>> {
         Ok(sqlx::query_as::<_, AttachmentRow>(
             "SELECT id, application_id, owner_id, field, item, sha256, kind, size, file_name, pages, width, height, uploaded_at \

@@ -76,3 +76,36 @@ pub fn id_with_check(first17: &str) -> String {
     format!("{first17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
 }
 
+
+/// Uploads `bytes` into a field of an application, as the page's script does (JSON answer).
+pub async fn upload(c: &reqwest::Client, s: &Server, app: &str, field: &str, name: &str, bytes: Vec<u8>) -> (u16, String) {
+    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
+    let res = c.post(format!("{}/upload/{app}/{field}", s.base)).multipart(form).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+pub async fn applicant_with_application(s: &Server, account: &str) -> (reqwest::Client, String) {
+    let c = client();
+    let (status, body) = call(&c, s, "login", &[("account", account), ("password", "Zhiping@2026")]).await;
+    assert_eq!(status, 200, "{body}");
+    let form = [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let (status, body) = call(&c, s, "start_application", &form).await;
+    assert_eq!(status, 200, "{body}");
+    (c, serde_json::from_str::<String>(&body).unwrap())
+}
+
+pub async fn register_applicant(s: &Server, first17: &str) -> String {
+    let id = id_with_check(first17);
+    let form = [
+        ("name", "热依拉·测试"),
+        ("id_number", id.as_str()),
+        ("phone", "13991000777"),
+        ("email", "r@example.cn"),
+        ("password", "Zhiping@2026"),
+        ("password2", "Zhiping@2026"),
+    ];
+    let (status, body) = call(&client(), s, "register", &form).await;
+    assert_eq!(status, 200, "{body}");
+    id
+}
+

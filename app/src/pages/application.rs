@@ -1,0 +1,193 @@
+//! `/applications/<id>`: one application — its facts, 共3次剩余N次, what each section still
+//! lacks (each item a link to its field), and its history. `/applications/<id>/submit`: the
+//! check before submitting and the submission itself, idempotent by a key bound to the form.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::form::{application_form, FormView, SubmitApplication};
+use crate::components::field::server_error;
+use crate::components::lang::use_lang;
+use crate::domain::instant::Instant;
+use crate::domain::materials::fields::field_id;
+use crate::domain::materials::Missing;
+use crate::i18n::{field_label, level_name, section_name, status_name, Msg, Text};
+use crate::pages::section::SectionNav;
+
+fn load() -> Resource<Result<FormView, crate::api::error::AppError>> {
+    let params = use_params_map();
+    Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), application_form)
+}
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    let lang = use_lang();
+    let data = load();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(f) => view! { <Overview f/> }.into_any(),
+                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// "2026-11-27 14:05" in Beijing time.
+fn beijing_time(ms: i64) -> String {
+    Instant(ms).beijing_display()
+}
+
+/// One missing item as a link to its field.
+fn missing_link(app_id: &str, m: &Missing, lang: crate::i18n::Lang) -> impl IntoView {
+    let href = format!("/applications/{app_id}/{}#{}", m.section.slug(), field_id(&m.field, m.item));
+    let mut what = field_label(&m.field).text(lang).to_string();
+    if let Some(i) = m.item {
+        what = format!("{}（{}）", what, Text::with(Msg::ItemNumber, [(i + 1).to_string()]).render(lang));
+    }
+    let problem = Text::from(&m.problem).render(lang);
+    view! { <li><a href=href>{what}</a>{"："}{problem}</li> }
+}
+
+#[component]
+fn Overview(f: FormView) -> impl IntoView {
+    let lang = use_lang();
+    let heading = format!("{} · {} · {}", f.evaluation_year, level_name(f.level).text(lang), f.specialty);
+    let materials = RwSignal::new(f.materials.clone());
+    let gaps = crate::pages::section::gaps_of(materials, f.today);
+    let id = f.id.clone();
+    let sections = f.materials.sections().into_iter().map(|s| {
+        let items: Vec<Missing> = f.missing.iter().filter(|m| m.section == s).cloned().collect();
+        let href = format!("/applications/{}/{}", id, s.slug());
+        let count = items.len();
+        view! {
+            <li class:done=count == 0>
+                <a class="section-link" href=href>
+                    <span>{section_name(s).text(lang)}</span>
+                    <span class="count">{if count == 0 { Msg::OverviewComplete.text(lang).to_string() } else { Text::with(Msg::OverviewMissing, [count.to_string()]).render(lang) }}</span>
+                </a>
+                {(count > 0).then(|| view! { <ul class="gaps">{items.iter().map(|m| missing_link(&id, m, lang)).collect_view()}</ul> })}
+            </li>
+        }
+    }).collect_view();
+    let first_gap = f.missing.first().map(|m| m.section).unwrap_or(crate::domain::materials::Section::BasicInfo);
+    view! {
+        <div class="stack">
+            <p class="crumbs"><a href="/applications">{"← "}{Msg::ApplicationsTitle.text(lang)}</a></p>
+            <h1 class="page-title">{heading}</h1>
+            <section class="card">
+                <dl class="facts">
+                    <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{f.series.clone()}</dd>
+                    <dt>{Msg::FieldUnit.text(lang)}</dt><dd>{f.unit_name.clone()}</dd>
+                    <dt>{Msg::StatusLabel.text(lang)}</dt><dd class="status">{status_name(f.status).text(lang)}</dd>
+                </dl>
+                <p class="badge">{Text::with(Msg::SubmissionsLeft, [f.submissions_left.to_string()]).render(lang)}</p>
+                {f.editable.then(|| view! {
+                    <div class="actions">
+                        <a class="button" href=format!("/applications/{}/{}", f.id, first_gap.slug())>{Msg::ButtonContinue.text(lang)}</a>
+                        <a class="button primary" href=format!("/applications/{}/submit", f.id)>{Msg::ButtonReview.text(lang)}</a>
+                    </div>
+                })}
+            </section>
+            <SectionNav app_id=f.id.clone() current=None materials gaps/>
+            <section class="card" aria-labelledby="overview-title">
+                <h2 id="overview-title">{Msg::OverviewTitle.text(lang)}</h2>
+                <ul class="overview">{sections}</ul>
+            </section>
+            <History f=f.clone()/>
+        </div>
+    }
+}
+
+#[component]
+fn History(f: FormView) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="card" aria-labelledby="history-title">
+            <h2 id="history-title">{Msg::HistoryTitle.text(lang)}</h2>
+            <ol class="history">
+                <li><time>{beijing_time(f.created_at)}</time>{" "}{Msg::HistoryCreated.text(lang)}</li>
+                {f.submissions.iter().map(|(n, at)| view! {
+                    <li><time>{beijing_time(*at)}</time>{" "}{Text::with(Msg::HistorySubmitted, [n.to_string()]).render(lang)}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+pub fn SubmitPage() -> impl IntoView {
+    let lang = use_lang();
+    let data = load();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(f) => view! { <SubmitForm f/> }.into_any(),
+                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SubmitForm(f: FormView) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SubmitApplication>::new();
+    let error = server_error(action.value());
+    let done = move || action.value().get().and_then(|r| r.ok());
+    let key = f.submit_key.clone();
+    let id = f.id.clone();
+    let complete = f.missing.is_empty();
+    let can_submit = f.editable && complete && f.submissions_left > 0;
+    let on_submit = {
+        let (id, key) = (id.clone(), key.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            // a second click while the first is on its way sends nothing; a retry after a lost
+            // answer sends the same key, which the server counts once
+            if action.pending().get_untracked() || done().is_some() {
+                return;
+            }
+            action.dispatch(SubmitApplication { id: id.clone(), key: key.clone() });
+        }
+    };
+    let left_after = move || done().map(|_| f.submissions_left.saturating_sub(1)).unwrap_or(f.submissions_left);
+    view! {
+        <div class="stack">
+            <p class="crumbs"><a href=format!("/applications/{id}")>{"← "}{Msg::ViewApplication.text(lang)}</a></p>
+            <h1 class="page-title">{Msg::SubmitTitle.text(lang)}</h1>
+            <section class="card narrow" aria-labelledby="submit-state">
+                <p class="badge" id="submit-state">{move || Text::with(Msg::SubmissionsLeft, [left_after().to_string()]).render(lang)}</p>
+                {if !f.editable {
+                    view! { <p class="notice" role="status">{status_name(f.status).text(lang)}</p> }.into_any()
+                } else if !complete {
+                    view! {
+                        <p class="form-alert" role="alert">{Text::with(Msg::SubmitIncomplete, [f.missing.len().to_string()]).render(lang)}</p>
+                        <ul class="gaps">{f.missing.iter().map(|m| missing_link(&f.id, m, lang)).collect_view()}</ul>
+                    }.into_any()
+                } else {
+                    view! { <p>{Msg::SubmitReady.text(lang)}</p> }.into_any()
+                }}
+                {move || done().map(|n| view! {
+                    <p class="notice" role="status">{Text::with(Msg::SubmitDone, [n.to_string()]).render(lang)}</p>
+                    <a class="button" href=format!("/applications/{}", id)>{Msg::ViewApplication.text(lang)}</a>
+                })}
+                {can_submit.then(|| view! {
+                    <form method="post" action=SubmitApplication::PATH on:submit=on_submit.clone()>
+                        <input type="hidden" name="id" value=f.id.clone()/>
+                        <input type="hidden" name="key" value=key.clone()/>
+                        <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
+                        <button type="submit" class="button primary block" disabled=move || action.pending().get() || done().is_some()>
+                            {move || if action.pending().get() { Msg::Sending.text(lang) } else { Msg::ButtonSubmit.text(lang) }}
+                        </button>
+                    </form>
+                })}
+            </section>
+        </div>
+    }
+}

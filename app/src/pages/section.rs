@@ -1,0 +1,444 @@
+//! `/applications/<id>/<section>`: one screen of the form. Drawn from the domain's layout of the
+//! section; every field shows its problem from the domain's completeness function, computed in
+//! the browser as the person types and on the server at render. With JavaScript the section
+//! saves itself as it changes (and keeps unsent edits on the device while offline); without it,
+//! 保存 posts the whole section.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::error::AppError;
+use crate::api::form::{application_form, FormView, SaveSection};
+use crate::components::field::{remembered, server_error};
+use crate::components::lang::use_lang;
+use crate::components::upload::{flashed_upload_error, upload_url, FileCard, FilePicker, UploadForms};
+use crate::domain::materials::fields::{field_id, layout, shown, Field, Input, List, WORK_KINDS};
+use crate::domain::materials::{missing, slot_kind, Materials, Missing, Problem, Section};
+use crate::i18n::{field_label, section_name, work_kind_name, Msg, Text};
+use crate::pages::form_state::{FormState, SaveState};
+use crate::pages::not_found::NotFound;
+use crate::pages::pledge::PledgeSection;
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let refresh = RwSignal::new(0u32);
+    let data = Resource::new(move || (id(), refresh.get()), |(id, _)| application_form(id));
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let slug = params.with_untracked(|p| p.get("section").unwrap_or_default());
+                match data.await {
+                    Ok(f) => match Section::from_slug(&slug).filter(|s| f.materials.sections().contains(s)) {
+                        Some(section) => view! { <SectionForm f section refresh/> }.into_any(),
+                        None => view! { <NotFound/> }.into_any(),
+                    },
+                    Err(e) => {
+                        let text = e.form_text().unwrap_or_else(|| Msg::Internal.into());
+                        view! { <p class="form-alert" role="alert">{text.render(lang)}</p> }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The section's tabs with what each still lacks (live).
+#[component]
+pub fn SectionNav(app_id: String, current: Option<Section>, materials: RwSignal<Materials>, gaps: Memo<Vec<Missing>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <nav class="section-nav" aria-label=Msg::SectionsNav.text(lang)>
+            <ol>
+                {move || materials.with(|m| m.sections()).into_iter().map(|s| {
+                    let n = move || gaps.with(|g| g.iter().filter(|x| x.section == s).count());
+                    let href = format!("/applications/{}/{}", app_id, s.slug());
+                    view! {
+                        <li class:current=current == Some(s) class:done=move || n() == 0>
+                            <a href=href aria-current=(current == Some(s)).then_some("page")>
+                                <span>{section_name(s).text(lang)}</span>
+                                <span class="count">{move || if n() == 0 { "✓".to_string() } else { n().to_string() }}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+#[component]
+fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let state = FormState::new(&f, section, refresh);
+    let app_id = f.id.clone();
+    let save = ServerAction::<SaveSection>::new();
+    let server = server_error(save.value());
+    let flashed = flashed_upload_error();
+    let l = layout(section);
+    let sections = f.materials.sections();
+    let next = sections.iter().skip_while(|&&s| s != section).nth(1).copied();
+    let files = StoredValue::new(f.files.clone());
+
+    // Every file field on the page gets a hidden multipart form (for the page without JavaScript).
+    let mut targets = vec![];
+    let mut add_target = |name: &str, item: Option<usize>| {
+        targets.push((field_id(name, item), upload_url(&app_id, name, item)));
+    };
+    let count = l.list.and_then(|list| list_len(&f.materials, list)).unwrap_or(0);
+    for field in l.fields.iter().chain(l.after) {
+        if matches!(field.input, Input::File(_) | Input::Files) {
+            add_target(field.name, None);
+        }
+    }
+    if let Some(list) = l.list {
+        for i in 0..count {
+            for field in list.item.iter().filter(|f| matches!(f.input, Input::File(_))) {
+                add_target(field.name, Some(i));
+            }
+        }
+    }
+
+    let ctx = FieldCtx { state, server, flashed: StoredValue::new(flashed), files, lang };
+    let body = if section == Section::Pledge {
+        view! { <PledgeSection ctx=ctx.clone()/> }.into_any()
+    } else {
+        let top = l.fields.iter().map(|field| render_field(&ctx, *field, None)).collect_view();
+        let list = l.list.map(|list| render_list(&ctx, list, count));
+        let after = l.after.iter().map(|field| render_field(&ctx, *field, None)).collect_view();
+        view! { {top} {list} {after} }.into_any()
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let op = submitter_value(&ev, "op");
+        let go_next = submitter_value(&ev, "next");
+        state.send(op, go_next);
+    };
+    let status_text = move || match state.status.get() {
+        SaveState::Idle => String::new(),
+        SaveState::Saving => Msg::SavingNow.text(lang).to_string(),
+        SaveState::Saved => Msg::SavedAt.text(lang).to_string(),
+        SaveState::Offline => Msg::SaveOffline.text(lang).to_string(),
+        SaveState::Failed(t) => t.render(lang),
+    };
+    let editable = f.editable;
+    view! {
+        <div class="stack form-page">
+            <p class="crumbs"><a href=format!("/applications/{}", f.id)>{"← "}{Msg::ViewApplication.text(lang)}</a></p>
+            <SectionNav app_id=f.id.clone() current=Some(section) materials=state.materials gaps=state.gaps/>
+            <h1 class="page-title">{section_name(section).text(lang)}</h1>
+            {if editable {
+                view! { <p class="intro">{Msg::FormIntro.text(lang)}</p> }.into_any()
+            } else {
+                view! { <p class="notice" role="status">{Msg::ReadOnlyNotice.text(lang)}</p> }.into_any()
+            }}
+            <form id="section-form" class="section-form" method="post" action=SaveSection::PATH on:submit=on_submit novalidate>
+                <input type="hidden" name="id" value=f.id.clone()/>
+                <input type="hidden" name="section" value=section.slug()/>
+                <input type="hidden" name="version" prop:value=move || state.version.get().to_string() value=f.version.to_string()/>
+                {body}
+                <div class="form-alert" role="alert">
+                    {move || server.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}
+                </div>
+                {editable.then(|| view! {
+                    <div class="form-actions">
+                        <p class="save-state" role="status" aria-live="polite">{status_text}</p>
+                        <button type="submit" class="button">{Msg::ButtonSave.text(lang)}</button>
+                        {match next {
+                            Some(n) => view! { <button type="submit" class="button primary" name="next" value=n.slug()>{Msg::ButtonSaveNext.text(lang)}</button> }.into_any(),
+                            None => view! { <a class="button primary" href=format!("/applications/{}/submit", f.id)>{Msg::ButtonReview.text(lang)}</a> }.into_any(),
+                        }}
+                    </div>
+                })}
+            </form>
+            <UploadForms targets/>
+        </div>
+    }
+}
+
+fn list_len(m: &Materials, list: List) -> Option<usize> {
+    Some(match list.name {
+        "training_years" => m.training.years.len(),
+        "assessments" => m.assessments.len(),
+        other => m.list_len(other)?,
+    })
+}
+
+/// The value of the named submit button that sent the form (`op`, `next`), if any.
+fn submitter_value(ev: &leptos::ev::SubmitEvent, name: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let button = ev.submitter()?.dyn_into::<web_sys::HtmlButtonElement>().ok()?;
+        (button.name() == name).then(|| button.value())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (ev, name);
+        None
+    }
+}
+
+/// What every field of the page needs.
+#[derive(Clone)]
+pub struct FieldCtx {
+    pub state: FormState,
+    pub server: Signal<Option<AppError>>,
+    pub flashed: StoredValue<Option<(String, Text)>>,
+    pub files: StoredValue<HashMap<String, crate::api::form::FileInfo>>,
+    pub lang: crate::i18n::Lang,
+}
+
+impl FieldCtx {
+    /// The message under a field: an unreadable value first, then the server's verdict (page
+    /// without JavaScript), then what the completeness function finds.
+    pub fn message(&self, name: &'static str, item: Option<usize>) -> impl Fn() -> Option<(Text, bool)> + Clone + Send + Sync + 'static {
+        let key = field_id(name, item);
+        let (state, server) = (self.state, self.server);
+        move || {
+            if let Some(t) = state.bad.with(|b| b.get(&key).cloned()) {
+                return Some((t, true));
+            }
+            if let Some(t) = server.get().and_then(|e| e.at_field(&key).cloned()) {
+                return Some((t, true));
+            }
+            state.gaps.with(|g| {
+                g.iter().find(|m| m.field == name && m.item == item).map(|m| {
+                    let serious = !matches!(m.problem, Problem::Empty | Problem::NoFile | Problem::NoItems);
+                    (Text::from(&m.problem), serious)
+                })
+            })
+        }
+    }
+}
+
+fn render_list(ctx: &FieldCtx, list: List, count: usize) -> AnyView {
+    let lang = ctx.lang;
+    let editable = ctx.state.editable;
+    let msg = ctx.message(list.name, None);
+    let add_label = match list.name {
+        "education" => Msg::ButtonAddDegree,
+        "achievements" => Msg::ButtonAddAchievement,
+        _ => Msg::ButtonAddPublication,
+    };
+    let items = (0..count)
+        .map(|i| {
+            let year_field = list.item.iter().find(|f| f.input == Input::Year);
+            let legend = match year_field {
+                Some(y) => format!("{} {}", ctx.state.materials.with_untracked(|m| m.value(y.name, Some(i)).unwrap_or_default()), Msg::LabelTrainingYear.text(lang)),
+                None => Text::with(Msg::ItemNumber, [(i + 1).to_string()]).render(lang),
+            };
+            let fields = list.item.iter().filter(|f| f.input != Input::Year).map(|field| render_field(ctx, *field, Some(i))).collect_view();
+            let buttons = (editable && list.editable).then(|| {
+                view! {
+                    <div class="item-actions">
+                        {(i > 0).then(|| view! { <button type="submit" class="button small" name="op" value=format!("{}:up:{i}", list.name)>{Msg::ButtonUp.text(lang)}</button> })}
+                        {(i + 1 < count).then(|| view! { <button type="submit" class="button small" name="op" value=format!("{}:down:{i}", list.name)>{Msg::ButtonDown.text(lang)}</button> })}
+                        <button type="submit" class="button small danger" name="op" value=format!("{}:remove:{i}", list.name)>{Msg::ButtonRemove.text(lang)}</button>
+                    </div>
+                }
+            });
+            view! {
+                <fieldset class="item" id=field_id(list.name, Some(i))>
+                    <legend>{legend}</legend>
+                    {fields}
+                    {buttons}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let show = {
+        let materials = ctx.state.materials;
+        move || materials.with(|m| shown(m, list.name, None))
+    };
+    view! {
+        <Show when=show>
+            <section class="list" id=list.name aria-labelledby=format!("{}-title", list.name)>
+                <h2 id=format!("{}-title", list.name)>{field_label(list.name).text(lang)}</h2>
+                {(!list.editable).then(|| view! { <p class="hint">{Msg::YearsNeedPostHint.text(lang)}</p> })}
+                <p class="error" aria-live="polite">{let msg = msg.clone(); move || msg().map(|(t, _)| t.render(lang))}</p>
+            </section>
+        </Show>
+        {items}
+        {(editable && list.editable).then(|| view! {
+            <button type="submit" class="button add" name="op" value=format!("{}:add", list.name)>{"+ "}{add_label.text(lang)}</button>
+        })}
+    }
+    .into_any()
+}
+
+/// One field of the form, shown only while its condition holds (SPEC rule 7).
+pub fn render_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> AnyView {
+    let materials = ctx.state.materials;
+    let name = field.name;
+    let show = move || materials.with(|m| shown(m, name, item));
+    let inner = match field.input {
+        Input::File(_) => file_field(ctx, field, item),
+        Input::Files => files_field(ctx, field),
+        _ => value_field(ctx, field, item),
+    };
+    view! { {move || show().then(|| inner.run())} }.into_any()
+}
+
+fn value_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
+    let FieldCtx { state, lang, .. } = ctx.clone();
+    let name = field.name;
+    let key = field_id(name, item);
+    let label = field_label(name).text(lang);
+    let message = ctx.message(name, item);
+    ViewFn::from(move || {
+        let key = key.clone();
+        let form_key = format!("v[{key}]");
+        let error_id = format!("{key}-error");
+        let kept = remembered(&form_key);
+        let initial = if kept.is_empty() { state.materials.with_untracked(|m| m.value(name, item).unwrap_or_default()) } else { kept };
+        let current = {
+            let initial = initial.clone();
+            move || state.materials.with(|m| m.value(name, item)).unwrap_or_else(|| initial.clone())
+        };
+        let on_input = {
+            let key = key.clone();
+            move |ev: leptos::ev::Event| state.typed(&key, event_target_value(&ev), false)
+        };
+        let on_change = {
+            let key = key.clone();
+            move |ev: leptos::ev::Event| state.typed(&key, event_target_value(&ev), true)
+        };
+        let message = message.clone();
+        let invalid = {
+            let message = message.clone();
+            move || message().is_some_and(|(_, serious)| serious)
+        };
+        let msg_view = {
+            let message = message.clone();
+            move || message().map(|(t, serious)| view! { <span class:todo=!serious>{t.render(lang)}</span> })
+        };
+        let disabled = !state.editable;
+        let control = match field.input {
+            Input::LongText => view! {
+                <textarea id=key.clone() name=form_key.clone() rows="4" disabled=disabled aria-describedby=error_id.clone()
+                    aria-invalid={let i = invalid.clone(); move || i().to_string()} prop:value=current.clone() on:input=on_input.clone()>{initial.clone()}</textarea>
+            }
+            .into_any(),
+            Input::YesNo => {
+                let yes_id = format!("{key}-yes");
+                let no_id = format!("{key}-no");
+                let is_yes = { let current = current.clone(); move || current() == "yes" };
+                let is_no = { let current = current.clone(); move || current() != "yes" };
+                view! {
+                    <div class="choices" role="radiogroup" aria-labelledby=format!("{key}-label") aria-describedby=error_id.clone()>
+                        <label for=format!("{key}-yes") class="choice"><input type="radio" id=yes_id name=form_key.clone() value="yes" disabled=disabled
+                            checked=initial == "yes" prop:checked=is_yes on:change=on_change.clone()/>{Msg::Yes.text(lang)}</label>
+                        <label for=format!("{key}-no") class="choice"><input type="radio" id=no_id name=form_key.clone() value="no" disabled=disabled
+                            checked=initial != "yes" prop:checked=is_no on:change=on_change.clone()/>{Msg::No.text(lang)}</label>
+                    </div>
+                }
+                .into_any()
+            }
+            Input::WorkKind => view! {
+                <select id=key.clone() name=form_key.clone() disabled=disabled aria-describedby=error_id.clone() on:change=on_change.clone() prop:value=current.clone()>
+                    {WORK_KINDS.into_iter().map(|k| view! { <option value=k.as_str() selected=initial == k.as_str()>{work_kind_name(k).text(lang)}</option> }).collect_view()}
+                </select>
+            }
+            .into_any(),
+            _ => {
+                let (kind, mode) = match field.input {
+                    Input::Date => ("date", None),
+                    Input::Number => ("text", Some("numeric")),
+                    _ => ("text", None),
+                };
+                view! {
+                    <input id=key.clone() name=form_key.clone() type=kind inputmode=mode disabled=disabled value=initial.clone()
+                        aria-describedby=error_id.clone() aria-invalid={let i = invalid.clone(); move || i().to_string()}
+                        prop:value=current.clone() on:input=on_input.clone() on:change=on_change.clone()/>
+                }
+                .into_any()
+            }
+        };
+        let label_view = if field.input == Input::YesNo {
+            view! { <span class="label" id=format!("{key}-label")>{label}</span> }.into_any()
+        } else {
+            view! { <label for=key.clone()>{label}</label> }.into_any()
+        };
+        view! {
+            <div class="field" class:invalid=invalid.clone()>
+                {label_view}
+                {control}
+                <p id=error_id class="error" aria-live="polite">{msg_view}</p>
+            </div>
+        }
+    })
+}
+
+fn file_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
+    let ctx = ctx.clone();
+    ViewFn::from(move || {
+        let FieldCtx { state, lang, .. } = ctx.clone();
+        let name = field.name;
+        let key = field_id(name, item);
+        let label = field_label(name).text(lang).to_string();
+        let current = state.materials.with_untracked(|m| m.clone().slot_mut(name, item).and_then(|s| s.clone()));
+        let info = current.as_ref().and_then(|a| ctx.files.with_value(|f| f.get(&a.id).cloned()));
+        let flashed = ctx.flashed.with_value(|f| f.as_ref().filter(|(k, _)| *k == key).map(|(_, t)| t.clone()));
+        let message = ctx.message(name, item);
+        let remove = (state.editable && current.is_some()).then(|| {
+            view! { <button type="submit" class="button small danger" name="op" value=format!("detach:{key}")>{Msg::ButtonRemoveFile.text(lang)}</button> }.into_any()
+        });
+        let card = current.map(|a| view! { <FileCard attachment=a info remove/> });
+        let picker_label = if card.is_some() { format!("{label} · {}", Msg::ButtonReplace.text(lang)) } else { label.clone() };
+        view! {
+            <div class="field file-field" class:invalid=move || message().is_some_and(|(_, s)| s)>
+                <span class="label">{label.clone()}</span>
+                {card}
+                <FilePicker field_id=key.clone() url=upload_url(&state.app_id.get_value(), name, item) kind=slot_kind(name) label=picker_label
+                    flashed=flashed on_done=state.reload_callback() editable=state.editable/>
+                <p class="error todo" aria-live="polite">{
+                    let message = ctx.message(name, item);
+                    move || message().map(|(t, _)| t.render(lang))
+                }</p>
+            </div>
+        }
+    })
+}
+
+fn files_field(ctx: &FieldCtx, field: Field) -> ViewFn {
+    let ctx = ctx.clone();
+    ViewFn::from(move || {
+        let FieldCtx { state, lang, .. } = ctx.clone();
+        let name = field.name;
+        let list = state.materials.with_untracked(|m| m.training.public_course_certificates.clone());
+        let flashed = ctx.flashed.with_value(|f| f.as_ref().filter(|(k, _)| k == name).map(|(_, t)| t.clone()));
+        let message = ctx.message(name, None);
+        let cards = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let info = ctx.files.with_value(|f| f.get(&a.id).cloned());
+                let remove = state.editable.then(|| {
+                    view! { <button type="submit" class="button small danger" name="op" value=format!("detach:{}", field_id(name, Some(i)))>{Msg::ButtonRemoveFile.text(lang)}</button> }.into_any()
+                });
+                view! { <FileCard attachment=a info remove/> }
+            })
+            .collect_view();
+        view! {
+            <div class="field file-field" id=format!("{name}-list")>
+                <span class="label">{field_label(name).text(lang)}</span>
+                {cards}
+                <FilePicker field_id=name.to_string() url=upload_url(&state.app_id.get_value(), name, None) kind=slot_kind(name)
+                    label=field_label(name).text(lang).to_string() flashed on_done=state.reload_callback() editable=state.editable/>
+                <p class="error todo" aria-live="polite">{move || message().map(|(t, _)| t.render(lang))}</p>
+            </div>
+        }
+    })
+}
+
+/// Recomputes what is missing, for pages that hold materials in a signal.
+pub fn gaps_of(materials: RwSignal<Materials>, today: time::Date) -> Memo<Vec<Missing>> {
+    Memo::new(move |_| materials.with(|m| missing(m, today)))
+}
