@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::error::AppError;
-use crate::domain::materials::{Level, Materials, Missing, Section};
+use crate::domain::materials::{Level, Materials, Missing};
 use crate::domain::workflow::Status;
 
 /// What the page knows about an uploaded file.
@@ -195,7 +195,7 @@ pub async fn save_section(
 ) -> Result<Saved, AppError> {
     use crate::api::context::{app_state, remember_form, require_session};
     use crate::domain::materials::fields::{parse_field_id, section_of, ListOp};
-    use crate::domain::materials::missing;
+    use crate::domain::materials::{missing, Section};
     use crate::forms::FieldText;
     use crate::i18n::{Msg, Text};
 

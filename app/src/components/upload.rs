@@ -124,7 +124,7 @@ pub fn FilePicker(
     view! {
         <div class="file-picker" class:invalid=move || message.with(Option::is_some)>
             {editable.then(|| view! {
-                <label class="file-label" for=field_id.clone()>{label}</label>
+                <label class="file-label" for=field_id.clone()>{label.clone()}</label>
                 <input
                     id=field_id.clone()
                     type="file"
@@ -134,7 +134,9 @@ pub fn FilePicker(
                     aria-describedby=format!("{hint_id} {error_id}")
                     on:change=on_change
                 />
-                <button type="submit" class="button small upload-button" form=form.clone()>{Msg::ButtonUpload.text(lang)}</button>
+                <button type="submit" class="button small upload-button" form=form.clone() aria-label=format!("{} {}", Msg::ButtonUpload.text(lang), label)>
+                    {Msg::ButtonUpload.text(lang)}
+                </button>
             })}
             <p id=hint_id class="hint">{rules_text}</p>
             {move || progress.get().map(|p| view! {

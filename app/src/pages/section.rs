@@ -138,7 +138,8 @@ fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl In
             } else {
                 view! { <p class="notice" role="status">{Msg::ReadOnlyNotice.text(lang)}</p> }.into_any()
             }}
-            <form id="section-form" class="section-form" method="post" action=SaveSection::PATH on:submit=on_submit novalidate>
+            <form id="section-form" class="section-form" method="post" action=SaveSection::PATH on:submit=on_submit novalidate
+                aria-label=section_name(section).text(lang)>
                 <input type="hidden" name="id" value=f.id.clone()/>
                 <input type="hidden" name="section" value=section.slug()/>
                 <input type="hidden" name="version" prop:value=move || state.version.get().to_string() value=f.version.to_string()/>
