@@ -208,3 +208,28 @@ async fn a_plain_form_upload_comes_back_to_its_field_with_the_reason() {
     assert_eq!(res.headers()["location"], format!("/applications/{app}/basic#id_card_scan"));
     assert!(res.headers()["set-cookie"].to_str().unwrap().starts_with("zp_upload="));
 }
+
+#[tokio::test]
+async fn level_series_and_unit_change_only_while_unsubmitted() {
+    let s = start().await;
+    let (c, app) = applicant_with_application(&s, "shenbao").await;
+    let v = version(&c, &s, &app).await.to_string();
+    let change = |level: &'static str, v: String| {
+        let app = app.clone();
+        let c = c.clone();
+        let base = s.base.clone();
+        async move {
+            let form = [("id", app.as_str()), ("version", v.as_str()), ("level", level), ("series", "高等学校教育管理研究"), ("specialty", "教育管理"), ("unit_id", "org-unit-xju")];
+            let res = c.post(format!("{base}/api/change_application")).header("Accept", "application/json").form(&form).send().await.unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    let (status, body) = change("intermediate", v.clone()).await;
+    assert_eq!(status, 200, "{body}");
+    let form = form_of(&c, &s, &app).await;
+    assert_eq!((form["level"].as_str(), form["materials"]["level"].as_str(), form["specialty"].as_str()), (Some("Intermediate"), Some("Intermediate"), Some("教育管理")));
+    let (_, body) = change("senior", v).await;
+    assert!(body.contains("StaleVersion"), "a stale page changes nothing: {body}");
+    let (_, body) = change("nonsense", form["version"].as_i64().unwrap().to_string()).await;
+    assert!(body.contains("\"level\""), "{body}");
+}

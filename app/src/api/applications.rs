@@ -4,15 +4,68 @@ use leptos::prelude::*;
 
 use super::error::AppError;
 
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::api::context::internal;
+    use crate::api::error::AppError;
+    use crate::domain::materials::Level;
+    use crate::forms::FieldText;
+    use crate::i18n::Msg;
+    use crate::state::AppState;
+
+    /// Where an application made in a unit goes: the unit, its competent authority (the unit's
+    /// parent), the region (the authority's parent) and the region's evaluation office.
+    pub struct Route {
+        pub unit_id: String,
+        pub authority_id: String,
+        pub region_id: String,
+        pub office_id: String,
+    }
+
+    /// Checks what the applicant chose (level, series, specialty, unit), each refusal at its field.
+    pub async fn choice(state: &AppState, level: &str, series: &str, specialty: &str, unit_id: &str) -> Result<(Level, Route), AppError> {
+        let mut problems = vec![];
+        let level = Level::parse(level);
+        if level.is_none() {
+            problems.push(FieldText::new("level", Msg::Required));
+        }
+        for (field, value) in [("series", &series), ("specialty", &specialty)] {
+            if value.trim().is_empty() {
+                problems.push(FieldText::new(field, Msg::Required));
+            }
+        }
+        let unit = state.store.organisation(unit_id).await.map_err(|e| internal("unit", e))?.filter(|o| o.kind == "unit");
+        if unit.is_none() {
+            problems.push(FieldText::new("unit_id", Msg::Required));
+        }
+        let (Some(level), Some(unit)) = (level, unit) else { return Err(AppError::Invalid(problems)) };
+        if !problems.is_empty() {
+            return Err(AppError::Invalid(problems));
+        }
+        let authority = match &unit.parent_id {
+            Some(id) => state.store.organisation(id).await.map_err(|e| internal("authority", e))?,
+            None => None,
+        };
+        let region_id = authority.as_ref().and_then(|a| a.parent_id.clone());
+        let office = match &region_id {
+            Some(r) => state.store.office_of_region(r).await.map_err(|e| internal("office", e))?,
+            None => None,
+        };
+        let (Some(authority), Some(region_id), Some(office)) = (authority, region_id, office) else {
+            return Err(internal("start application", format!("unit {} has no authority, region or office", unit.id)));
+        };
+        Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id }))
+    }
+}
+
 /// Starts a draft for the signed-in applicant in `unit_id` at `level` (初级…正高级) in a series and
 /// specialty; returns its id. The unit's parent is the competent authority, the authority's parent
 /// the region, and the region's evaluation office does the formal review.
 #[server(prefix = "/api", endpoint = "start_application")]
 pub async fn start_application(level: String, series: String, specialty: String, unit_id: String) -> Result<String, AppError> {
     use super::context::{app_state, internal, require_session};
-    use crate::domain::materials::{Level, Materials};
+    use crate::domain::materials::Materials;
     use crate::domain::workflow::Role;
-    use crate::forms::FieldText;
     use crate::i18n::Msg;
     use crate::store::{NewApplication, StoreError};
 
@@ -21,36 +74,7 @@ pub async fn start_application(level: String, series: String, specialty: String,
     if actor.role != Role::Applicant {
         return Err(AppError::Forbidden);
     }
-    let mut problems = vec![];
-    let level = Level::parse(&level);
-    if level.is_none() {
-        problems.push(FieldText::new("level", Msg::Required));
-    }
-    for (field, value) in [("series", &series), ("specialty", &specialty)] {
-        if value.trim().is_empty() {
-            problems.push(FieldText::new(field, Msg::Required));
-        }
-    }
-    let unit = state.store.organisation(&unit_id).await.map_err(|e| internal("unit", e))?.filter(|o| o.kind == "unit");
-    if unit.is_none() {
-        problems.push(FieldText::new("unit_id", Msg::Required));
-    }
-    let (Some(level), Some(unit)) = (level, unit) else { return Err(AppError::Invalid(problems)) };
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
-    let authority = match &unit.parent_id {
-        Some(id) => state.store.organisation(id).await.map_err(|e| internal("authority", e))?,
-        None => None,
-    };
-    let region_id = authority.as_ref().and_then(|a| a.parent_id.clone());
-    let office = match &region_id {
-        Some(r) => state.store.office_of_region(r).await.map_err(|e| internal("office", e))?,
-        None => None,
-    };
-    let (Some(authority), Some(region_id), Some(office)) = (authority, region_id, office) else {
-        return Err(internal("start application", format!("unit {} has no authority, region or office", unit.id)));
-    };
+    let (level, route) = server::choice(&state, &level, &series, &specialty, &unit_id).await?;
     let now = state.clock.now();
     let id = crate::store::new_id();
     let materials = serde_json::to_string(&Materials::new(level)).map_err(|e| internal("materials json", e))?;
@@ -61,10 +85,10 @@ pub async fn start_application(level: String, series: String, specialty: String,
         series: series.trim(),
         specialty: specialty.trim(),
         level: level.as_str(),
-        region_id: &region_id,
-        reviewing_unit_id: &unit.id,
-        authority_id: &authority.id,
-        office_id: &office.id,
+        region_id: &route.region_id,
+        reviewing_unit_id: &route.unit_id,
+        authority_id: &route.authority_id,
+        office_id: &route.office_id,
         materials: &materials,
         now: now.millis(),
     };
@@ -146,4 +170,40 @@ pub async fn unit_choices() -> Result<Vec<(String, String)>, AppError> {
     let state = app_state()?;
     let orgs = state.store.organisations().await.map_err(|e| internal("organisations", e))?;
     Ok(orgs.into_iter().filter(|o| o.kind == "unit").map(|o| (o.id, o.name)).collect())
+}
+
+/// Changes the level, series, specialty or unit of an unsubmitted application (rule 3). The unit
+/// decides who reviews it, so the route is worked out again.
+#[server(prefix = "/api", endpoint = "change_application")]
+pub async fn change_application(id: String, version: i64, level: String, series: String, specialty: String, unit_id: String) -> Result<(), AppError> {
+    use super::context::{app_state, internal, require_session};
+    use super::form::{editable, materials_of};
+    use crate::i18n::Msg;
+    use crate::store::{Rerouted, StoreError};
+
+    let state = app_state()?;
+    let (actor, _) = require_session(&state).await?;
+    let row = editable(&state, &actor, &id).await?;
+    let (level, route) = server::choice(&state, &level, &series, &specialty, &unit_id).await?;
+    let mut materials = materials_of(&row)?;
+    materials.level = level;
+    let json = serde_json::to_string(&materials).map_err(|e| internal("materials json", e))?;
+    let change = Rerouted {
+        level: level.as_str(),
+        series: series.trim(),
+        specialty: specialty.trim(),
+        region_id: &route.region_id,
+        reviewing_unit_id: &route.unit_id,
+        authority_id: &route.authority_id,
+        office_id: &route.office_id,
+        materials: &json,
+    };
+    match state.store.reroute_application(&id, version, &change, state.clock.now().millis()).await {
+        Ok(()) => {
+            super::form::redirect_form_post(&format!("/applications/{id}"));
+            Ok(())
+        }
+        Err(StoreError::Conflict) => Err(AppError::refused(Msg::StaleVersion)),
+        Err(e) => Err(internal("reroute", e)),
+    }
 }

@@ -34,6 +34,7 @@ pub struct FormView {
     pub level: Level,
     pub series: String,
     pub specialty: String,
+    pub unit_id: String,
     pub unit_name: String,
     pub evaluation_year: i32,
     pub materials: Materials,
@@ -146,6 +147,7 @@ mod server {
             level: materials.level,
             series: row.series.clone(),
             specialty: row.specialty.clone(),
+            unit_id: row.reviewing_unit_id.clone(),
             unit_name,
             evaluation_year: row.evaluation_year as i32,
             missing: missing(&materials, today),
@@ -162,7 +164,7 @@ mod server {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{editable, materials_of, update, visible};
+pub use server::{editable, materials_of, redirect_form_post, update, visible};
 
 /// The application as its form shows it. Applicants see their own; reviewers see what SPEC lets
 /// them see (`may_view`).

@@ -6,33 +6,38 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::applications::{unit_choices, ChangeApplication};
 use crate::api::form::{application_form, FormView, SubmitApplication};
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
 use crate::domain::instant::Instant;
 use crate::domain::materials::fields::field_id;
-use crate::domain::materials::Missing;
+use crate::domain::materials::{Missing, ALL_LEVELS};
 use crate::i18n::{field_label, level_name, section_name, status_name, Msg, Text};
 use crate::pages::section::SectionNav;
 
-fn load() -> Resource<Result<FormView, crate::api::error::AppError>> {
+fn load(changed: Option<ServerAction<ChangeApplication>>) -> Resource<Result<FormView, crate::api::error::AppError>> {
     let params = use_params_map();
-    Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), application_form)
+    Resource::new(
+        move || (params.with(|p| p.get("id").unwrap_or_default()), changed.map(|a| a.version().get())),
+        |(id, _)| application_form(id),
+    )
 }
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     let lang = use_lang();
-    let data = load();
+    let change = ServerAction::<ChangeApplication>::new();
+    let data = load(Some(change));
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(f) => view! { <Overview f/> }.into_any(),
+                    Ok(f) => view! { <Overview f change/> }.into_any(),
                     Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -53,7 +58,7 @@ fn missing_link(app_id: &str, m: &Missing, lang: crate::i18n::Lang) -> impl Into
 }
 
 #[component]
-fn Overview(f: FormView) -> impl IntoView {
+fn Overview(f: FormView, change: ServerAction<ChangeApplication>) -> impl IntoView {
     let lang = use_lang();
     let heading = format!("{} · {} · {}", f.evaluation_year, level_name(f.level).text(lang), f.specialty);
     let materials = RwSignal::new(f.materials.clone());
@@ -92,6 +97,7 @@ fn Overview(f: FormView) -> impl IntoView {
                     </div>
                 })}
             </section>
+            {f.editable.then(|| view! { <ChangeForm f=f.clone() action=change/> })}
             <SectionNav app_id=f.id.clone() current=None materials gaps/>
             <section class="card" aria-labelledby="overview-title">
                 <h2 id="overview-title">{Msg::OverviewTitle.text(lang)}</h2>
@@ -121,7 +127,7 @@ fn History(f: FormView) -> impl IntoView {
 #[component]
 pub fn SubmitPage() -> impl IntoView {
     let lang = use_lang();
-    let data = load();
+    let data = load(None);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
@@ -189,5 +195,56 @@ fn SubmitForm(f: FormView) -> impl IntoView {
                 })}
             </section>
         </div>
+    }
+}
+
+/// 修改申报信息: level, series, specialty and unit, while the application is unsubmitted.
+#[component]
+fn ChangeForm(f: FormView, action: ServerAction<ChangeApplication>) -> impl IntoView {
+    let lang = use_lang();
+    let error = server_error(action.value());
+    let units = Resource::new(|| (), |_| unit_choices());
+    let at = move |field: &'static str| move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
+    let unit_id = f.unit_id.clone();
+    view! {
+        <details class="card change">
+            <summary>{Msg::ChangeMeta.text(lang)}</summary>
+            <ActionForm action=action attr:aria-label=Msg::ChangeMeta.text(lang)>
+                <input type="hidden" name="id" value=f.id.clone()/>
+                <input type="hidden" name="version" value=f.version.to_string()/>
+                <div class="field">
+                    <label for="level">{Msg::FieldLevel.text(lang)}</label>
+                    <select id="level" name="level">
+                        {ALL_LEVELS.into_iter().map(|l| view! { <option value=l.as_str() selected=l == f.level>{level_name(l).text(lang)}</option> }).collect_view()}
+                    </select>
+                    <p class="error">{at("level")}</p>
+                </div>
+                <div class="field">
+                    <label for="series">{Msg::FieldSeries.text(lang)}</label>
+                    <input id="series" name="series" value=f.series.clone()/>
+                    <p class="error">{at("series")}</p>
+                </div>
+                <div class="field">
+                    <label for="specialty">{Msg::FieldSpecialty.text(lang)}</label>
+                    <input id="specialty" name="specialty" value=f.specialty.clone()/>
+                    <p class="error">{at("specialty")}</p>
+                </div>
+                <div class="field">
+                    <label for="unit_id">{Msg::FieldUnit.text(lang)}</label>
+                    <select id="unit_id" name="unit_id">
+                        <Suspense fallback=|| ()>
+                            {let unit_id = unit_id.clone(); move || { let unit_id = unit_id.clone(); Suspend::new(async move {
+                                units.await.unwrap_or_default().into_iter()
+                                    .map(|(id, name)| { let chosen = id == unit_id; view! { <option value=id selected=chosen>{name}</option> } })
+                                    .collect_view()
+                            })}}
+                        </Suspense>
+                    </select>
+                    <p class="error">{at("unit_id")}</p>
+                </div>
+                <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>{Msg::ButtonChange.text(lang)}</button>
+            </ActionForm>
+        </details>
     }
 }

@@ -57,6 +57,18 @@ pub struct NewApplication<'a> {
     pub now: i64,
 }
 
+/// A new level, series, specialty and route for an unsubmitted application.
+pub struct Rerouted<'a> {
+    pub level: &'a str,
+    pub series: &'a str,
+    pub specialty: &'a str,
+    pub region_id: &'a str,
+    pub reviewing_unit_id: &'a str,
+    pub authority_id: &'a str,
+    pub office_id: &'a str,
+    pub materials: &'a str,
+}
+
 /// What a submission came to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Submitted {
@@ -104,6 +116,34 @@ impl Store {
     pub async fn applications_of(&self, applicant_id: &str) -> StoreResult<Vec<ApplicationRow>> {
         let sql = format!("SELECT {COLUMNS} FROM applications WHERE applicant_id = $1 ORDER BY created_at DESC");
         Ok(sqlx::query_as::<_, ApplicationRow>(&sql).bind(applicant_id).fetch_all(self.pool()).await?)
+    }
+
+    /// Changes what was applied for and where, if the application is still at `version` and
+    /// editable; `Conflict` otherwise.
+    pub async fn reroute_application(&self, id: &str, version: i64, r: &Rerouted<'_>, now: i64) -> StoreResult<()> {
+        let done = sqlx::query(
+            "UPDATE applications SET level = $1, series = $2, specialty = $3, region_id = $4, reviewing_unit_id = $5, \
+             authority_id = $6, office_id = $7, materials = $8, version = version + 1, updated_at = $9 \
+             WHERE id = $10 AND version = $11 AND status IN ('draft', 'returned')",
+        )
+        .bind(r.level)
+        .bind(r.series)
+        .bind(r.specialty)
+        .bind(r.region_id)
+        .bind(r.reviewing_unit_id)
+        .bind(r.authority_id)
+        .bind(r.office_id)
+        .bind(r.materials)
+        .bind(now)
+        .bind(id)
+        .bind(version)
+        .execute(self.pool())
+        .await?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict)
+        }
     }
 
     /// The submissions made so far: (number, time), oldest first.

@@ -14,7 +14,7 @@ mod throttle;
 mod users;
 
 pub use attachments::AttachmentRow;
-pub use applications::{ApplicationRow, NewApplication, Submitted};
+pub use applications::{ApplicationRow, NewApplication, Rerouted, Submitted};
 pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use organisations::OrgRow;
 pub use outbox::OutboxRow;
