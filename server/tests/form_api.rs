@@ -233,3 +233,22 @@ async fn level_series_and_unit_change_only_while_unsubmitted() {
     let (_, body) = change("nonsense", form["version"].as_i64().unwrap().to_string()).await;
     assert!(body.contains("\"level\""), "{body}");
 }
+
+#[tokio::test]
+async fn a_barred_applicant_cannot_start_and_is_told_until_when() {
+    let s = start().await;
+    let store = s.store().await;
+    let user = store.user_by_account("shenbao").await.unwrap().unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let ban = app::store::NewPenalty {
+        id: "p1", subject_kind: "applicant", subject_id: &user.id, application_id: None, evidence: "伪造学历证书",
+        found_by: "office", found_at: now, until_at: now + 3 * 365 * 86_400_000,
+    };
+    store.insert_penalty(&ban).await.unwrap();
+    let c = client();
+    call(&c, &s, "login", &[("account", "shenbao"), ("password", "Zhiping@2026")]).await;
+    let form = [("level", "intermediate"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let (status, body) = call(&c, &s, "start_application", &form).await;
+    let free_on = app::domain::instant::iso_date(app::domain::instant::Instant(ban.until_at).beijing_date());
+    assert!(status != 200 && body.contains("ApplicantBarred") && body.contains(&free_on), "{body}");
+}

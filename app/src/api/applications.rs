@@ -74,8 +74,13 @@ pub async fn start_application(level: String, series: String, specialty: String,
     if actor.role != Role::Applicant {
         return Err(AppError::Forbidden);
     }
-    let (level, route) = server::choice(&state, &level, &series, &specialty, &unit_id).await?;
     let now = state.clock.now();
+    // a fraud finding bars its applicant for 3 years (§(十一)): refused with the day it ends
+    if let Some(until) = state.store.banned_until("applicant", &actor.user_id, now.millis()).await.map_err(|e| internal("ban", e))? {
+        let free_on = crate::domain::instant::Instant(until).beijing_date();
+        return Err(AppError::refused(crate::i18n::Text::with(Msg::ApplicantBarred, [crate::domain::instant::iso_date(free_on)])));
+    }
+    let (level, route) = server::choice(&state, &level, &series, &specialty, &unit_id).await?;
     let id = crate::store::new_id();
     let materials = serde_json::to_string(&Materials::new(level)).map_err(|e| internal("materials json", e))?;
     let new = NewApplication {

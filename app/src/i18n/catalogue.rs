@@ -373,6 +373,7 @@ catalogue! {
     ViewApplication => "查看申报", "View application";
     ReadOnlyNotice => "申报已提交，以下内容只能查看", "Submitted: the materials below are read-only";
     DeniedState => "申报当前状态为“{}”，不能进行此操作", "Not possible while the application is “{}”";
+    ApplicantBarred => "因提供虚假材料被取消申报资格，{} 前不得申报职称评审", "Barred from applying after a fraud finding, until {}";
     ChangeMeta => "修改申报信息", "Change level, series or unit";
     ButtonChange => "保存修改", "Save changes";
 

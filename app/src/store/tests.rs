@@ -298,5 +298,17 @@ mod submissions {
             let v = store.application("a1").await.unwrap().unwrap().version;
             assert!(matches!(store.save_materials("a1", v, "{}", 8).await, Err(StoreError::Conflict)), "read-only after submission");
         }
+
+        a_ban_holds_until_its_end(store) {
+            let p = NewPenalty {
+                id: "p1", subject_kind: "applicant", subject_id: "u1", application_id: Some("a1"),
+                evidence: "伪造论文检索证明", found_by: "office-1", found_at: 100, until_at: 1_000,
+            };
+            store.insert_penalty(&p).await.unwrap();
+            assert_eq!(store.banned_until("applicant", "u1", 500).await.unwrap(), Some(1_000));
+            assert_eq!(store.banned_until("applicant", "u1", 1_000).await.unwrap(), None, "free on the end day");
+            assert_eq!(store.banned_until("unit", "u1", 500).await.unwrap(), None);
+            assert_eq!(store.banned_until("applicant", "u2", 500).await.unwrap(), None);
+        }
     }
 }

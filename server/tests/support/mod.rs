@@ -7,7 +7,14 @@ use std::time::Duration;
 pub struct Server {
     child: Child,
     pub base: String,
-    _dir: TempDir,
+    dir: TempDir,
+}
+
+impl Server {
+    /// The server's own database (SQLite in its data directory), for facts no endpoint sets yet.
+    pub async fn store(&self) -> app::store::Store {
+        app::store::Store::open(&format!("sqlite://{}/zhiping.db", self.dir.0.display())).await.unwrap()
+    }
 }
 
 impl Drop for Server {
@@ -45,7 +52,7 @@ pub async fn start() -> Server {
     let client = reqwest::Client::new();
     for _ in 0..100 {
         if client.get(format!("{base}/healthz")).send().await.is_ok() {
-            return Server { child, base, _dir: TempDir(dir) };
+            return Server { child, base, dir: TempDir(dir) };
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
