@@ -1,6 +1,8 @@
 //! 职评: the shared crate. `domain` holds the rules; `api` the server functions; `pages` and
 //! `components` the screens, rendered on the server and hydrated in the browser.
 
+#![recursion_limit = "512"]
+
 pub mod api;
 mod app;
 pub mod components;

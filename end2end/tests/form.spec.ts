@@ -148,6 +148,7 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   await expect(fileInput(page, paper, '单位盖章证明')).toBeVisible();
   await expect(fileInput(page, paper, '论文查重报告')).toHaveCount(0);
   await paper.getByLabel('类别').selectOption({ label: '论文' });
+  if (!js) await save(page, info); // without JavaScript the paper's own fields appear after saving
   await paper.getByLabel('题目').fill('高校教学管理信息化研究');
   await paper.getByLabel('发表（形成）时间').fill('2025-01-15');
   await paper.getByRole('radiogroup', { name: '是否第一作者' }).getByLabel('是').check();
@@ -218,7 +219,7 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
     }
     await page.getByRole('button', { name: '确认签署' }).click();
   } else {
-    await page.getByText('也可以将承诺书手写在纸上，拍照后上传：').click();
+    await expect(page.getByText('也可以将承诺书手写在纸上，拍照后上传：')).toBeVisible();
     await fileInput(page, form, '手写承诺书').setInputFiles(scan('手写承诺书.png'));
     await form.getByRole('button', { name: '上传 手写承诺书' }).click();
   }

@@ -1,5 +1,8 @@
 //! The browser entry point: hydrate the server-rendered page with the same components.
 
+// Leptos views are deeply nested types; the section form exceeds the default query depth.
+#![recursion_limit = "512"]
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();

@@ -320,6 +320,10 @@ impl Materials {
             self.training.public_course_certificates.push(attachment);
             return true;
         }
+        if field == "pledge" {
+            // a photo of the pledge on paper replaces strokes drawn earlier
+            self.pledge_strokes = None;
+        }
         match self.slot_mut(field, item) {
             Some(slot) => {
                 *slot = Some(attachment);

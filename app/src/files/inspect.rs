@@ -30,6 +30,12 @@ pub fn inspect(slot: SlotKind, bytes: &[u8]) -> Result<Inspected, Refusal> {
     let kind = check_head(slot, bytes.len() as u64, head)?;
     match kind {
         FileKind::Pdf => {
+            // A complete PDF ends with %%EOF (perhaps followed by a little whitespace); without
+            // it the file was cut off, even when the parser could recover some pages from it.
+            let tail = &bytes[bytes.len().saturating_sub(1024)..];
+            if !tail.windows(5).any(|w| w == b"%%EOF") {
+                return Err(Refusal::PdfUnreadable);
+            }
             let doc = lopdf::Document::load_mem(bytes).map_err(|_| Refusal::PdfUnreadable)?;
             let pages = doc.get_pages().len();
             if pages == 0 {

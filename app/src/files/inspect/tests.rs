@@ -37,6 +37,9 @@ fn pdfs_must_parse_and_have_pages() {
     assert_eq!(inspect(SlotKind::Document, &good).unwrap().pages, Some(2));
     let truncated = &good[..good.len() / 2];
     assert_eq!(inspect(SlotKind::Document, truncated), Err(Refusal::PdfUnreadable));
+    // cut just before the end marker: the parser could recover the pages, the file is still cut off
+    let end = good.windows(5).rposition(|w| w == b"%%EOF").unwrap();
+    assert_eq!(inspect(SlotKind::Document, &good[..end]), Err(Refusal::PdfUnreadable));
     assert_eq!(inspect(SlotKind::Document, &pdf(0)), Err(Refusal::PdfUnreadable));
 }
 
