@@ -31,6 +31,7 @@ export default defineConfig({
     launchOptions: chromium,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    actionTimeout: 20_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

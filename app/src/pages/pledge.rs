@@ -21,7 +21,7 @@ pub fn PledgeSection(ctx: FieldCtx) -> impl IntoView {
     let message = ctx.message("pledge", None);
     let signed = current.is_some();
     view! {
-        <section class="pledge" id="pledge">
+        <section class="pledge" id="pledge-area">
             <p>{Msg::PledgeIntro.text(lang)}</p>
             <blockquote class="pledge-text">{Msg::PledgeText.text(lang)}</blockquote>
             {current.map(|a| view! {
