@@ -9,4 +9,5 @@ pub mod error;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod limits;
+pub mod notices;
 pub mod outbox;

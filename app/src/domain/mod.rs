@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod id_number;
 pub mod instant;
 pub mod materials;
+pub mod notices;
 pub mod penalties;
 pub mod signature;
 pub mod wording;

@@ -340,3 +340,11 @@ pub fn may_view(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {
 
 #[cfg(test)]
 mod tests;
+
+/// Administration (notices and conditions, organisations, users, the calendar): administrators only.
+pub fn may_administer(actor: &Actor) -> Result<(), Denied> {
+    match actor.role {
+        Role::Admin => Ok(()),
+        other => Err(Denied::Role(other)),
+    }
+}

@@ -361,6 +361,7 @@ catalogue! {
     PledgeText => "本人承诺：所提供的个人信息和证明材料真实准确，如有被查实提供有关信息、证件不实或违反有关规定的行为，三年内不申报职称评审并承担一切后果和责任。", "本人承诺：所提供的个人信息和证明材料真实准确，如有被查实提供有关信息、证件不实或违反有关规定的行为，三年内不申报职称评审并承担一切后果和责任。";
     PledgeCanvasLabel => "手写承诺书书写区", "Pledge writing area";
     PledgeNoJs => "也可以将承诺书手写在纸上，拍照后上传：", "Or write the pledge on paper and upload a photo of it:";
+    PledgeResign => "重新手写签署", "Sign again by hand";
     PledgeSigned => "承诺书已签署", "The pledge is signed";
     SubmitTitle => "检查并提交", "Check and submit";
     SubmitIncomplete => "还有 {} 项未完成，完成后才能提交", "{} items are still missing; complete them to submit";
@@ -374,6 +375,25 @@ catalogue! {
     ReadOnlyNotice => "申报已提交，以下内容只能查看", "Submitted: the materials below are read-only";
     DeniedState => "申报当前状态为“{}”，不能进行此操作", "Not possible while the application is “{}”";
     ApplicantBarred => "因提供虚假材料被取消申报资格，{} 前不得申报职称评审", "Barred from applying after a fraud finding, until {}";
+    NavNotices => "通知公告", "Notices";
+    NavAdminNotices => "通知管理", "Manage notices";
+    NoticesTitle => "评审工作通知与评审条件", "Evaluation notices and conditions";
+    NoticesNone => "暂无发布的通知。", "Nothing published yet.";
+    NoticeKindNotice => "评审工作通知", "Evaluation notice";
+    NoticeKindConditions => "评审条件", "Evaluation conditions";
+    NoticeNotFound => "通知不存在或尚未发布", "No such notice, or not published yet";
+    NoticeBadLink => "链接只能是 http(s):// 网址或本站路径", "Links must be http(s):// addresses or paths on this site";
+    NoticePublishedOn => "发布于 {}", "Published {}";
+    NoticeDraft => "草稿（未发布）", "Draft (not published)";
+    NoticeAdminTitle => "通知管理", "Manage notices";
+    NoticeNew => "新建通知", "New notice";
+    NoticeEdit => "编辑", "Edit";
+    NoticeFieldKind => "类别", "Kind";
+    NoticeFieldTitle => "标题", "Title";
+    NoticeFieldBody => "正文", "Text";
+    NoticeBodyHint => "空行分段；以“- ”开头的行为列表；链接写作 [文字](网址)", "A blank line starts a paragraph; lines starting with “- ” form a list; links as [text](address)";
+    ButtonSaveDraft => "保存草稿", "Save draft";
+    ButtonPublish => "发布", "Publish";
     ChangeMeta => "修改申报信息", "Change level, series or unit";
     ButtonChange => "保存修改", "Save changes";
 

@@ -286,3 +286,15 @@ impl From<crate::domain::workflow::Denied> for Text {
         }
     }
 }
+
+impl From<crate::domain::notices::NoticeProblem> for Text {
+    fn from(p: crate::domain::notices::NoticeProblem) -> Self {
+        use crate::domain::notices::{NoticeProblem as P, MAX_BODY_CHARS, MAX_TITLE_CHARS};
+        match p {
+            P::TitleEmpty | P::BodyEmpty => Text::new(Msg::Required),
+            P::TitleTooLong => Text::with(Msg::BadTooLong, [MAX_TITLE_CHARS.to_string()]),
+            P::BodyTooLong => Text::with(Msg::BadTooLong, [MAX_BODY_CHARS.to_string()]),
+            P::BadLink => Text::new(Msg::NoticeBadLink),
+        }
+    }
+}

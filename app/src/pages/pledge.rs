@@ -28,7 +28,13 @@ pub fn PledgeSection(ctx: FieldCtx) -> impl IntoView {
                 <p class="notice" role="status">{Msg::PledgeSigned.text(lang)}</p>
                 <FileCard attachment=a info/>
             })}
-            {state.editable.then(|| view! { <SignaturePad ctx=ctx.clone()/> })}
+            {(state.editable && !signed).then(|| view! { <SignaturePad ctx=ctx.clone()/> })}
+            {(state.editable && signed).then(|| view! {
+                <details class="paper-pledge">
+                    <summary>{Msg::PledgeResign.text(lang)}</summary>
+                    <SignaturePad ctx=ctx.clone()/>
+                </details>
+            })}
             <details class="paper-pledge" open=!signed>
                 <summary>{Msg::PledgeNoJs.text(lang)}</summary>
                 <FilePicker field_id="pledge".to_string() url=upload_url(&state.app_id.get_value(), "pledge", None) kind=SlotKind::Signature

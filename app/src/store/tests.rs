@@ -310,5 +310,21 @@ mod submissions {
             assert_eq!(store.banned_until("unit", "u1", 500).await.unwrap(), None);
             assert_eq!(store.banned_until("applicant", "u2", 500).await.unwrap(), None);
         }
+
+        notices_are_drafts_until_published_and_keep_their_first_publication_time(store) {
+            let mut n = NoticeRow {
+                id: "n1".into(), kind: "notice".into(), title: "关于开展2026年度职称评审工作的通知".into(),
+                body: "各有关单位：".into(), published_at: None, created_by: "admin".into(), created_at: 0, updated_at: 0,
+            };
+            store.save_notice(&n, false, 10).await.unwrap();
+            assert!(store.notices(false).await.unwrap().is_empty(), "a draft is not public");
+            assert_eq!(store.notices(true).await.unwrap().len(), 1);
+            store.save_notice(&n, true, 20).await.unwrap();
+            n.body = "各有关单位：现将有关事项通知如下。".into();
+            store.save_notice(&n, true, 30).await.unwrap();
+            let public = store.notices(false).await.unwrap();
+            assert_eq!((public.len(), public[0].published_at, public[0].updated_at), (1, Some(20), 30));
+            assert_eq!(public[0].body, n.body);
+        }
     }
 }

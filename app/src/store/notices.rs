@@ -1,0 +1,52 @@
+//! Notices and conditions.
+
+use super::{Store, StoreError, StoreResult};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct NoticeRow {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub published_at: Option<i64>,
+    pub created_by: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, kind, title, body, published_at, created_by, created_at, updated_at";
+
+impl Store {
+    /// Creates or updates a notice; `publish` sets the publication time once (a later edit keeps
+    /// it), `false` takes it back to a draft.
+    pub async fn save_notice(&self, n: &NoticeRow, publish: bool, now: i64) -> StoreResult<()> {
+        let r = if self.notice(&n.id).await?.is_some() {
+            let published_at = if publish { "COALESCE(published_at, $4)" } else { "NULL" };
+            let sql = format!("UPDATE notices SET kind = $1, title = $2, body = $3, updated_at = $4, published_at = {published_at} WHERE id = $5");
+            sqlx::query(&sql).bind(&n.kind).bind(&n.title).bind(&n.body).bind(now).bind(&n.id).execute(self.pool()).await?
+        } else {
+            let published_at = if publish { "$6" } else { "NULL" };
+            let sql = format!(
+                "INSERT INTO notices (id, kind, title, body, created_by, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $6, {published_at})"
+            );
+            sqlx::query(&sql).bind(&n.id).bind(&n.kind).bind(&n.title).bind(&n.body).bind(&n.created_by).bind(now).execute(self.pool()).await?
+        };
+        if r.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound)
+        }
+    }
+
+    pub async fn notice(&self, id: &str) -> StoreResult<Option<NoticeRow>> {
+        let sql = format!("SELECT {COLUMNS} FROM notices WHERE id = $1");
+        Ok(sqlx::query_as::<_, NoticeRow>(&sql).bind(id).fetch_optional(self.pool()).await?)
+    }
+
+    /// Published notices, newest first; with `drafts`, the unpublished ones too (administrators).
+    pub async fn notices(&self, drafts: bool) -> StoreResult<Vec<NoticeRow>> {
+        let filter = if drafts { "" } else { "WHERE published_at IS NOT NULL" };
+        let sql = format!("SELECT {COLUMNS} FROM notices {filter} ORDER BY COALESCE(published_at, updated_at) DESC, id");
+        Ok(sqlx::query_as::<_, NoticeRow>(&sql).fetch_all(self.pool()).await?)
+    }
+}
