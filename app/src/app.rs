@@ -10,6 +10,7 @@ use crate::components::lang::{detect_lang, use_lang};
 use crate::components::session::provide_session;
 use crate::i18n::Msg;
 use crate::pages::application::{ApplicationPage, SubmitPage};
+use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
 use crate::pages::section::SectionPage;
 use crate::pages::{applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
 
@@ -68,6 +69,10 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/recover") view=RecoverPage ssr=SsrMode::Async/>
                 <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
+                <Route path=path!("/notices/:id") view=NoticePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/notices") view=AdminNoticesPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/notices/:id") view=NoticeEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications/:id/submit") view=SubmitPage ssr=SsrMode::Async/>

@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
                         match me.await {
                             Ok(Some(me)) => signed_in_nav(&me).into_any(),
                             _ => view! {
+                                <a href="/notices">{Msg::NavNotices.text(lang)}</a>
                                 <a href="/login">{Msg::NavLogin.text(lang)}</a>
                                 <a href="/register">{Msg::NavRegister.text(lang)}</a>
                             }.into_any(),
@@ -46,10 +47,14 @@ pub fn Header() -> impl IntoView {
 
 fn signed_in_nav(me: &Me) -> impl IntoView {
     let lang = use_lang();
-    let outbox = (me.role == Role::Admin).then(|| view! { <a href="/outbox">{Msg::NavOutbox.text(lang)}</a> });
+    let outbox = (me.role == Role::Admin).then(|| view! {
+        <a href="/admin/notices">{Msg::NavAdminNotices.text(lang)}</a>
+        <a href="/outbox">{Msg::NavOutbox.text(lang)}</a>
+    });
     let applications = (me.role == Role::Applicant).then(|| view! { <a href="/applications">{Msg::NavApplications.text(lang)}</a> });
     view! {
         <a href="/">{Msg::NavHome.text(lang)}</a>
+        <a href="/notices">{Msg::NavNotices.text(lang)}</a>
         {applications}
         {outbox}
         <form class="inline" method="post" action="/api/logout">

@@ -6,6 +6,7 @@ pub mod form_state;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod notices;
 pub mod outbox;
 pub mod pledge;
 pub mod recover;
