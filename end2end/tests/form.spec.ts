@@ -201,7 +201,12 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   await expect(page.getByText('本人承诺：所提供的个人信息和证明材料真实准确')).toBeVisible();
   if (js) {
     const pad = page.getByRole('img', { name: '手写承诺书书写区' });
-    const box = (await pad.boundingBox())!;
+    // clicking buttons scrolls the page: measure the pad where it is now, in the middle of the screen
+    const place = async () => {
+      await pad.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      return (await pad.boundingBox())!;
+    };
+    let box = await place();
     const stroke = async (x0: number, y0: number, points: [number, number][]) => {
       await page.mouse.move(box.x + x0, box.y + y0);
       await page.mouse.down();
@@ -212,6 +217,7 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
     await page.getByRole('button', { name: '确认签署' }).click();
     await expect(page.getByRole('alert').filter({ hasText: /笔画太少|笔迹太少/ })).toBeVisible();
     await page.getByRole('button', { name: '清除' }).click();
+    box = await place();
     const w = box.width;
     for (let i = 0; i < 12; i++) {
       const x = 10 + (i * (w - 40)) / 12;

@@ -148,7 +148,8 @@ fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl In
                     {move || server.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}
                 </div>
                 {editable.then(|| view! {
-                    <div class="form-actions">
+                    // on the pledge the bar would cover the writing surface: it stays in the flow there
+                    <div class="form-actions" class:in-flow=section == Section::Pledge>
                         <p class="save-state" role="status" aria-live="polite">{status_text}</p>
                         <button type="submit" class="button">{Msg::ButtonSave.text(lang)}</button>
                         {match next {
