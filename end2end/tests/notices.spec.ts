@@ -1,5 +1,6 @@
 // 评审工作通知 and 评审条件 (issue 3, §1): the administrator writes and publishes; anyone reads.
 import { expect, test } from '@playwright/test';
+import { pdf } from './fixtures';
 import { DEMO_PASSWORD, hydrated, keepScreenshot, login } from './support';
 
 test('the administrator publishes a notice with a list and a link, and a visitor reads it', async ({ page, browser }, info) => {
@@ -25,6 +26,12 @@ test('the administrator publishes a notice with a list and a link, and a visitor
   await expect(page.getByRole('heading', { name: '通知管理' })).toBeVisible();
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 
+  // an attachment, checked like any upload, offered as a download
+  await page.getByRole('link', { name: title }).click();
+  await page.getByLabel('添加附件').setInputFiles(pdf('评审工作通知.pdf'));
+  await page.getByRole('button', { name: '上传' }).click();
+  await expect(page.getByRole('link', { name: '评审工作通知.pdf' })).toBeVisible();
+
   // a visitor, not signed in
   const visitor = await browser.newPage({ ...(info.project.use as object) });
   await visitor.goto('/notices');
@@ -33,6 +40,7 @@ test('the administrator publishes a notice with a list and a link, and a visitor
   await expect(visitor.getByRole('listitem').filter({ hasText: '申报时间：6月1日至30日' })).toBeVisible();
   await expect(visitor.getByRole('link', { name: '评审条件' })).toHaveAttribute('href', '/notices');
   await expect(visitor.getByText('<script>alert(1)</script>')).toBeVisible(); // shown as text, never run
+  await expect(visitor.getByRole('link', { name: '评审工作通知.pdf' })).toHaveAttribute('href', /^\/notice-file\//);
   await keepScreenshot(visitor, info, 'notice');
   await visitor.close();
 });

@@ -27,6 +27,7 @@ pub fn routes() -> Router<LeptosOptions> {
     Router::new()
         .route("/upload/{application_id}/{field}", post(upload).layer(DefaultBodyLimit::max((10 * MB + 64 * 1024) as usize)))
         .route("/files/{attachment_id}", get(download))
+        .merge(crate::notice_files::routes())
 }
 
 #[derive(Deserialize)]
@@ -46,7 +47,7 @@ pub struct Uploaded {
     pub same_file_elsewhere: i64,
 }
 
-fn fail(e: AppError) -> Response {
+pub(crate) fn fail(e: AppError) -> Response {
     let status = match &e {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -56,7 +57,7 @@ fn fail(e: AppError) -> Response {
     (status, Json(e)).into_response()
 }
 
-fn internal(context: &str, e: impl std::fmt::Display) -> AppError {
+pub(crate) fn internal(context: &str, e: impl std::fmt::Display) -> AppError {
     tracing::error!(%context, error = %e, "internal error");
     AppError::Internal
 }
@@ -86,7 +87,7 @@ async fn upload(
 }
 
 /// A browser without JavaScript posted the upload form: it expects a page, not JSON.
-fn plain_form_post(headers: &HeaderMap) -> bool {
+pub(crate) fn plain_form_post(headers: &HeaderMap) -> bool {
     headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
 }
 
@@ -165,7 +166,7 @@ async fn receive(
 }
 
 /// Reads the `file` part, refusing as soon as it passes `max` bytes: memory never holds more.
-async fn read_file(multipart: &mut Multipart, max: u64) -> Result<(String, Vec<u8>), AppError> {
+pub(crate) async fn read_file(multipart: &mut Multipart, max: u64) -> Result<(String, Vec<u8>), AppError> {
     let bad = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             return AppError::field("file", Text::from(Refusal::TooLarge { max_bytes: max }));
@@ -232,7 +233,16 @@ async fn download(Extension(state): Extension<AppState>, Path(id): Path<String>,
         "png" => ("image/png", "inline"),
         _ => ("image/jpeg", "inline"),
     };
-    let encoded: String = att.file_name.bytes().map(|b| if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    serve(bytes, mime, disposition, &att.file_name)
+}
+
+/// A stored file as a response that can never run on our origin: its type stated, `nosniff`,
+/// a sandboxing CSP, not cached by shared caches, and the original name (UTF-8, percent-encoded).
+pub(crate) fn serve(bytes: Vec<u8>, mime: &'static str, disposition: &str, file_name: &str) -> Response {
+    let encoded: String = file_name
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
     let mut res = bytes.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));

@@ -4,6 +4,7 @@
 mod config;
 mod files;
 mod jobs;
+mod notice_files;
 mod routes;
 mod security;
 

@@ -37,3 +37,37 @@ async fn only_administrators_write_and_only_published_notices_are_public() {
     let (status, body) = call(&public, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "t"), ("body", "b")]).await;
     assert!(status != 200 && body.contains("Unauthenticated"), "{body}");
 }
+
+#[tokio::test]
+async fn notice_files_are_checked_uploaded_by_administrators_and_downloaded_once_published() {
+    use app::files::fixtures::{pdf, EXECUTABLE};
+    let s = start().await;
+    let admin = client();
+    call(&admin, &s, "login", &[("account", "admin"), ("password", "Zhiping@2026")]).await;
+    let (_, id) = call(&admin, &s, "save_notice", &[("id", ""), ("kind", "conditions"), ("title", "评审条件"), ("body", "见附件")]).await;
+    let id: String = serde_json::from_str(&id).unwrap();
+    let send = |c: &reqwest::Client, bytes: Vec<u8>| {
+        let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name("评审条件.pdf"));
+        c.post(format!("{}/notice-files/{id}", s.base)).multipart(form).send()
+    };
+    let res = send(&admin, pdf(2)).await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let file: serde_json::Value = res.json().await.unwrap();
+    let file_id = file["id"].as_str().unwrap().to_string();
+    assert_eq!(send(&admin, EXECUTABLE.to_vec()).await.unwrap().status().as_u16(), 422, "checked like any attachment");
+
+    let applicant = client();
+    call(&applicant, &s, "login", &[("account", "shenbao"), ("password", "Zhiping@2026")]).await;
+    assert_eq!(send(&applicant, pdf(1)).await.unwrap().status().as_u16(), 403);
+
+    let public = client();
+    let url = format!("{}/notice-file/{file_id}", s.base);
+    assert_eq!(public.get(&url).send().await.unwrap().status().as_u16(), 404, "a draft's files are not public");
+    call(&admin, &s, "save_notice", &[("id", &id), ("kind", "conditions"), ("title", "评审条件"), ("body", "见附件"), ("publish", "1")]).await;
+    let res = public.get(&url).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    let (_, one) = call(&public, &s, "notice", &[("id", &id)]).await;
+    assert!(one.contains(&file_id) && one.contains("评审条件.pdf"), "{one}");
+}

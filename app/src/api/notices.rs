@@ -17,11 +17,14 @@ pub struct NoticeView {
     pub blocks: Vec<Block>,
     pub published_at: Option<i64>,
     pub updated_at: i64,
+    /// Attached files: (id, name, size in bytes).
+    pub files: Vec<(String, String, i64)>,
 }
 
 #[cfg(feature = "ssr")]
-fn view_of(row: crate::store::NoticeRow) -> NoticeView {
+fn view_of(row: crate::store::NoticeRow, files: Vec<crate::store::NoticeFileRow>) -> NoticeView {
     NoticeView {
+        files: files.into_iter().map(|f| (f.id, f.file_name, f.size)).collect(),
         kind: NoticeKind::parse(&row.kind).unwrap_or(NoticeKind::Notice),
         blocks: crate::domain::notices::blocks(&row.body),
         id: row.id,
@@ -45,7 +48,8 @@ pub async fn notices() -> Result<Vec<NoticeView>, AppError> {
     use super::context::{app_state, internal};
     let state = app_state()?;
     let drafts = administrator(&state).await?.is_some();
-    Ok(state.store.notices(drafts).await.map_err(|e| internal("notices", e))?.into_iter().map(view_of).collect())
+    // the list shows no attachments: each notice's page does
+    Ok(state.store.notices(drafts).await.map_err(|e| internal("notices", e))?.into_iter().map(|r| view_of(r, vec![])).collect())
 }
 
 /// One notice: published ones to anyone, drafts to administrators only.
@@ -56,7 +60,10 @@ pub async fn notice(id: String) -> Result<NoticeView, AppError> {
     let state = app_state()?;
     let admin = administrator(&state).await?.is_some();
     match state.store.notice(&id).await.map_err(|e| internal("notice", e))? {
-        Some(row) if row.published_at.is_some() || admin => Ok(view_of(row)),
+        Some(row) if row.published_at.is_some() || admin => {
+            let files = state.store.notice_files(&row.id).await.map_err(|e| internal("notice files", e))?;
+            Ok(view_of(row, files))
+        }
         _ => Err(AppError::refused(Msg::NoticeNotFound)),
     }
 }

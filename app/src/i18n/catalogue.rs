@@ -392,6 +392,8 @@ catalogue! {
     NoticeFieldTitle => "标题", "Title";
     NoticeFieldBody => "正文", "Text";
     NoticeBodyHint => "空行分段；以“- ”开头的行为列表；链接写作 [文字](网址)", "A blank line starts a paragraph; lines starting with “- ” form a list; links as [text](address)";
+    NoticeFiles => "附件", "Attachments";
+    NoticeAddFile => "添加附件", "Add an attachment";
     NoticePublishNow => "发布（所有人可见）；不勾选则保存为草稿", "Publish (visible to everyone); leave unticked to keep a draft";
     ChangeMeta => "修改申报信息", "Change level, series or unit";
     ButtonChange => "保存修改", "Save changes";

@@ -49,6 +49,22 @@ fn dated(n: &NoticeView, lang: Lang) -> String {
     }
 }
 
+/// The notice's attachments, each a download.
+#[component]
+fn NoticeFiles(files: Vec<(String, String, i64)>) -> impl IntoView {
+    let lang = use_lang();
+    (!files.is_empty()).then(|| view! {
+        <section class="notice-files" aria-label=Msg::NoticeFiles.text(lang)>
+            <h2>{Msg::NoticeFiles.text(lang)}</h2>
+            <ul>
+                {files.into_iter().map(|(id, name, size)| view! {
+                    <li><a href=format!("/notice-file/{id}") download="">{name}</a><span class="hint">{format!(" {} KB", (size + 1023) / 1024)}</span></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
 #[component]
 pub fn NoticesPage() -> impl IntoView {
     let lang = use_lang();
@@ -98,6 +114,7 @@ pub fn NoticePage() -> impl IntoView {
                                 <h1>{n.title.clone()}</h1>
                                 <p class="hint">{dated(&n, lang)}</p>
                                 {blocks_view(n.blocks)}
+                                <NoticeFiles files=n.files.clone()/>
                             </article>
                         }.into_any(),
                         Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
@@ -182,6 +199,7 @@ fn NoticeForm(n: Option<NoticeView>) -> impl IntoView {
     let title = keep("title", n.as_ref().map(|n| n.title.clone()).unwrap_or_default());
     let body = keep("body", n.as_ref().map(|n| n.body.clone()).unwrap_or_default());
     let published = n.as_ref().is_some_and(|n| n.published_at.is_some());
+    let existing = n.clone();
     let heading = if n.is_some() { Msg::NoticeEdit } else { Msg::NoticeNew };
     view! {
         <h1 class="page-title">{heading.text(lang)}</h1>
@@ -212,5 +230,22 @@ fn NoticeForm(n: Option<NoticeView>) -> impl IntoView {
             </div>
             <button type="submit" class="button primary block" disabled=move || action.pending().get()>{Msg::ButtonSave.text(lang)}</button>
         </ActionForm>
+        {existing.map(|n| {
+            let form_id = "notice-upload";
+            view! {
+                <section class="card" aria-labelledby="files-title">
+                    <h2 id="files-title">{Msg::NoticeFiles.text(lang)}</h2>
+                    <NoticeFiles files=n.files.clone()/>
+                    <form id=form_id method="post" enctype="multipart/form-data" action=format!("/notice-files/{}", n.id)>
+                        <div class="field">
+                            <label for="notice-file">{Msg::NoticeAddFile.text(lang)}</label>
+                            <input id="notice-file" type="file" name="file" accept="application/pdf,image/jpeg,image/png"/>
+                            <p class="hint">{Text::with(Msg::FileRules, ["10"]).render(lang)}</p>
+                        </div>
+                        <button type="submit" class="button">{Msg::ButtonUpload.text(lang)}</button>
+                    </form>
+                </section>
+            }
+        })}
     }
 }

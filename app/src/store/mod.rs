@@ -19,7 +19,7 @@ pub use attachments::AttachmentRow;
 pub use applications::{ApplicationRow, NewApplication, Rerouted, Submitted};
 pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use organisations::OrgRow;
-pub use notices::NoticeRow;
+pub use notices::{NoticeFileRow, NoticeRow};
 pub use outbox::OutboxRow;
 pub use penalties::NewPenalty;
 pub use reset_codes::ResetCodeRow;

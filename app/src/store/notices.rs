@@ -50,3 +50,46 @@ impl Store {
         Ok(sqlx::query_as::<_, NoticeRow>(&sql).fetch_all(self.pool()).await?)
     }
 }
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct NoticeFileRow {
+    pub id: String,
+    pub notice_id: String,
+    pub sha256: String,
+    pub kind: String,
+    pub file_name: String,
+    pub size: i64,
+    pub uploaded_at: i64,
+}
+
+impl Store {
+    pub async fn insert_notice_file(&self, f: &NoticeFileRow) -> StoreResult<()> {
+        sqlx::query("INSERT INTO notice_files (id, notice_id, sha256, kind, file_name, size, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(&f.id)
+            .bind(&f.notice_id)
+            .bind(&f.sha256)
+            .bind(&f.kind)
+            .bind(&f.file_name)
+            .bind(f.size)
+            .bind(f.uploaded_at)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn notice_files(&self, notice_id: &str) -> StoreResult<Vec<NoticeFileRow>> {
+        Ok(sqlx::query_as::<_, NoticeFileRow>(
+            "SELECT id, notice_id, sha256, kind, file_name, size, uploaded_at FROM notice_files WHERE notice_id = $1 ORDER BY uploaded_at, id",
+        )
+        .bind(notice_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    pub async fn notice_file(&self, id: &str) -> StoreResult<Option<NoticeFileRow>> {
+        Ok(sqlx::query_as::<_, NoticeFileRow>("SELECT id, notice_id, sha256, kind, file_name, size, uploaded_at FROM notice_files WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?)
+    }
+}
