@@ -74,7 +74,7 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   await refused(page, info, '身份证扫描件', blurred(), /图片模糊，无法看清/);
   await refused(page, info, '身份证扫描件', pixelBomb(), /图片尺寸过大（30000×30000 像素）/);
   await upload(page, info, form, '身份证扫描件', pdf('身份证.pdf'));
-  await upload(page, info, form, '近期免冠彩色一寸照片', photo('一寸照片.png'));
+  await upload(page, info, form, '一寸近期免冠彩色照片', photo('一寸照片.png'));
   await keepScreenshot(page, info, 'section-basic');
   await next(page, info, '学历学位');
 
@@ -95,26 +95,26 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   } else {
     await save(page, info);
   }
-  await upload(page, info, degree, '毕业证书', pdf('毕业证书.pdf'));
+  await upload(page, info, degree, '学历证书', pdf('毕业证书.pdf'));
   await upload(page, info, degree, '学位证书', pdf('学位证书.pdf'));
-  await upload(page, info, degree, '学信网学历认证报告', pdf('学信网报告.pdf'));
+  await upload(page, info, degree, '学信网查询验证报告', pdf('学信网报告.pdf'));
   await keepScreenshot(page, info, 'section-education');
   await next(page, info, '专业技术资格');
 
   // 专业技术资格: the 评审表 is asked for only when the title was obtained outside Xinjiang
   form = page.getByRole('form', { name: '专业技术资格' });
-  await form.getByLabel('现专业技术资格').fill('助理研究员');
-  await form.getByLabel('取得资格时间').fill('2024-03-01');
-  await form.getByLabel('从事本专业年限（年）').fill('12');
-  await form.getByRole('radiogroup', { name: '是否在疆内取得' }).getByLabel('是').check();
+  await form.getByLabel('现专业技术职务任职资格').fill('助理研究员');
+  await form.getByLabel('任职资格取得时间').fill('2024-03-01');
+  await form.getByLabel('从事本专业技术工作年限（年）').fill('12');
+  await form.getByRole('radiogroup', { name: '任职资格是否在新疆取得' }).getByLabel('是').check();
   if (!js) await save(page, info);
-  await expect(fileInput(page, form, '职称评审表')).toHaveCount(0);
-  await form.getByRole('radiogroup', { name: '是否在疆内取得' }).getByLabel('否').check();
+  await expect(fileInput(page, form, '专业技术职务任职资格评审表')).toHaveCount(0);
+  await form.getByRole('radiogroup', { name: '任职资格是否在新疆取得' }).getByLabel('否').check();
   if (!js) await save(page, info);
-  await expect(fileInput(page, form, '职称评审表')).toBeVisible();
-  await upload(page, info, form, '单位出具的从事本专业年限书面证明', pdf('年限证明.pdf'));
+  await expect(fileInput(page, form, '专业技术职务任职资格评审表')).toBeVisible();
+  await upload(page, info, form, '所在单位出具的从事现任专业工作年限书面证明', pdf('年限证明.pdf'));
   await upload(page, info, form, '职称证书', pdf('职称证书.pdf'));
-  await upload(page, info, form, '职称评审表', pdf('评审表.pdf'));
+  await upload(page, info, form, '专业技术职务任职资格评审表', pdf('评审表.pdf'));
   await keepScreenshot(page, info, 'section-qualification');
   await next(page, info, '工作简历');
 
@@ -145,16 +145,16 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   await hydrated(page, info);
   await paper.getByLabel('类别').selectOption({ label: '工作方案' });
   if (!js) await save(page, info);
-  await expect(fileInput(page, paper, '单位盖章证明')).toBeVisible();
-  await expect(fileInput(page, paper, '论文查重报告')).toHaveCount(0);
+  await expect(fileInput(page, paper, '所在单位出具并盖章的证明')).toBeVisible();
+  await expect(fileInput(page, paper, '论文相似性检测报告')).toHaveCount(0);
   await paper.getByLabel('类别').selectOption({ label: '论文' });
   if (!js) await save(page, info); // without JavaScript the paper's own fields appear after saving
   await paper.getByLabel('题目').fill('高校教学管理信息化研究');
   await paper.getByLabel('发表（形成）时间').fill('2025-01-15');
   await paper.getByRole('radiogroup', { name: '是否第一作者' }).getByLabel('是').check();
   await save(page, info);
-  await expect(fileInput(page, paper, '单位盖章证明')).toHaveCount(0);
-  for (const label of ['封面', '目录', '正文', '检测机构出具的鉴定表', '论文查重报告']) {
+  await expect(fileInput(page, paper, '所在单位出具并盖章的证明')).toHaveCount(0);
+  for (const label of ['封面', '目录', '正文', '检测机构出具的图书、论文认定表', '论文相似性检测报告']) {
     await upload(page, info, paper, label, pdf(`${label}.pdf`));
   }
   await keepScreenshot(page, info, 'section-publications');
@@ -171,9 +171,9 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   }
   await save(page, info);
   for (let i = 0; i < count; i++) {
-    await upload(page, info, years.nth(i), '继续教育证书', pdf(`继续教育证书${i}.pdf`));
+    await upload(page, info, years.nth(i), '专业课继续教育证', pdf(`继续教育证书${i}.pdf`));
   }
-  await upload(page, info, form, '公需科目远程教育证书', pdf('公需科目.pdf'));
+  await upload(page, info, form, '继续教育公需科目远程教育合格证书', pdf('公需科目.pdf'));
   await keepScreenshot(page, info, 'section-training');
   await next(page, info, '考核情况');
 
@@ -184,8 +184,8 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   for (let i = 0; i < n; i++) await assessed.nth(i).getByLabel('考核结果').fill('合格');
   await save(page, info);
   for (let i = 0; i < n; i++) {
-    await upload(page, info, assessed.nth(i), '考核表正面', pdf(`考核表正面${i}.pdf`));
-    await upload(page, info, assessed.nth(i), '考核表反面', pdf(`考核表反面${i}.pdf`));
+    await upload(page, info, assessed.nth(i), '考核表（正面）', pdf(`考核表正面${i}.pdf`));
+    await upload(page, info, assessed.nth(i), '考核表（反面）', pdf(`考核表反面${i}.pdf`));
   }
   await keepScreenshot(page, info, 'section-assessment');
   await next(page, info, '其他材料');
@@ -256,4 +256,31 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   await expect(page.getByText('申报已提交，以下内容只能查看')).toBeVisible();
   await expect(page.getByLabel('工作单位')).toBeDisabled();
   await expect(page.locator('input[type=file]')).toHaveCount(0);
+});
+
+test('typing while the connection is down loses nothing: kept on the device, saved when it returns', async ({ page, context }, info) => {
+  test.skip(noJs(info) || info.project.name === 'desktop', 'needs the live page; the phone covers it');
+  await register(page, info, freshPerson());
+  await page.goto('/applications');
+  await hydrated(page, info);
+  const start = page.getByRole('form', { name: '开始申报' });
+  await start.getByLabel('申报级别').selectOption({ label: '中级' });
+  await start.getByLabel('专业').fill('高等教育管理');
+  await start.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await start.getByRole('button', { name: '开始申报' }).click();
+  await page.getByRole('link', { name: '继续填写' }).click();
+  await page.getByRole('link', { name: '继续填写' }).click();
+  await hydrated(page, info);
+  const form = page.getByRole('form', { name: '基本信息' });
+
+  await context.setOffline(true);
+  await form.getByLabel('工作单位').fill('新疆师范大学');
+  await expect(page.getByRole('status').filter({ hasText: '网络中断，内容已保存在本机' })).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 15_000 });
+
+  // the server has it: a fresh page (its own storage emptied) shows it
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByRole('form', { name: '基本信息' }).getByLabel('工作单位')).toHaveValue('新疆师范大学');
 });

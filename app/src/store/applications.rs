@@ -199,11 +199,19 @@ impl Store {
     async fn submit_once(&self, id: &str, actor: &Actor, key: &str, now: i64) -> StoreResult<Result<Submitted, Denied>> {
         let mut conn = self.pool().acquire().await?;
         // SQLite: take the write lock up front so two submissions queue instead of one failing
-        // half-way; PostgreSQL: the version check below decides between concurrent writers.
+        // half-way; PostgreSQL: the row lock below queues them, and the version check stays as a guard.
         let begin = if self.engine() == Engine::Sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" };
         sqlx::query(begin).execute(&mut *conn).await?;
         let result = async {
             let tx = conn.acquire().await?;
+            // Lock the application first (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
+            // write lock), then look for the key: a request that waited for another with the same
+            // key then sees that one's submission. Checking the key first would let it see the
+            // moved status but not the submission, and refuse a plain retry.
+            let lock = if self.engine() == Engine::Sqlite { "" } else { " FOR UPDATE" };
+            let sql = format!("SELECT {COLUMNS} FROM applications WHERE id = $1{lock}");
+            let row = sqlx::query_as::<_, ApplicationRow>(&sql).bind(id).fetch_optional(&mut *tx).await?;
+            let Some(row) = row else { return Err(StoreError::NotFound) };
             let earlier: Option<i64> =
                 sqlx::query_scalar("SELECT number FROM submissions WHERE application_id = $1 AND idempotency_key = $2")
                     .bind(id)
@@ -213,9 +221,6 @@ impl Store {
             if let Some(number) = earlier {
                 return Ok(Ok(Submitted::Already { number }));
             }
-            let sql = format!("SELECT {COLUMNS} FROM applications WHERE id = $1");
-            let row = sqlx::query_as::<_, ApplicationRow>(&sql).bind(id).fetch_optional(&mut *tx).await?;
-            let Some(row) = row else { return Err(StoreError::NotFound) };
             let next = match workflow::apply(actor, Action::Submit, &row.facts()?) {
                 Ok(next) => next,
                 Err(denied) => return Ok(Err(denied)),
