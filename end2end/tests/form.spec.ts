@@ -30,7 +30,7 @@ async function refused(page: Page, info: TestInfo, label: string, file: Fixture,
 /** Saves the section (with JavaScript it also saves itself as one types). */
 async function save(page: Page, info: TestInfo) {
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  if (!noJs(info)) await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  if (!noJs(info)) await expect(page.getByRole('status').filter({ hasText: /^已保存$/ })).toBeVisible();
   else await page.waitForLoadState();
 }
 
@@ -277,7 +277,7 @@ test('typing while the connection is down loses nothing: kept on the device, sav
   await form.getByLabel('工作单位').fill('新疆师范大学');
   await expect(page.getByRole('status').filter({ hasText: '网络中断，内容已保存在本机' })).toBeVisible();
   await context.setOffline(false);
-  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^已保存$/ })).toBeVisible({ timeout: 15_000 });
 
   // the server has it: a fresh page (its own storage emptied) shows it
   await page.evaluate(() => localStorage.clear());

@@ -60,6 +60,13 @@ impl FormState {
         if state.editable {
             // edits kept on this device (offline, or the tab closed before they were sent)
             Effect::new(move |_| state.restore_stash());
+            // and sent as soon as the connection returns, not only at the next retry
+            let online = window_event_listener(leptos::ev::online, move |_| {
+                if state.status.get_untracked() == SaveState::Offline {
+                    state.send(None, None);
+                }
+            });
+            on_cleanup(move || online.remove());
         }
         state
     }
