@@ -7,6 +7,19 @@ import { freshPerson, hydrated, keepScreenshot, register } from './support';
 
 const noJs = (info: TestInfo) => info.project.use.javaScriptEnabled === false;
 
+/** A new applicant starts an application at `level` in 新疆大学 and opens it. */
+async function startApplication(page: Page, info: TestInfo, level: string) {
+  await register(page, info, freshPerson());
+  await page.goto('/applications');
+  await hydrated(page, info);
+  const start = page.getByRole('form', { name: '开始申报' });
+  await start.getByLabel('申报级别').selectOption({ label: level });
+  await start.getByLabel('专业').fill('高等教育管理');
+  await start.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await start.getByRole('button', { name: '开始申报' }).click();
+  await page.getByRole('link', { name: '继续填写' }).click();
+}
+
 /** The file input of a field (its label) inside `scope`. */
 function fileInput(page: Page, scope: Locator, label: string): Locator {
   return scope.getByLabel(label).and(page.locator('input[type=file]'));
@@ -44,16 +57,7 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   test.skip(info.project.name === 'desktop', 'the phone projects cover this flow');
   test.setTimeout(300_000);
   const js = !noJs(info);
-  const p = freshPerson();
-  await register(page, info, p);
-  await page.goto('/applications');
-  await hydrated(page, info);
-  const start = page.getByRole('form', { name: '开始申报' });
-  await start.getByLabel('申报级别').selectOption({ label: '副高级' });
-  await start.getByLabel('专业').fill('高等教育管理');
-  await start.getByLabel('所在单位').selectOption({ label: '新疆大学' });
-  await start.getByRole('button', { name: '开始申报' }).click();
-  await page.getByRole('link', { name: '继续填写' }).click();
+  await startApplication(page, info, '副高级');
   await expect(page.getByText('共3次，剩余3次')).toBeVisible();
   await page.getByRole('link', { name: '继续填写' }).click();
 
@@ -260,15 +264,7 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
 
 test('typing while the connection is down loses nothing: kept on the device, saved when it returns', async ({ page, context }, info) => {
   test.skip(noJs(info) || info.project.name === 'desktop', 'needs the live page; the phone covers it');
-  await register(page, info, freshPerson());
-  await page.goto('/applications');
-  await hydrated(page, info);
-  const start = page.getByRole('form', { name: '开始申报' });
-  await start.getByLabel('申报级别').selectOption({ label: '中级' });
-  await start.getByLabel('专业').fill('高等教育管理');
-  await start.getByLabel('所在单位').selectOption({ label: '新疆大学' });
-  await start.getByRole('button', { name: '开始申报' }).click();
-  await page.getByRole('link', { name: '继续填写' }).click();
+  await startApplication(page, info, '中级');
   await page.getByRole('link', { name: '继续填写' }).click();
   await hydrated(page, info);
   const form = page.getByRole('form', { name: '基本信息' });

@@ -11,7 +11,7 @@ use http::{header, HeaderMap, HeaderValue, StatusCode};
 use leptos::config::LeptosOptions;
 use serde::{Deserialize, Serialize};
 
-use app::api::context::session_from_headers;
+use app::api::context::{is_plain_form_post, session_from_headers};
 use app::api::error::AppError;
 use app::domain::attachments::{rules, Refusal, MB};
 use app::components::upload::UPLOAD_FLASH_COOKIE;
@@ -77,18 +77,13 @@ async fn upload(
             while let Ok(Some(_)) = part.chunk().await {}
         }
     }
-    if plain_form_post(&headers) {
+    if is_plain_form_post(&headers) {
         return back_to_form(&application_id, &field, q.item, result.err());
     }
     match result {
         Ok(done) => Json(done).into_response(),
         Err(e) => fail(e),
     }
-}
-
-/// A browser without JavaScript posted the upload form: it expects a page, not JSON.
-pub(crate) fn plain_form_post(headers: &HeaderMap) -> bool {
-    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
 }
 
 /// Sends a plain form post back to the field's section; a refusal travels in a short-lived

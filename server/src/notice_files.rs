@@ -9,7 +9,7 @@ use axum::{Extension, Json, Router};
 use http::{header, HeaderMap, StatusCode};
 use leptos::config::LeptosOptions;
 
-use app::api::context::session_from_headers;
+use app::api::context::{is_plain_form_post, session_from_headers};
 use app::api::error::AppError;
 use app::domain::attachments::{rules, Refusal, SlotKind, MB};
 use app::domain::workflow::may_administer;
@@ -18,7 +18,7 @@ use app::i18n::Text;
 use app::state::AppState;
 use app::store::NoticeFileRow;
 
-use crate::files::{fail, internal, plain_form_post, read_file, serve};
+use crate::files::{fail, internal, read_file, serve};
 
 pub fn routes() -> Router<LeptosOptions> {
     Router::new()
@@ -33,7 +33,7 @@ async fn upload(Extension(state): Extension<AppState>, Path(notice_id): Path<Str
             while let Ok(Some(_)) = part.chunk().await {}
         }
     }
-    match (plain_form_post(&headers), result) {
+    match (is_plain_form_post(&headers), result) {
         // the page without JavaScript comes back to the editor; a refusal shows there
         (true, Ok(_)) => (StatusCode::SEE_OTHER, [(header::LOCATION, format!("/admin/notices/{notice_id}"))]).into_response(),
         (true, Err(e)) => {

@@ -161,16 +161,19 @@ pub async fn start_session(state: &AppState, user_id: &str) -> Result<(), AppErr
 
 pub const FORM_COOKIE: &str = "zp_form";
 
+/// Whether a browser without JavaScript sent this (it asks for a page, not JSON): such a request
+/// is answered with a redirect back to a page, and what it typed may need keeping.
+pub fn is_plain_form_post(headers: &http::HeaderMap) -> bool {
+    headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
+}
+
 /// Without JavaScript a refused form comes back through a redirect, and the browser would show it
 /// empty. This keeps what was typed (never passwords) for five minutes in an HttpOnly cookie —
 /// not in the URL, where an ID number would land in history and logs — and the page puts it back
 /// (`components::field::remembered`). With JavaScript the form never leaves the page, so nothing
 /// is kept.
 pub fn remember_form(values: &[(&str, &str)]) {
-    let plain_form_post = use_context::<Parts>()
-        .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
-        .unwrap_or(false);
-    if !plain_form_post {
+    if !use_context::<Parts>().is_some_and(|p| is_plain_form_post(&p.headers)) {
         return;
     }
     let map: std::collections::BTreeMap<&str, &str> = values.iter().copied().collect();

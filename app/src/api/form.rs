@@ -110,10 +110,7 @@ mod server {
     /// Sends a plain form post (no JavaScript) back to a page; calls from the page itself are
     /// left alone, or every autosave would navigate.
     pub fn redirect_form_post(to: &str) {
-        let plain = use_context::<http::request::Parts>()
-            .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
-            .unwrap_or(false);
-        if plain {
+        if use_context::<http::request::Parts>().is_some_and(|p| crate::api::context::is_plain_form_post(&p.headers)) {
             leptos_axum::redirect(to);
         }
     }

@@ -90,7 +90,7 @@ fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl In
     let mut add_target = |name: &str, item: Option<usize>| {
         targets.push((field_id(name, item), upload_url(&app_id, name, item)));
     };
-    let count = l.list.and_then(|list| list_len(&f.materials, list)).unwrap_or(0);
+    let count = l.list.and_then(|list| f.materials.list_len(list.name)).unwrap_or(0);
     for field in l.fields.iter().chain(l.after) {
         if matches!(field.input, Input::File(_) | Input::Files) {
             add_target(field.name, None);
@@ -162,14 +162,6 @@ fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl In
             <UploadForms targets/>
         </div>
     }
-}
-
-fn list_len(m: &Materials, list: List) -> Option<usize> {
-    Some(match list.name {
-        "training_years" => m.training.years.len(),
-        "assessments" => m.assessments.len(),
-        other => m.list_len(other)?,
-    })
 }
 
 /// The value of the named submit button that sent the form (`op`, `next`), if any.

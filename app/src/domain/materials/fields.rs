@@ -4,10 +4,11 @@
 //! page shows is exactly a field the server accepts.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month};
+use time::Date;
 
 use super::{AidXinjiang, AssessmentYear, Materials, Section, TrainingYear, WorkKind};
 use crate::domain::attachments::SlotKind;
+use crate::domain::instant::{iso_date, parse_iso_date};
 
 /// What kind of input a field takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,25 +225,20 @@ pub enum BadValue {
 pub const MAX_TEXT_CHARS: usize = 200;
 pub const MAX_LONG_TEXT_CHARS: usize = 4000;
 
+/// A typed date (`<input type=date>` sends 2024-03-01): empty is "not given"; anything else must
+/// be a real date between 1900 and 2100.
 pub fn parse_date(raw: &str) -> Result<Option<Date>, BadValue> {
-    let raw = raw.trim();
-    if raw.is_empty() {
+    if raw.trim().is_empty() {
         return Ok(None);
     }
-    let mut parts = raw.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
-        return Err(BadValue::NotADate);
-    };
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else { return Err(BadValue::NotADate) };
-    if !(1900..=2100).contains(&y) {
-        return Err(BadValue::NotADate);
+    match parse_iso_date(raw) {
+        Some(d) if (1900..=2100).contains(&d.year()) => Ok(Some(d)),
+        _ => Err(BadValue::NotADate),
     }
-    let month = Month::try_from(m).map_err(|_| BadValue::NotADate)?;
-    Date::from_calendar_date(y, month, d).map(Some).map_err(|_| BadValue::NotADate)
 }
 
 pub fn format_date(d: Option<Date>) -> String {
-    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())).unwrap_or_default()
+    d.map(iso_date).unwrap_or_default()
 }
 
 fn parse_number(raw: &str, max: u32) -> Result<Option<u32>, BadValue> {
@@ -412,9 +408,11 @@ impl Materials {
             .collect();
     }
 
-    /// The number of items in a list the applicant edits.
+    /// The number of items in a repeating list (those the applicant edits and the year lists).
     pub fn list_len(&self, list: &str) -> Option<usize> {
         Some(match list {
+            "training_years" => self.training.years.len(),
+            "assessments" => self.assessments.len(),
             "education" => self.education.len(),
             "achievements" => self.work.achievements.len(),
             "publications" => self.publications.len(),
@@ -488,8 +486,9 @@ mod tests {
     use crate::domain::materials::{Level, Publication};
     use time::macros::date;
 
-    #[test]
-    fn every_laid_out_value_field_round_trips() {
+    /// Materials in which every field of every section exists (one item per list, the year lists
+    /// made, 援疆 set).
+    fn one_of_everything() -> Materials {
         let mut m = Materials::new(Level::Senior);
         m.education.push(Default::default());
         m.work.achievements.push(Default::default());
@@ -497,6 +496,12 @@ mod tests {
         m.qualification.obtained_on = Some(date!(2022 - 05 - 01));
         m.sync_years(date!(2026 - 11 - 27));
         m.aid = Some(Default::default());
+        m
+    }
+
+    #[test]
+    fn every_laid_out_value_field_round_trips() {
+        let mut m = one_of_everything();
         for s in m.sections() {
             let l = layout(s);
             let items = l.list.map(|_| Some(0)).into_iter().collect::<Vec<_>>();
@@ -519,13 +524,7 @@ mod tests {
 
     #[test]
     fn file_fields_are_slots_and_sections_are_found() {
-        let mut m = Materials::new(Level::Senior);
-        m.education.push(Default::default());
-        m.work.achievements.push(Default::default());
-        m.publications.push(Default::default());
-        m.qualification.obtained_on = Some(date!(2022 - 05 - 01));
-        m.sync_years(date!(2026 - 11 - 27));
-        m.aid = Some(Default::default());
+        let mut m = one_of_everything();
         for s in m.sections() {
             let l = layout(s);
             for field in l.fields.iter().chain(l.list.iter().flat_map(|l| l.item)) {
