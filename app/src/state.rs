@@ -47,4 +47,54 @@ pub struct AppState {
     pub messenger: Arc<dyn Messenger>,
     pub blobs: Arc<dyn BlobStore>,
     pub config: Arc<Config>,
+    pub events: Events,
+}
+
+/// A change to an application that live pages hear about (the queues, the review page, the
+/// applicant's overview): which application, whose it is, which organisations look at it, and
+/// where it is now. Only the `note` travels to a browser.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub note: crate::api::review::ChangeNote,
+    pub applicant_id: String,
+    pub orgs: [String; 3],
+}
+
+impl Change {
+    pub fn of(row: &crate::store::ApplicationRow) -> Self {
+        Self {
+            note: crate::api::review::ChangeNote { application_id: row.id.clone(), status: row.status.clone(), version: row.version },
+            applicant_id: row.applicant_id.clone(),
+            orgs: [row.reviewing_unit_id.clone(), row.authority_id.clone(), row.office_id.clone()],
+        }
+    }
+
+    /// Whether `actor` may hear of it: the applicant, or someone of an organisation on its route.
+    /// (Only the id and status travel; the page then asks the server, which checks `may_view`.)
+    pub fn concerns(&self, actor: &crate::domain::workflow::Actor) -> bool {
+        actor.user_id == self.applicant_id || actor.org_id.as_ref().is_some_and(|o| self.orgs.contains(o))
+    }
+}
+
+/// The in-process broadcast of changes. One server: this is all. Several servers sharing a
+/// database would relay it through PostgreSQL LISTEN/NOTIFY (not built yet; see README).
+#[derive(Clone)]
+pub struct Events(tokio::sync::broadcast::Sender<Change>);
+
+impl Default for Events {
+    fn default() -> Self {
+        // A slow stream that falls this far behind is told to reload (Lagged), not blocked on.
+        Self(tokio::sync::broadcast::channel(4096).0)
+    }
+}
+
+impl Events {
+    pub fn publish(&self, row: &crate::store::ApplicationRow) {
+        // No subscriber is not an error: nobody is looking.
+        let _ = self.0.send(Change::of(row));
+    }
+
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<Change> {
+        self.0.subscribe()
+    }
 }

@@ -4,7 +4,9 @@
 mod config;
 mod files;
 mod jobs;
+mod live;
 mod notice_files;
+mod review_routes;
 mod routes;
 mod security;
 
@@ -57,6 +59,9 @@ async fn async_main() -> ExitCode {
 
 async fn run() -> Result<(), String> {
     let cfg = ServerConfig::from_env()?;
+    if std::env::args().nth(1).as_deref() == Some("verify-audit") {
+        return verify_audit(&cfg).await;
+    }
     if cfg.database_url.starts_with("sqlite") {
         std::fs::create_dir_all(&cfg.data_dir).map_err(|e| format!("creating {}: {e}", cfg.data_dir.display()))?;
     }
@@ -75,10 +80,11 @@ async fn run() -> Result<(), String> {
             secure_cookies: cfg.secure_cookies,
             trust_forwarded_for: cfg.trust_forwarded_for,
         }),
+        events: Default::default(),
     };
 
-    let jobs = jobs::spawn(state.clone());
-    let router = routes::router(&cfg, state);
+    let (jobs, sweep_now) = jobs::spawn(state.clone());
+    let router = routes::router(&cfg, state, sweep_now);
     let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| format!("binding {}: {e}", cfg.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     // Without TCP_NODELAY a response written in two parts (headers, then a file body) waits for
@@ -98,6 +104,21 @@ async fn run() -> Result<(), String> {
     store.close().await;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// `zhiping verify-audit`: recomputes the audit chain and names the first broken record.
+async fn verify_audit(cfg: &ServerConfig) -> Result<(), String> {
+    use app::store::audit::AuditCheck;
+    let store = Store::open(&cfg.database_url).await.map_err(|e| format!("database {}: {e}", redact(&cfg.database_url)))?;
+    let check = store.verify_audit().await.map_err(|e| format!("reading the audit log: {e}"))?;
+    store.close().await;
+    match check {
+        AuditCheck::Intact { records } => {
+            println!("audit log intact: {records} records, chain and head verified");
+            Ok(())
+        }
+        AuditCheck::Broken { seq, reason } => Err(format!("audit log BROKEN at record {seq} ({reason}): it or a record before it was changed or removed")),
+    }
 }
 
 /// Says where the app is, and in demo mode how to log in.

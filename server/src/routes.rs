@@ -21,7 +21,7 @@ use app::{shell, App};
 use crate::config::ServerConfig;
 use crate::security::{check_origin, security_headers, OriginPolicy};
 
-pub fn router(cfg: &ServerConfig, state: AppState) -> Router {
+pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tokio::sync::Notify>) -> Router {
     let options = LeptosOptions::builder()
         .output_name("zhiping")
         .site_root(cfg.site_root.as_str())
@@ -46,10 +46,12 @@ pub fn router(cfg: &ServerConfig, state: AppState) -> Router {
         )
         .route("/lang/{code}", get(switch_language))
         .merge(crate::files::routes())
+        .merge(crate::review_routes::routes())
+        .route("/events", get(crate::live::events))
         .route("/healthz", get(|| async { "ok" }));
     if cfg.test_clock {
         tracing::warn!("ZP_TEST_CLOCK=1: POST /__test/clock can move the clock (never in production)");
-        router = router.route("/__test/clock", post(advance_clock));
+        router = router.route("/__test/clock", post(advance_clock)).layer(Extension(sweep_now));
     }
     router
         .nest_service("/pkg", static_pkg(&cfg.site_root))
@@ -90,8 +92,14 @@ struct Advance {
     ms: i64,
 }
 
-/// Moves the server's clock forward (end-to-end tests: 48 hours, five working days).
-async fn advance_clock(Extension(state): Extension<AppState>, Query(a): Query<Advance>) -> String {
+/// Moves the server's clock forward (end-to-end tests: 48 hours, five working days) and runs the
+/// background jobs at once, as the minute's tick would.
+async fn advance_clock(
+    Extension(state): Extension<AppState>,
+    Extension(sweep_now): Extension<std::sync::Arc<tokio::sync::Notify>>,
+    Query(a): Query<Advance>,
+) -> String {
     state.clock.advance(a.ms.max(0));
+    sweep_now.notify_one();
     state.clock.now().millis().to_string()
 }

@@ -47,6 +47,13 @@ pub struct FormView {
     pub created_at: i64,
     /// (number, time in ms) of each submission so far.
     pub submissions: Vec<(i64, i64)>,
+    /// Every transition so far, from the audit log: who, when, what and why.
+    pub history: Vec<crate::api::review::HistoryEntry>,
+    /// While returned: the 48-hour deadline and the office's list (一次性告知).
+    pub due_at: Option<i64>,
+    pub return_items: Vec<crate::domain::review::ReturnItem>,
+    /// The server's clock when the page was made: countdowns run from it, not the device's.
+    pub server_now: i64,
     /// A fresh key for the submit form: a double click or a retried request sends it again and
     /// spends nothing more.
     pub submit_key: String,
@@ -155,13 +162,22 @@ mod server {
             files,
             created_at: row.created_at,
             submissions,
+            history: crate::api::review::server::history_of(&state, id).await?,
+            due_at: row.due_at.filter(|_| facts.status == Status::Returned),
+            return_items: row
+                .return_items
+                .as_deref()
+                .filter(|_| facts.status == Status::Returned)
+                .and_then(|j| serde_json::from_str(j).ok())
+                .unwrap_or_default(),
+            server_now: state.clock.now().millis(),
             submit_key: crate::security::random_token(),
         })
     }
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{editable, materials_of, redirect_form_post, update, visible};
+pub use server::{editable, materials_of, read_form, redirect_form_post, update, visible};
 
 /// The application as its form shows it. Applicants see their own; reviewers see what SPEC lets
 /// them see (`may_view`).
@@ -329,8 +345,16 @@ pub async fn submit_application(id: String, key: String) -> Result<i64, AppError
     if !gaps.is_empty() && facts.status.is_editable() {
         return Err(AppError::refused(Text::with(Msg::SubmitIncomplete, [gaps.len().to_string()])));
     }
-    match state.store.submit(&id, &actor, &key, now.millis()).await.map_err(|e| internal("submit", e))? {
-        Ok(Submitted::Now { number }) | Ok(Submitted::Already { number }) => {
+    let ip = crate::api::context::client_ip(&crate::api::context::request_parts()?, &state);
+    match state.store.submit(&id, &actor, &key, &ip, now.millis()).await.map_err(|e| internal("submit", e))? {
+        Ok(Submitted::Now { number }) => {
+            if let Ok(Some(after)) = state.store.application(&id).await {
+                state.events.publish(&after);
+            }
+            server::redirect_form_post(&format!("/applications/{id}"));
+            Ok(number)
+        }
+        Ok(Submitted::Already { number }) => {
             server::redirect_form_post(&format!("/applications/{id}"));
             Ok(number)
         }

@@ -11,3 +11,4 @@ pub mod form;
 pub mod limits;
 pub mod notices;
 pub mod outbox;
+pub mod review;

@@ -2,8 +2,10 @@
 
 #[cfg(feature = "ssr")]
 pub mod csp;
+pub mod countdown;
 pub mod field;
 pub mod header;
 pub mod lang;
+pub mod live;
 pub mod session;
 pub mod upload;

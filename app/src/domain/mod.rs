@@ -10,6 +10,7 @@ pub mod instant;
 pub mod materials;
 pub mod notices;
 pub mod penalties;
+pub mod review;
 pub mod signature;
 pub mod wording;
 pub mod workflow;

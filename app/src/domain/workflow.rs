@@ -161,6 +161,43 @@ pub const ALL_ACTIONS: [Action; 14] = [
     Action::Issue,
 ];
 
+impl Action {
+    /// The stable name in the audit log and in forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Submit => "submit",
+            Action::StartNotice => "start_notice",
+            Action::UnitRecommend => "unit_recommend",
+            Action::UnitDecline => "unit_decline",
+            Action::AuthorityRecommend => "authority_recommend",
+            Action::AuthorityDecline => "authority_decline",
+            Action::OfficePass => "office_pass",
+            Action::OfficeReturn => "office_return",
+            Action::Expire => "expire",
+            Action::PayFee => "pay_fee",
+            Action::Evaluate => "evaluate",
+            Action::PublishResult => "publish_result",
+            Action::File => "file",
+            Action::Issue => "issue",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        ALL_ACTIONS.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// The decisions a reviewer takes on the review page, in the order the page offers them.
+pub const REVIEW_ACTIONS: [Action; 7] = [
+    Action::StartNotice,
+    Action::UnitRecommend,
+    Action::UnitDecline,
+    Action::AuthorityRecommend,
+    Action::AuthorityDecline,
+    Action::OfficePass,
+    Action::OfficeReturn,
+];
+
 /// Whose application an actor may touch, beyond having the right role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scope {

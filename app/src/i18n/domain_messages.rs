@@ -298,3 +298,45 @@ impl From<crate::domain::notices::NoticeProblem> for Text {
         }
     }
 }
+
+impl From<crate::domain::review::OpinionProblem> for Text {
+    fn from(p: crate::domain::review::OpinionProblem) -> Self {
+        use crate::domain::review::{OpinionProblem as P, MAX_OPINION_CHARS};
+        match p {
+            P::Empty => Text::new(Msg::OpinionEmpty),
+            P::TooLong => Text::with(Msg::BadTooLong, [MAX_OPINION_CHARS.to_string()]),
+            P::PledgeMissing(expected) => Text::with(Msg::PledgeMissing, [expected]),
+        }
+    }
+}
+
+impl From<crate::domain::review::ReturnProblem> for Text {
+    fn from(p: crate::domain::review::ReturnProblem) -> Self {
+        use crate::domain::review::{ReturnProblem as P, MAX_NOTE_CHARS};
+        match p {
+            P::NoItems => Text::new(Msg::ReturnNoItems),
+            P::TooMany => Text::new(Msg::ReturnTooMany),
+            P::NoteEmpty => Text::new(Msg::ReturnNoteEmpty),
+            P::NoteTooLong => Text::with(Msg::BadTooLong, [MAX_NOTE_CHARS.to_string()]),
+            P::FieldNotInSection => Text::new(Msg::ReturnFieldNotInSection),
+            P::Duplicate => Text::new(Msg::ReturnDuplicate),
+        }
+    }
+}
+
+/// The name of a decision, as buttons and the history say it.
+pub fn action_name(action: crate::domain::workflow::Action) -> Msg {
+    use crate::domain::workflow::Action as A;
+    match action {
+        A::Submit => Msg::ActionSubmit,
+        A::StartNotice => Msg::ActionStartNotice,
+        A::UnitRecommend => Msg::ActionUnitRecommend,
+        A::UnitDecline => Msg::ActionUnitDecline,
+        A::AuthorityRecommend => Msg::ActionAuthorityRecommend,
+        A::AuthorityDecline => Msg::ActionAuthorityDecline,
+        A::OfficePass => Msg::ActionOfficePass,
+        A::OfficeReturn => Msg::ActionOfficeReturn,
+        A::Expire => Msg::ActionExpire,
+        _ => Msg::ActionOther,
+    }
+}

@@ -1,10 +1,9 @@
 //! Applications: creation, reading the facts `may` needs, saving materials, and submission that
 //! never counts twice.
 
-use sqlx::Acquire;
-
-use super::{unique_or, Engine, Store, StoreError, StoreResult};
-use crate::domain::workflow::{self, Action, Actor, ApplicationFacts, Denied, Status};
+use super::review::Decision;
+use super::{unique_or, Store, StoreError, StoreResult};
+use crate::domain::workflow::{Action, Actor, ApplicationFacts, Denied, Status};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ApplicationRow {
@@ -24,6 +23,11 @@ pub struct ApplicationRow {
     pub materials: String,
     pub created_at: i64,
     pub updated_at: i64,
+    pub notice_started_at: Option<i64>,
+    pub notice_closes_at: Option<i64>,
+    pub due_at: Option<i64>,
+    pub return_items: Option<String>,
+    pub reminders_sent: i64,
 }
 
 impl ApplicationRow {
@@ -78,8 +82,9 @@ pub enum Submitted {
     Already { number: i64 },
 }
 
-const COLUMNS: &str = "id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
-     submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at";
+pub(super) const COLUMNS: &str = "id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
+     submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at, \
+     notice_started_at, notice_closes_at, due_at, return_items, reminders_sent";
 
 impl Store {
     /// Creates a draft. A second open application of the person for the same year fails with
@@ -174,18 +179,19 @@ impl Store {
         }
     }
 
-    /// Submits once per `key`: the check (`workflow::apply`), the status and counter change and
-    /// the submission row are one transaction. The same key again returns `Already` and spends
-    /// nothing; a different key on an application someone already moved is refused by the domain.
+    /// Submits once per `key`: the check (`workflow::apply`), the status and counter change, the
+    /// submission row and the audit record are one transaction. The same key again returns
+    /// `Already` and spends nothing; a different key on an application someone already moved is
+    /// refused by the domain.
     ///
     /// The transaction runs on its own task, so a client that disconnects half-way cannot leave a
     /// pooled connection inside an open transaction. Losing a version race (two requests with one
     /// key at the same instant) retries, and the retry finds the winner's row: `Already`.
-    pub async fn submit(&self, id: &str, actor: &Actor, key: &str, now: i64) -> StoreResult<Result<Submitted, Denied>> {
-        let (store, id, actor, key) = (self.clone(), id.to_string(), actor.clone(), key.to_string());
+    pub async fn submit(&self, id: &str, actor: &Actor, key: &str, client_ip: &str, now: i64) -> StoreResult<Result<Submitted, Denied>> {
+        let (store, id, actor, key, ip) = (self.clone(), id.to_string(), actor.clone(), key.to_string(), client_ip.to_string());
         tokio::spawn(async move {
             for _ in 0..3 {
-                match store.submit_once(&id, &actor, &key, now).await {
+                match store.submit_once(&id, &actor, &key, &ip, now).await {
                     Err(StoreError::Conflict) => continue,
                     other => return other,
                 }
@@ -196,63 +202,40 @@ impl Store {
         .map_err(|e| StoreError::Corrupt(format!("submit task: {e}")))?
     }
 
-    async fn submit_once(&self, id: &str, actor: &Actor, key: &str, now: i64) -> StoreResult<Result<Submitted, Denied>> {
-        let mut conn = self.pool().acquire().await?;
-        // SQLite: take the write lock up front so two submissions queue instead of one failing
-        // half-way; PostgreSQL: the row lock below queues them, and the version check stays as a guard.
-        let begin = if self.engine() == Engine::Sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" };
-        sqlx::query(begin).execute(&mut *conn).await?;
+    async fn submit_once(&self, id: &str, actor: &Actor, key: &str, client_ip: &str, now: i64) -> StoreResult<Result<Submitted, Denied>> {
+        let mut conn = self.begin().await?;
         let result = async {
-            let tx = conn.acquire().await?;
-            // Lock the application first (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
-            // write lock), then look for the key: a request that waited for another with the same
-            // key then sees that one's submission. Checking the key first would let it see the
-            // moved status but not the submission, and refuse a plain retry.
-            let lock = if self.engine() == Engine::Sqlite { "" } else { " FOR UPDATE" };
-            let sql = format!("SELECT {COLUMNS} FROM applications WHERE id = $1{lock}");
-            let row = sqlx::query_as::<_, ApplicationRow>(&sql).bind(id).fetch_optional(&mut *tx).await?;
-            let Some(row) = row else { return Err(StoreError::NotFound) };
+            // Lock the application first, then look for the key: a request that waited for
+            // another with the same key then sees that one's submission. Checking the key first
+            // would let it see the moved status but not the submission, and refuse a plain retry.
+            let Some(row) = self.lock_application(&mut conn, id).await? else { return Err(StoreError::NotFound) };
             let earlier: Option<i64> =
                 sqlx::query_scalar("SELECT number FROM submissions WHERE application_id = $1 AND idempotency_key = $2")
                     .bind(id)
                     .bind(key)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut *conn)
                     .await?;
             if let Some(number) = earlier {
                 return Ok(Ok(Submitted::Already { number }));
             }
-            let next = match workflow::apply(actor, Action::Submit, &row.facts()?) {
-                Ok(next) => next,
+            let d = Decision::plain(Action::Submit, "", client_ip, now);
+            let after = match self.transition_locked(&mut conn, &row, actor, &d).await? {
+                Ok(after) => after,
                 Err(denied) => return Ok(Err(denied)),
             };
-            let number = i64::from(next.submissions_used);
-            let updated = sqlx::query(
-                "UPDATE applications SET status = $1, submissions_used = $2, version = version + 1, updated_at = $3 \
-                 WHERE id = $4 AND version = $5",
-            )
-            .bind(next.status.as_str())
-            .bind(number)
-            .bind(now)
-            .bind(id)
-            .bind(row.version)
-            .execute(&mut *tx)
-            .await?;
-            if updated.rows_affected() != 1 {
-                return Err(StoreError::Conflict);
-            }
+            let number = after.submissions_used;
             sqlx::query("INSERT INTO submissions (application_id, idempotency_key, number, submitted_at) VALUES ($1, $2, $3, $4)")
                 .bind(id)
                 .bind(key)
                 .bind(number)
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await
                 .map_err(|e| unique_or(e, &["submissions"]))?;
             Ok(Ok(Submitted::Now { number }))
         }
         .await;
-        let end = if matches!(result, Ok(Ok(Submitted::Now { .. }))) { "COMMIT" } else { "ROLLBACK" };
-        sqlx::query(end).execute(&mut *conn).await?;
+        self.finish(conn, matches!(result, Ok(Ok(Submitted::Now { .. })))).await?;
         result
     }
 }

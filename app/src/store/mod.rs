@@ -4,12 +4,14 @@
 
 mod applications;
 mod attachments;
+pub mod audit;
 mod calendar;
 mod demo;
 mod organisations;
 pub mod outbox;
 mod notices;
 mod penalties;
+pub mod review;
 mod reset_codes;
 mod sessions;
 mod throttle;
@@ -22,6 +24,7 @@ pub use organisations::OrgRow;
 pub use notices::{NoticeFileRow, NoticeRow};
 pub use outbox::OutboxRow;
 pub use penalties::NewPenalty;
+pub use review::{Decided, Decision, NoticeEntry, ObjectionRow, QueueFilter, QueueRow, QueueSort};
 pub use reset_codes::ResetCodeRow;
 pub use sessions::SessionRow;
 pub use users::{NewUser, UserRow};
