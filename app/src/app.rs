@@ -11,6 +11,8 @@ use crate::components::session::provide_session;
 use crate::i18n::Msg;
 use crate::pages::application::{ApplicationPage, SubmitPage};
 use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
+use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
+use crate::pages::review::{detail::ReviewPage, QueuePage};
 use crate::pages::section::SectionPage;
 use crate::pages::{applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
 
@@ -77,6 +79,10 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications/:id/submit") view=SubmitPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications/:id/:section") view=SectionPage ssr=SsrMode::Async/>
+                <Route path=path!("/review") view=QueuePage ssr=SsrMode::Async/>
+                <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/gongshi") view=PublicNoticesPage ssr=SsrMode::Async/>
+                <Route path=path!("/gongshi/:id") view=PublicNoticePage ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

@@ -30,6 +30,7 @@ pub fn Header() -> impl IntoView {
                             Ok(Some(me)) => signed_in_nav(&me).into_any(),
                             _ => view! {
                                 <a href="/notices">{Msg::NavNotices.text(lang)}</a>
+                                <a href="/gongshi">{Msg::NavPublicNotice.text(lang)}</a>
                                 <a href="/login">{Msg::NavLogin.text(lang)}</a>
                                 <a href="/register">{Msg::NavRegister.text(lang)}</a>
                             }.into_any(),
@@ -52,10 +53,13 @@ fn signed_in_nav(me: &Me) -> impl IntoView {
         <a href="/outbox">{Msg::NavOutbox.text(lang)}</a>
     });
     let applications = (me.role == Role::Applicant).then(|| view! { <a href="/applications">{Msg::NavApplications.text(lang)}</a> });
+    let review = crate::domain::review::queue_of(me.role).is_some().then(|| view! { <a href="/review">{Msg::NavReview.text(lang)}</a> });
     view! {
         <a href="/">{Msg::NavHome.text(lang)}</a>
         <a href="/notices">{Msg::NavNotices.text(lang)}</a>
         {applications}
+        {review}
+        <a href="/gongshi">{Msg::NavPublicNotice.text(lang)}</a>
         {outbox}
         <form class="inline" method="post" action="/api/logout">
             <button type="submit" class="link">{Msg::NavLogout.text(lang)}</button>

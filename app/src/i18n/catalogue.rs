@@ -400,6 +400,8 @@ catalogue! {
 
     // the review chain (issue 4)
     NavReview => "审核队列", "Review queue";
+    LabelUnitNoticeMaterials => "公示材料（加盖单位公章）", "Notice materials (stamped)";
+    LabelUnitNoticeResult => "公示结果（加盖单位公章）", "Notice result (stamped)";
     NavPublicNotice => "公示", "Public notices";
     QueueTitleUnit => "单位审核", "Unit review";
     QueueTitleAuthority => "主管单位审核", "Competent authority review";

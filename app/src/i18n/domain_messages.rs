@@ -144,6 +144,8 @@ pub fn status_name(status: crate::domain::workflow::Status) -> Msg {
 pub fn field_label(name: &str) -> Msg {
     match name {
         "unit" => Msg::LabelUnit,
+        "unit_notice_materials" => Msg::LabelUnitNoticeMaterials,
+        "unit_notice_result" => Msg::LabelUnitNoticeResult,
         "specialty" => Msg::LabelSpecialty,
         "political_conduct" => Msg::LabelPoliticalConduct,
         "aid" => Msg::LabelAid,

@@ -9,8 +9,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::applications::{unit_choices, ChangeApplication};
 use crate::api::form::{application_form, FormView, SubmitApplication};
 use crate::components::field::server_error;
+use crate::components::history::History;
+use crate::components::return_list::ReturnList;
 use crate::components::lang::use_lang;
-use crate::domain::instant::Instant;
 use crate::domain::materials::fields::field_id;
 use crate::domain::materials::{Missing, ALL_LEVELS};
 use crate::i18n::{field_label, level_name, section_name, status_name, Msg, Text};
@@ -39,11 +40,6 @@ pub fn ApplicationPage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// "2026-11-27 14:05" in Beijing time.
-fn beijing_time(ms: i64) -> String {
-    Instant(ms).beijing_display()
 }
 
 /// One missing item as a link to its field.
@@ -97,30 +93,15 @@ fn Overview(f: FormView, change: ServerAction<ChangeApplication>) -> impl IntoVi
                     </div>
                 })}
             </section>
+            {f.due_at.map(|due| view! { <ReturnList app_id=f.id.clone() items=f.return_items.clone() due server_now=f.server_now/> })}
             {f.editable.then(|| view! { <ChangeForm f=f.clone() action=change/> })}
             <SectionNav app_id=f.id.clone() current=None materials gaps/>
             <section class="card" aria-labelledby="overview-title">
                 <h2 id="overview-title">{Msg::OverviewTitle.text(lang)}</h2>
                 <ul class="overview">{sections}</ul>
             </section>
-            <History f=f.clone()/>
+            <History created_at=f.created_at entries=f.history.clone()/>
         </div>
-    }
-}
-
-#[component]
-fn History(f: FormView) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section class="card" aria-labelledby="history-title">
-            <h2 id="history-title">{Msg::HistoryTitle.text(lang)}</h2>
-            <ol class="history">
-                <li><time>{beijing_time(f.created_at)}</time>{" "}{Msg::HistoryCreated.text(lang)}</li>
-                {f.submissions.iter().map(|(n, at)| view! {
-                    <li><time>{beijing_time(*at)}</time>{" "}{Text::with(Msg::HistorySubmitted, [n.to_string()]).render(lang)}</li>
-                }).collect_view()}
-            </ol>
-        </section>
     }
 }
 

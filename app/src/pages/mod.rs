@@ -3,6 +3,7 @@
 pub mod application;
 pub mod applications;
 pub mod form_state;
+pub mod gongshi;
 pub mod home;
 pub mod login;
 pub mod not_found;
@@ -10,5 +11,6 @@ pub mod notices;
 pub mod outbox;
 pub mod pledge;
 pub mod recover;
+pub mod review;
 pub mod register;
 pub mod section;

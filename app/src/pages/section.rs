@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::components::return_list::ReturnList;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
@@ -133,6 +135,9 @@ fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl In
             <p class="crumbs"><a href=format!("/applications/{}", f.id)>{"← "}{Msg::ViewApplication.text(lang)}</a></p>
             <SectionNav app_id=f.id.clone() current=Some(section) materials=state.materials gaps=state.gaps/>
             <h1 class="page-title">{section_name(section).text(lang)}</h1>
+            {f.due_at.filter(|_| f.return_items.iter().any(|i| i.section == section)).map(|due| view! {
+                <ReturnList app_id=f.id.clone() items=f.return_items.clone() due server_now=f.server_now only=section/>
+            })}
             {if editable {
                 view! { <p class="intro">{Msg::FormIntro.text(lang)}</p> }.into_any()
             } else {

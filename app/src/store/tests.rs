@@ -239,7 +239,7 @@ mod submissions {
             let mut tasks = Vec::new();
             for _ in 0..20 {
                 let (store, actor) = (store.clone(), actor.clone());
-                tasks.push(tokio::spawn(async move { store.submit("a1", &actor, "key-1", 10).await }));
+                tasks.push(tokio::spawn(async move { store.submit("a1", &actor, "key-1", "127.0.0.1", 10).await }));
             }
             let mut now = 0;
             for t in tasks {
@@ -259,7 +259,7 @@ mod submissions {
             let mut tasks = Vec::new();
             for i in 0..10 {
                 let (store, actor) = (store.clone(), actor.clone());
-                tasks.push(tokio::spawn(async move { store.submit("a1", &actor, &format!("tab-{i}"), 10).await }));
+                tasks.push(tokio::spawn(async move { store.submit("a1", &actor, &format!("tab-{i}"), "127.0.0.1", 10).await }));
             }
             let mut now = 0;
             for t in tasks {
@@ -278,11 +278,11 @@ mod submissions {
             let actor = applications::setup(&store).await;
             store.insert_application(&applications::draft("a1")).await.unwrap();
             for (i, key) in ["k1", "k2", "k3"].into_iter().enumerate() {
-                let got = store.submit("a1", &actor, key, 10).await.unwrap();
+                let got = store.submit("a1", &actor, key, "127.0.0.1", 10).await.unwrap();
                 assert_eq!(got, Ok(Submitted::Now { number: i as i64 + 1 }));
                 applications::set_status(&store, "a1", Status::Returned).await; // the office returns it
             }
-            let fourth = store.submit("a1", &actor, "k4", 10).await.unwrap();
+            let fourth = store.submit("a1", &actor, "k4", "127.0.0.1", 10).await.unwrap();
             assert_eq!(fourth, Err(applications::D::SubmissionsExhausted));
             assert_eq!(applications::used(&store, "a1").await, (Status::Returned, 3));
         }
@@ -294,7 +294,7 @@ mod submissions {
             assert_eq!(v1, 1);
             assert!(matches!(store.save_materials("a1", 0, "{\"stale\":1}", 6).await, Err(StoreError::Conflict)));
             assert_eq!(store.application("a1").await.unwrap().unwrap().materials, "{\"a\":1}");
-            store.submit("a1", &actor, "k", 7).await.unwrap().unwrap();
+            store.submit("a1", &actor, "k", "127.0.0.1", 7).await.unwrap().unwrap();
             let v = store.application("a1").await.unwrap().unwrap().version;
             assert!(matches!(store.save_materials("a1", v, "{}", 8).await, Err(StoreError::Conflict)), "read-only after submission");
         }
@@ -328,3 +328,5 @@ mod submissions {
         }
     }
 }
+
+mod review;

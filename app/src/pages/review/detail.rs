@@ -1,0 +1,269 @@
+//! `/review/<id>`: one application for its reviewer — facts, the deadline, completeness, the
+//! duplicate-file flags, the objections, the decisions this reviewer may take now, every section
+//! with its files, and the history. It reloads by itself when anyone acts on the application.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::materials::MaterialsView;
+use crate::api::error::AppError;
+use crate::api::review::{review_application, Decide, ReviewView};
+use crate::components::countdown::Countdown;
+use crate::components::field::server_error;
+use crate::components::history::History;
+use crate::components::lang::use_lang;
+use crate::components::live::use_changes;
+use crate::components::upload::{upload_form_id, FilePicker};
+use crate::domain::attachments::SlotKind;
+use crate::domain::instant::Instant;
+use crate::domain::materials::fields::{field_id, layout};
+use crate::domain::materials::Materials;
+use crate::domain::workflow::{Action, Status};
+use crate::i18n::{action_name, field_label, level_name, section_name, status_name, Lang, Msg, Text};
+
+type Actions = StoredValue<Vec<(Action, ServerAction<Decide>)>>;
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let (tick, _) = use_changes(Some(params.with_untracked(|p| p.get("id").unwrap_or_default())));
+    let uploaded = RwSignal::new(0u32);
+    let actions: Actions = StoredValue::new(
+        crate::domain::workflow::REVIEW_ACTIONS.into_iter().map(|a| (a, ServerAction::<Decide>::new())).collect(),
+    );
+    let versions = move || actions.with_value(|list| list.iter().map(|(_, a)| a.version().get()).sum::<usize>());
+    let data = Resource::new(move || (id(), tick.get(), uploaded.get(), versions()), |(id, ..)| review_application(id));
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => view! { <Review v actions uploaded/> }.into_any(),
+                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let f = v.form.clone();
+    let heading = format!("{} · {} · {}", v.applicant_name, level_name(f.level).text(lang), f.specialty);
+    let dupes: Vec<(String, i64)> = f.files.values().filter(|i| i.elsewhere > 0).map(|i| (i.file_name.clone(), i.elsewhere)).collect();
+    let notice = v.notice_started_at.zip(v.notice_closes_at).filter(|_| f.status == Status::UnitNotice).map(|(from, to)| {
+        view! {
+            <p class="notice" role="status">{Text::with(Msg::ReviewNoticeRunning, [Instant(from).beijing_display(), Instant(to).beijing_display()]).render(lang)}</p>
+        }
+    });
+    let show_objections = !v.objections.is_empty() || f.status == Status::UnitNotice;
+    view! {
+        <div class="stack wide">
+            <p class="crumbs"><a href="/review">{"← "}{Msg::NavReview.text(lang)}</a></p>
+            <h1 class="page-title">{heading}</h1>
+            <section class="card">
+                <dl class="facts">
+                    <dt>{Msg::FieldUnit.text(lang)}</dt><dd>{f.unit_name.clone()}</dd>
+                    <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{f.series.clone()}</dd>
+                    <dt>{Msg::StatusLabel.text(lang)}</dt><dd class="status">{status_name(f.status).text(lang)}</dd>
+                </dl>
+                <p class="badge">{Text::with(Msg::SubmissionsLeft, [f.submissions_left.to_string()]).render(lang)}</p>
+                {f.due_at.map(|due| view! { <p class="deadline"><Countdown due server_now=f.server_now/></p> })}
+                {notice}
+                {if f.missing.is_empty() {
+                    view! { <p class="ok">{Msg::ReviewComplete.text(lang)}</p> }.into_any()
+                } else {
+                    view! { <p class="flag">{Text::with(Msg::ReviewMissing, [f.missing.len().to_string()]).render(lang)}</p> }.into_any()
+                }}
+            </section>
+            {(!dupes.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="dupes-title">
+                    <h2 id="dupes-title">{Msg::ReviewDuplicatesTitle.text(lang)}</h2>
+                    <ul>{dupes.into_iter().map(|(name, n)| view! { <li>{name}{" · "}<span class="flag">{Text::with(Msg::FileSameElsewhere, [n.to_string()]).render(lang)}</span></li> }).collect_view()}</ul>
+                </section>
+            })}
+            {show_objections.then(|| view! {
+                <section class="card" aria-labelledby="objections-title">
+                    <h2 id="objections-title">{Msg::ReviewObjections.text(lang)}</h2>
+                    {if v.objections.is_empty() {
+                        view! { <p class="hint">{Msg::ReviewNoObjections.text(lang)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="objections">{v.objections.iter().map(|o| view! {
+                            <li><time>{Instant(o.at).beijing_display()}</time>{" · "}{o.name.clone()}{"（"}{o.contact.clone()}{"）"}<p>{o.body.clone()}</p></li>
+                        }).collect_view()}</ul> }.into_any()
+                    }}
+                </section>
+            })}
+            <DecisionPanel v=v.clone() actions uploaded/>
+            <MaterialsView f=f.clone()/>
+            <History created_at=f.created_at entries=f.history.clone()/>
+        </div>
+    }
+}
+
+#[component]
+fn DecisionPanel(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    if v.actions.is_empty() {
+        return view! { <section class="card"><p class="notice" role="status">{Msg::ReviewNothingToDo.text(lang)}</p></section> }.into_any();
+    }
+    let forms = v
+        .actions
+        .iter()
+        .filter_map(|a| actions.with_value(|list| list.iter().find(|(x, _)| x == a).map(|(_, s)| (*a, *s))))
+        .map(|(a, server)| decision_form(&v, a, server, uploaded, lang))
+        .collect_view();
+    view! {
+        <section class="card decisions" aria-labelledby="decision-title">
+            <h2 id="decision-title">{Msg::ReviewDecision.text(lang)}</h2>
+            {forms}
+        </section>
+    }
+    .into_any()
+}
+
+fn decision_form(v: &ReviewView, action: Action, server: ServerAction<Decide>, uploaded: RwSignal<u32>, lang: Lang) -> AnyView {
+    let error = server_error(server.value());
+    let at = move |field: String| move || error.get().and_then(|e| e.at_field(&field).cloned()).map(|t| t.render(lang));
+    let slug = action.as_str();
+    let opinion_id = format!("opinion-{slug}");
+    let (opinion_label, opinion_hint) = match action {
+        Action::UnitDecline | Action::AuthorityDecline => (Msg::ReviewFieldReason, None),
+        Action::UnitRecommend => (Msg::ReviewFieldOpinion, Some(Text::with(Msg::ReviewPledgeHint, [v.pledge.clone()]).render(lang))),
+        _ => (Msg::ReviewFieldOpinion, None),
+    };
+    let needs_opinion = !matches!(action, Action::StartNotice);
+    let danger = matches!(action, Action::UnitDecline | Action::AuthorityDecline | Action::OfficeReturn);
+    let unit_files = (action == Action::UnitRecommend).then(|| unit_files(v, uploaded, error, lang));
+    let return_rows = (action == Action::OfficeReturn).then(|| return_rows(&v.form.materials, error, lang));
+    let hint_id = format!("{opinion_id}-hint");
+    let (app_id, version) = (v.form.id.clone(), v.form.version.to_string());
+    view! {
+        {unit_files}
+        <ActionForm action=server attr:class="decision" attr:aria-label=action_name(action).text(lang)>
+            <input type="hidden" name="id" value=app_id.clone()/>
+            <input type="hidden" name="version" value=version.clone()/>
+            <input type="hidden" name="action" value=slug/>
+            {return_rows}
+            {needs_opinion.then(|| view! {
+                <div class="field">
+                    <label for=opinion_id.clone()>{opinion_label.text(lang)}</label>
+                    <textarea id=opinion_id.clone() name="opinion" rows="3" aria-describedby=hint_id.clone()></textarea>
+                    {opinion_hint.clone().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+                    <p class="error" aria-live="polite">{at("opinion".into())}</p>
+                </div>
+            })}
+            <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
+            <button type="submit" class="button" class:primary=!danger class:danger=danger disabled=move || server.pending().get()>
+                {action_name(action).text(lang)}
+            </button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// The unit's stamped notice files, uploaded before recommending.
+fn unit_files(v: &ReviewView, uploaded: RwSignal<u32>, error: Signal<Option<AppError>>, lang: Lang) -> impl IntoView {
+    let id = v.form.id.clone();
+    let pickers = crate::api::review::UNIT_FILE_FIELDS
+        .into_iter()
+        .map(|field| {
+            let have = v.unit_files.iter().find(|(f, ..)| f == field).map(|(_, att, name)| (att.clone(), name.clone()));
+            let label = field_label(field).text(lang).to_string();
+            let url = format!("/review-upload/{id}/{field}");
+            let field_error = move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
+            view! {
+                <div class="field file-field" id=field>
+                    <span class="label">{label.clone()}</span>
+                    {have.map(|(att, name)| view! { <p><a href=format!("/files/{att}") target="_blank" rel="noopener">{Text::with(Msg::FileUploaded, [name]).render(lang)}</a></p> })}
+                    <FilePicker field_id=format!("u-{field}") url=url.clone() kind=SlotKind::Document label flashed=None
+                        on_done=Callback::new(move |_| uploaded.update(|n| *n += 1)) editable=true/>
+                    <p class="error" aria-live="polite">{field_error}</p>
+                    <form id=upload_form_id(&format!("u-{field}")) class="upload-form" method="post" enctype="multipart/form-data" action=url></form>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="unit-files">
+            <legend>{Msg::ReviewUnitFiles.text(lang)}</legend>
+            {pickers}
+        </fieldset>
+    }
+}
+
+/// Where a return item may point: a whole section, or one of its fields (list fields per item).
+fn places(m: &Materials, lang: Lang) -> Vec<(String, Vec<(String, String)>)> {
+    m.sections()
+        .into_iter()
+        .map(|s| {
+            let l = layout(s);
+            let mut options = vec![(s.slug().to_string(), format!("{}{}", section_name(s).text(lang), Msg::ReviewReturnWhole.text(lang)))];
+            for fd in l.fields.iter().chain(l.after) {
+                options.push((format!("{}/{}", s.slug(), fd.name), field_label(fd.name).text(lang).to_string()));
+            }
+            if let Some(list) = l.list {
+                for i in 0..m.list_len(list.name).unwrap_or(0) {
+                    for fd in list.item {
+                        let label = format!("{}（{}）", field_label(fd.name).text(lang), Text::with(Msg::ItemNumber, [(i + 1).to_string()]).render(lang));
+                        options.push((format!("{}/{}", s.slug(), field_id(fd.name, Some(i))), label));
+                    }
+                }
+            }
+            (section_name(s).text(lang).to_string(), options)
+        })
+        .collect()
+}
+
+/// The rows of the one complete return list: five to start with; with JavaScript more can be added.
+fn return_rows(m: &Materials, error: Signal<Option<AppError>>, lang: Lang) -> impl IntoView {
+    let groups = StoredValue::new(places(m, lang));
+    let count = RwSignal::new(5usize);
+    // the "add an item" button needs JavaScript: it appears once the page is live
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let row = move |n: usize| {
+        let key = format!("i{n}");
+        let (at_id, note_id) = (format!("at-{key}"), format!("note-{key}"));
+        let at_err = { let k = at_id.clone(); move || error.get().and_then(|e| e.at_field(&k).cloned()).map(|t| t.render(lang)) };
+        let note_err = { let k = note_id.clone(); move || error.get().and_then(|e| e.at_field(&k).cloned()).map(|t| t.render(lang)) };
+        let options = groups.with_value(|g| {
+            g.iter()
+                .map(|(label, opts)| view! {
+                    <optgroup label=label.clone()>
+                        {opts.iter().map(|(value, text)| view! { <option value=value.clone()>{text.clone()}</option> }).collect_view()}
+                    </optgroup>
+                })
+                .collect_view()
+        });
+        view! {
+            <fieldset class="return-row">
+                <legend>{Text::with(Msg::ReviewReturnRow, [(n + 1).to_string()]).render(lang)}</legend>
+                <div class="field">
+                    <label for=at_id.clone()>{Msg::ReviewReturnWhere.text(lang)}</label>
+                    <select id=at_id.clone() name=format!("at[{key}]")>
+                        <option value="">{Msg::ReviewReturnChoose.text(lang)}</option>
+                        {options}
+                    </select>
+                    <p class="error" aria-live="polite">{at_err}</p>
+                </div>
+                <div class="field">
+                    <label for=note_id.clone()>{Msg::ReviewReturnWhat.text(lang)}</label>
+                    <textarea id=note_id.clone() name=format!("note[{key}]") rows="2"></textarea>
+                    <p class="error" aria-live="polite">{note_err}</p>
+                </div>
+            </fieldset>
+        }
+    };
+    view! {
+        <h3>{Msg::ReviewReturnTitle.text(lang)}</h3>
+        <p class="error" aria-live="polite">{move || error.get().and_then(|e| e.at_field("items").cloned()).map(|t| t.render(lang))}</p>
+        {move || (0..count.get()).map(row).collect_view()}
+        {move || live.get().then(|| view! {
+            <button type="button" class="button small" on:click=move |_| count.update(|c| *c += 1)>{Msg::ReviewReturnMore.text(lang)}</button>
+        })}
+    }
+}
+

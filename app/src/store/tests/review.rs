@@ -1,0 +1,136 @@
+//! The review chain in the store: one decision out of many, stale versions, the sweeper, the
+//! reminders, the queues' scoping and the audit chain — on SQLite and PostgreSQL.
+
+use super::applications::{draft, setup};
+use super::*;
+use crate::domain::deadline::CORRECTION_WINDOW_MS;
+use crate::domain::review::QueueOrg;
+use crate::domain::workflow::{Action, Actor, Role, Status};
+use crate::store::audit::AuditCheck;
+
+fn reviewer(role: Role, org: &str) -> Actor {
+    Actor { user_id: format!("{}-{org}", role.as_str()), role, org_id: Some(org.into()) }
+}
+
+/// A submitted application `id`, moved by the office to `office_review`.
+async fn at_office(store: &Store, applicant: &Actor, id: &str) {
+    store.insert_application(&draft(id)).await.unwrap();
+    store.submit(id, applicant, &format!("{id}-k1"), "ip", 10).await.unwrap().unwrap();
+    for (action, actor) in [
+        (Action::StartNotice, reviewer(Role::UnitReviewer, "org-u")),
+        (Action::UnitRecommend, reviewer(Role::UnitReviewer, "org-u")),
+        (Action::AuthorityRecommend, reviewer(Role::AuthorityReviewer, "org-a")),
+    ] {
+        let d = Decision::plain(action, "同意", "ip", 20);
+        assert!(matches!(store.decide(id, &actor, &d).await.unwrap(), Decided::Done(_)));
+    }
+}
+
+mod chain {
+    use super::*;
+
+    store_tests! {
+        of_fifty_identical_decisions_exactly_one_is_recorded(store) {
+            let applicant = setup(&store).await;
+            at_office(&store, &applicant, "a1").await;
+            let version = store.application("a1").await.unwrap().unwrap().version;
+            let office = reviewer(Role::OfficeReviewer, "org-o");
+            let mut tasks = vec![];
+            for _ in 0..50 {
+                let (store, office) = (store.clone(), office.clone());
+                tasks.push(tokio::spawn(async move {
+                    let mut d = Decision::plain(Action::OfficePass, "符合形式要求", "ip", 30);
+                    d.expected_version = Some(version);
+                    store.decide("a1", &office, &d).await.unwrap()
+                }));
+            }
+            let (mut done, mut stale) = (0, 0);
+            for t in tasks {
+                match t.await.unwrap() {
+                    Decided::Done(_) => done += 1,
+                    Decided::Stale(row) => { assert_eq!(row.status, "formal_passed"); stale += 1 }
+                    Decided::Denied(d) => panic!("{d:?}"),
+                }
+            }
+            assert_eq!((done, stale), (1, 49));
+            let passes = store.audit_of("a1").await.unwrap().into_iter().filter(|r| r.action == "office_pass").count();
+            assert_eq!(passes, 1);
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Intact { records: 5 });
+        }
+
+        a_return_opens_48_hours_and_the_sweeper_withdraws_once(store) {
+            let applicant = setup(&store).await;
+            at_office(&store, &applicant, "a1").await;
+            let office = reviewer(Role::OfficeReviewer, "org-o");
+            let mut d = Decision::plain(Action::OfficeReturn, "", "ip", 1_000);
+            d.return_items = Some("[]");
+            let Decided::Done(row) = store.decide("a1", &office, &d).await.unwrap() else { panic!() };
+            assert_eq!((row.status.as_str(), row.due_at), ("returned", Some(1_000 + CORRECTION_WINDOW_MS)));
+            assert!(store.expire_overdue(1_000 + CORRECTION_WINDOW_MS - 1, 10).await.unwrap().is_empty(), "not a millisecond early");
+            // two servers sweeping at the same moment withdraw it once
+            let (a, b) = tokio::join!(store.expire_overdue(1_000 + CORRECTION_WINDOW_MS, 10), store.expire_overdue(1_000 + CORRECTION_WINDOW_MS, 10));
+            assert_eq!(a.unwrap().len() + b.unwrap().len(), 1);
+            assert_eq!(store.application("a1").await.unwrap().unwrap().status, "withdrawn");
+            let last = store.audit_of("a1").await.unwrap().pop().unwrap();
+            assert_eq!((last.action.as_str(), last.role.as_str(), last.to_status.as_str()), ("expire", "system", "withdrawn"));
+        }
+
+        a_resubmission_in_time_closes_the_window(store) {
+            let applicant = setup(&store).await;
+            at_office(&store, &applicant, "a1").await;
+            let mut d = Decision::plain(Action::OfficeReturn, "", "ip", 1_000);
+            d.return_items = Some("[]");
+            store.decide("a1", &reviewer(Role::OfficeReviewer, "org-o"), &d).await.unwrap();
+            let again = store.submit("a1", &applicant, "a1-k2", "ip", 2_000).await.unwrap();
+            assert_eq!(again, Ok(Submitted::Now { number: 2 }));
+            let row = store.application("a1").await.unwrap().unwrap();
+            assert_eq!((row.status.as_str(), row.due_at), ("office_review", None));
+            assert!(store.expire_overdue(i64::MAX / 2, 10).await.unwrap().is_empty());
+        }
+
+        reminders_are_marked_once(store) {
+            let applicant = setup(&store).await;
+            at_office(&store, &applicant, "a1").await;
+            let mut d = Decision::plain(Action::OfficeReturn, "", "ip", 0);
+            d.return_items = Some("[]");
+            store.decide("a1", &reviewer(Role::OfficeReviewer, "org-o"), &d).await.unwrap();
+            let day = 24 * crate::domain::instant::HOUR_MS;
+            assert!(store.returns_due_within(0, day).await.unwrap().is_empty());
+            assert_eq!(store.returns_due_within(CORRECTION_WINDOW_MS - day, day).await.unwrap().len(), 1);
+            assert!(store.mark_reminder("a1", 0, 1).await.unwrap());
+            assert!(!store.mark_reminder("a1", 0, 1).await.unwrap(), "a second server does not send it again");
+        }
+
+        queues_hold_only_their_organisation_at_their_step(store) {
+            let applicant = setup(&store).await;
+            store.ensure_org(&OrgRow { id: "org-u2".into(), kind: "unit".into(), name: "other".into(), parent_id: None }, 0).await.unwrap();
+            store.insert_application(&draft("a1")).await.unwrap();
+            store.submit("a1", &applicant, "k", "ip", 10).await.unwrap().unwrap();
+            let unit_steps = [Status::UnitReview, Status::UnitNotice];
+            let f = QueueFilter { limit: 100, ..Default::default() };
+            assert_eq!(store.queue(QueueOrg::ReviewingUnit, "org-u", &unit_steps, &f).await.unwrap().len(), 1);
+            assert!(store.queue(QueueOrg::ReviewingUnit, "org-u2", &unit_steps, &f).await.unwrap().is_empty());
+            assert!(store.queue(QueueOrg::Authority, "org-a", &[Status::AuthorityReview], &f).await.unwrap().is_empty());
+            // a status filter outside the step finds nothing; a name search with % is literal
+            let other = QueueFilter { status: Some(Status::Returned), limit: 100, ..Default::default() };
+            assert!(store.queue(QueueOrg::ReviewingUnit, "org-u", &unit_steps, &other).await.unwrap().is_empty());
+            let by_name = |n: &str| QueueFilter { name: Some(n.into()), limit: 100, ..Default::default() };
+            assert_eq!(store.queue(QueueOrg::ReviewingUnit, "org-u", &unit_steps, &by_name("张")).await.unwrap().len(), 1);
+            assert!(store.queue(QueueOrg::ReviewingUnit, "org-u", &unit_steps, &by_name("%")).await.unwrap().is_empty());
+        }
+
+        the_audit_chain_names_the_first_changed_or_removed_record(store) {
+            let applicant = setup(&store).await;
+            at_office(&store, &applicant, "a1").await;
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Intact { records: 4 });
+            sqlx::query("UPDATE audit_log SET opinion = '不同意' WHERE seq = 3").execute(store.pool()).await.unwrap();
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Broken { seq: 3, reason: "hash" });
+            sqlx::query("UPDATE audit_log SET opinion = '同意' WHERE seq = 3").execute(store.pool()).await.unwrap();
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Intact { records: 4 });
+            sqlx::query("DELETE FROM audit_log WHERE seq = 4").execute(store.pool()).await.unwrap();
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Broken { seq: 4, reason: "head" });
+            sqlx::query("DELETE FROM audit_log WHERE seq = 2").execute(store.pool()).await.unwrap();
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Broken { seq: 2, reason: "missing" });
+        }
+    }
+}
