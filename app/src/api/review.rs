@@ -193,7 +193,7 @@ pub mod server {
 
 /// The signed-in reviewer's queue, filtered: `status`, `level`, part of the `specialty` or of
 /// the applicant's `name`, sorted by `sort` (recent | deadline | name).
-#[server(prefix = "/api", endpoint = "review_queue", input = server_fn::codec::GetUrl)]
+#[server(prefix = "/api", endpoint = "review_queue")]
 pub async fn review_queue(
     #[server(default)] status: String,
     #[server(default)] level: String,
@@ -282,8 +282,11 @@ pub async fn decide(
     let facts = row.facts().map_err(|e| internal("facts", e))?;
     let stale = |status: Status| AppError::refused(Text::with(Msg::DecisionStale, [status_name(status).text(Lang::Zh).to_string()]));
     if let Err(denied) = may(&actor, action, &facts) {
+        use crate::domain::workflow::Denied;
         return Err(match denied {
-            crate::domain::workflow::Denied::State(s) => stale(s),
+            // the page was made before someone else moved it on: say so
+            Denied::State(s) if row.version != version => stale(s),
+            Denied::State(_) => AppError::refused(Text::from(denied)),
             _ => AppError::Forbidden,
         });
     }

@@ -1,6 +1,9 @@
 //! Shared by the HTTP tests: the real binary on a free port with its own database.
 #![allow(dead_code)]
 
+mod form;
+pub use form::*;
+
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -13,7 +16,11 @@ pub struct Server {
 impl Server {
     /// The server's own database (SQLite in its data directory), for facts no endpoint sets yet.
     pub async fn store(&self) -> app::store::Store {
-        app::store::Store::open(&format!("sqlite://{}/zhiping.db", self.dir.0.display())).await.unwrap()
+        app::store::Store::open(&self.database_url()).await.unwrap()
+    }
+
+    pub fn database_url(&self) -> String {
+        format!("sqlite://{}/zhiping.db", self.dir.0.display())
     }
 }
 
@@ -44,6 +51,7 @@ pub async fn start() -> Server {
         .env("ZP_DATA_DIR", &dir)
         .env("DATABASE_URL", "")
         .env("ZP_DEMO", "1")
+        .env("ZP_TEST_CLOCK", "1")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()
