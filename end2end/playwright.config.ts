@@ -8,6 +8,11 @@ import { join } from 'node:path';
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'zhiping-e2e-'));
+// The review chain moves the server's clock by days, which ends every session on that server:
+// it gets a server of its own, and its tests run one after another.
+const reviewPort = Number(process.env.E2E_REVIEW_PORT ?? port + 1);
+const reviewURL = `http://127.0.0.1:${reviewPort}`;
+const reviewDataDir = mkdtempSync(join(tmpdir(), 'zhiping-e2e-review-'));
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -36,11 +41,13 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
-    { name: 'phone-nojs', use: { ...devices['Pixel 7'], javaScriptEnabled: false, launchOptions: chromium } },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: /review\.spec/, use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    { name: 'phone-nojs', testIgnore: /review\.spec/, use: { ...devices['Pixel 7'], javaScriptEnabled: false, launchOptions: chromium } },
+    { name: 'desktop', testIgnore: /review\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    // the applicant on a phone; reviewers open desktop contexts of their own inside the tests
+    { name: 'review', testMatch: /review\.spec/, use: { ...devices['Pixel 7'], baseURL: reviewURL, launchOptions: chromium } },
   ],
-  webServer: {
+  webServer: [{
     command: './target/release/zhiping',
     cwd: '..',
     url: `${baseURL}/healthz`,
@@ -56,5 +63,21 @@ export default defineConfig({
       ZP_TEST_CLOCK: '1',
       RUST_LOG: 'warn',
     },
-  },
+  }, {
+    command: './target/release/zhiping',
+    cwd: '..',
+    url: `${reviewURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      ZP_ADDR: `127.0.0.1:${reviewPort}`,
+      ZP_DATA_DIR: reviewDataDir,
+      DATABASE_URL: '',
+      ZP_DEMO: '1',
+      ZP_TEST_CLOCK: '1',
+      RUST_LOG: 'warn',
+    },
+  }],
 });

@@ -2,6 +2,7 @@
 //! the store, return typed errors. Every one of them is a public HTTP endpoint under `/api/`.
 
 pub mod applications;
+pub mod calendar;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;

@@ -152,6 +152,8 @@ fn SubmitForm(f: FormView) -> impl IntoView {
                 <p class="badge" id="submit-state">{move || Text::with(Msg::SubmissionsLeft, [left_after().to_string()]).render(lang)}</p>
                 {if !f.editable {
                     view! { <p class="notice" role="status">{status_name(f.status).text(lang)}</p> }.into_any()
+                } else if f.submissions_left == 0 {
+                    view! { <p class="form-alert" role="alert">{Msg::SubmitNoneLeft.text(lang)}</p> }.into_any()
                 } else if !complete {
                     view! {
                         <p class="form-alert" role="alert">{Text::with(Msg::SubmitIncomplete, [f.missing.len().to_string()]).render(lang)}</p>

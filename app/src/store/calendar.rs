@@ -19,3 +19,27 @@ impl Store {
         Ok(WorkCalendar::new(days))
     }
 }
+
+impl Store {
+    /// Marks a day as a holiday or a make-up working day, or (`kind` None) returns it to the
+    /// weekday rule.
+    pub async fn set_calendar_day(&self, day: &str, kind: Option<DayKind>, note: &str) -> StoreResult<()> {
+        match kind {
+            Some(kind) => {
+                sqlx::query(
+                    "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) \
+                     ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
+                )
+                .bind(day)
+                .bind(kind.as_str())
+                .bind(note)
+                .execute(self.pool())
+                .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM calendar_days WHERE day = $1").bind(day).execute(self.pool()).await?;
+            }
+        }
+        Ok(())
+    }
+}
