@@ -71,11 +71,7 @@ async fn upload(
 ) -> Response {
     let result = receive(&state, &application_id, &field, q.item, &headers, &mut multipart).await;
     if result.is_err() {
-        // Read what the client is still sending (at most the body limit) so that it receives
-        // this refusal instead of a connection closed under it.
-        while let Ok(Some(mut part)) = multipart.next_field().await {
-            while let Ok(Some(_)) = part.chunk().await {}
-        }
+        drain(&mut multipart).await;
     }
     if is_plain_form_post(&headers) {
         return back_to_form(&application_id, &field, q.item, result.err());
@@ -122,32 +118,11 @@ async fn receive(
         return Err(AppError::field(field, Msg::Forbidden));
     }
 
-    let slot = slot_kind(field);
-    let max = rules(slot).max_bytes;
-    let (file_name, bytes) = read_file(multipart, max).await?;
-    let checked = tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes)))
-        .await
-        .map_err(|e| internal("inspect task", e))?;
-    let (inspected, bytes) = checked.map_err(|r: Refusal| AppError::field(field, Text::from(r)))?;
+    let (file_name, bytes, inspected) = read_and_inspect(multipart, slot_kind(field), field).await?;
 
-    let sha = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
     let now = state.clock.now().millis();
-    let attachment = AttachmentRow {
-        id: app::store::new_id(),
-        application_id: application_id.to_string(),
-        owner_id: actor.user_id.clone(),
-        field: field.to_string(),
-        item: item.map(|i| i as i64),
-        sha256: sha.clone(),
-        kind: format!("{:?}", inspected.kind).to_lowercase(),
-        size: bytes.len() as i64,
-        file_name,
-        pages: inspected.pages.map(|p| p as i64),
-        width: inspected.measure.map(|m| i64::from(m.width)),
-        height: inspected.measure.map(|m| i64::from(m.height)),
-        uploaded_at: now,
-    };
-    state.store.insert_attachment(&attachment).await.map_err(|e| internal("attachment", e))?;
+    let attachment = store_file(state, application_id, &actor.user_id, field, item, file_name, bytes, &inspected, now).await?;
+    let sha = attachment.sha256.clone();
     put_in_slot(state, application_id, field, item, &attachment.id, now).await?;
     let same_file_elsewhere = state.store.same_file_elsewhere(&sha, &actor.user_id).await.map_err(|e| internal("dupes", e))?;
     Ok(Uploaded {
@@ -158,6 +133,63 @@ async fn receive(
         height: inspected.measure.map(|m| m.height),
         same_file_elsewhere,
     })
+}
+
+/// Reads the uploaded file (refusing it past the slot's size) and opens it on a blocking thread;
+/// a file the slot does not take is refused at `field` with the reason.
+pub(crate) async fn read_and_inspect(
+    multipart: &mut Multipart,
+    slot: app::domain::attachments::SlotKind,
+    field: &str,
+) -> Result<(String, Vec<u8>, app::files::inspect::Inspected), AppError> {
+    let (file_name, bytes) = read_file(multipart, rules(slot).max_bytes).await?;
+    let checked = tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes)))
+        .await
+        .map_err(|e| internal("inspect task", e))?;
+    let (inspected, bytes) = checked.map_err(|r: Refusal| AppError::field(field, Text::from(r)))?;
+    Ok((file_name, bytes, inspected))
+}
+
+/// Keeps an inspected file: its bytes in the blob store, its row in `attachments` (which field
+/// and item of which application, who uploaded it, what it is).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn store_file(
+    state: &AppState,
+    application_id: &str,
+    owner_id: &str,
+    field: &str,
+    item: Option<usize>,
+    file_name: String,
+    bytes: Vec<u8>,
+    inspected: &app::files::inspect::Inspected,
+    now: i64,
+) -> Result<AttachmentRow, AppError> {
+    let sha256 = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
+    let attachment = AttachmentRow {
+        id: app::store::new_id(),
+        application_id: application_id.to_string(),
+        owner_id: owner_id.to_string(),
+        field: field.to_string(),
+        item: item.map(|i| i as i64),
+        sha256,
+        kind: format!("{:?}", inspected.kind).to_lowercase(),
+        size: bytes.len() as i64,
+        file_name,
+        pages: inspected.pages.map(|p| p as i64),
+        width: inspected.measure.map(|m| i64::from(m.width)),
+        height: inspected.measure.map(|m| i64::from(m.height)),
+        uploaded_at: now,
+    };
+    state.store.insert_attachment(&attachment).await.map_err(|e| internal("attachment", e))?;
+    Ok(attachment)
+}
+
+/// Reads what the client is still sending after a refusal (at most the body limit), so that it
+/// receives the refusal instead of a connection closed under it.
+pub(crate) async fn drain(multipart: &mut Multipart) {
+    while let Ok(Some(mut part)) = multipart.next_field().await {
+        while let Ok(Some(_)) = part.chunk().await {}
+    }
 }
 
 /// Reads the `file` part, refusing as soon as it passes `max` bytes: memory never holds more.

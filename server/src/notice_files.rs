@@ -11,14 +11,12 @@ use leptos::config::LeptosOptions;
 
 use app::api::context::{is_plain_form_post, session_from_headers};
 use app::api::error::AppError;
-use app::domain::attachments::{rules, Refusal, SlotKind, MB};
+use app::domain::attachments::{SlotKind, MB};
 use app::domain::workflow::may_administer;
-use app::files::inspect::inspect;
-use app::i18n::Text;
 use app::state::AppState;
 use app::store::NoticeFileRow;
 
-use crate::files::{fail, internal, read_file, serve};
+use crate::files::{fail, internal, read_and_inspect, serve};
 
 pub fn routes() -> Router<LeptosOptions> {
     Router::new()
@@ -49,12 +47,7 @@ async fn receive(state: &AppState, notice_id: &str, headers: &HeaderMap, multipa
     let (actor, _) = session_from_headers(state, headers).await?.ok_or(AppError::Unauthenticated)?;
     may_administer(&actor).map_err(|_| AppError::Forbidden)?;
     state.store.notice(notice_id).await.map_err(|e| internal("notice", e))?.ok_or(AppError::Forbidden)?;
-    let max = rules(SlotKind::Document).max_bytes;
-    let (file_name, bytes) = read_file(multipart, max).await?;
-    let checked = tokio::task::spawn_blocking(move || inspect(SlotKind::Document, &bytes).map(|i| (i, bytes)))
-        .await
-        .map_err(|e| internal("inspect task", e))?;
-    let (inspected, bytes) = checked.map_err(|r: Refusal| AppError::field("file", Text::from(r)))?;
+    let (file_name, bytes, inspected) = read_and_inspect(multipart, SlotKind::Document, "file").await?;
     let sha256 = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
     let row = NoticeFileRow {
         id: app::store::new_id(),

@@ -15,12 +15,10 @@ use app::api::review::{server::filter_from, server::queue_for, UNIT_FILE_FIELDS}
 use app::domain::attachments::SlotKind;
 use app::domain::instant::Instant;
 use app::domain::workflow::{may, Action};
-use app::files::inspect::inspect;
-use app::i18n::{level_name, status_name, Lang, Text};
+use app::i18n::{level_name, status_name, Lang};
 use app::state::AppState;
-use app::store::AttachmentRow;
 
-use crate::files::{fail, internal, read_file};
+use crate::files::{drain, fail, internal, read_and_inspect, store_file};
 
 pub fn routes() -> Router<LeptosOptions> {
     Router::new().route("/review/export.csv", get(export_csv)).route(
@@ -98,9 +96,7 @@ async fn upload_unit_file(
 ) -> Response {
     let result = receive_unit_file(&state, &application_id, &field, &headers, &mut multipart).await;
     if result.is_err() {
-        while let Ok(Some(mut part)) = multipart.next_field().await {
-            while let Ok(Some(_)) = part.chunk().await {}
-        }
+        drain(&mut multipart).await;
     }
     if is_plain_form_post(&headers) {
         // without JavaScript: back to the review page (the refusal shows at the field with JS;
@@ -127,28 +123,8 @@ async fn receive_unit_file(
     let row = state.store.application(application_id).await.map_err(|e| internal("application", e))?.ok_or(AppError::Forbidden)?;
     // the files go with the recommendation: only the unit that may recommend it now uploads them
     may(&actor, Action::UnitRecommend, &row.facts().map_err(|e| internal("facts", e))?).map_err(|_| AppError::Forbidden)?;
-    let max = app::domain::attachments::rules(SlotKind::Document).max_bytes;
-    let (file_name, bytes) = read_file(multipart, max).await?;
-    let checked = tokio::task::spawn_blocking(move || inspect(SlotKind::Document, &bytes).map(|i| (i, bytes)))
-        .await
-        .map_err(|e| internal("inspect task", e))?;
-    let (inspected, bytes) = checked.map_err(|r| AppError::field(field, Text::from(r)))?;
-    let sha = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
-    let attachment = AttachmentRow {
-        id: app::store::new_id(),
-        application_id: application_id.to_string(),
-        owner_id: actor.user_id.clone(),
-        field: field.to_string(),
-        item: None,
-        sha256: sha,
-        kind: format!("{:?}", inspected.kind).to_lowercase(),
-        size: bytes.len() as i64,
-        file_name,
-        pages: inspected.pages.map(|p| p as i64),
-        width: inspected.measure.map(|m| i64::from(m.width)),
-        height: inspected.measure.map(|m| i64::from(m.height)),
-        uploaded_at: state.clock.now().millis(),
-    };
-    state.store.insert_attachment(&attachment).await.map_err(|e| internal("attachment", e))?;
+    let (file_name, bytes, inspected) = read_and_inspect(multipart, SlotKind::Document, field).await?;
+    let now = state.clock.now().millis();
+    let attachment = store_file(state, application_id, &actor.user_id, field, None, file_name, bytes, &inspected, now).await?;
     Ok(attachment.id)
 }

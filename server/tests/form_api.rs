@@ -4,7 +4,7 @@
 
 mod support;
 
-use app::files::fixtures::{pdf, photo_jpeg};
+use app::files::fixtures::pdf;
 use support::*;
 
 

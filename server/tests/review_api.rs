@@ -295,3 +295,21 @@ async fn add_other_organisations(s: &Server) {
         store.insert_user(&u).await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn only_the_administrator_edits_the_working_day_calendar() {
+    let s = start().await;
+    let day = [("day", "2027-02-08"), ("kind", "holiday"), ("note", "春节假期")];
+    for account in ["shenbao", "danwei", "pingban"] {
+        let (status, body) = call(&login(&s, account).await, &s, "save_calendar_day", &day).await;
+        assert!(status >= 400 && body.contains("Forbidden"), "{account}: {body}");
+    }
+    let admin = login(&s, "admin").await;
+    let (_, body) = call(&admin, &s, "save_calendar_day", &[("day", "2027-02-30"), ("kind", "holiday"), ("note", "x")]).await;
+    assert!(body.contains("\"day\"") && body.contains("BadDate"), "{body}");
+    assert_eq!(call(&admin, &s, "save_calendar_day", &day).await.0, 200);
+    let calendar = s.store().await.work_calendar().await.unwrap();
+    assert!(!calendar.is_working_day(time::macros::date!(2027 - 02 - 08)));
+    assert_eq!(call(&admin, &s, "save_calendar_day", &[("day", "2027-02-08"), ("kind", "weekday")]).await.0, 200);
+    assert!(s.store().await.work_calendar().await.unwrap().is_working_day(time::macros::date!(2027 - 02 - 08)));
+}

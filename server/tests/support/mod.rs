@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 mod form;
+#[allow(unused_imports)]
 pub use form::*;
 
 use std::process::{Child, Command, Stdio};
