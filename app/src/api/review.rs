@@ -384,7 +384,14 @@ pub async fn decide(
                 notify_return(&state, &after).await;
             }
             let status = Status::parse(&after.status).unwrap_or(facts.status);
-            redirect_form_post(&format!("/review/{id}"));
+            // without JavaScript: back to the application while it is still this reviewer's to
+            // see, else to the queue, which says what was done
+            let still_visible = after.facts().is_ok_and(|f| crate::domain::workflow::may_view(&actor, &f).is_ok());
+            if still_visible {
+                redirect_form_post(&format!("/review/{id}"));
+            } else {
+                redirect_form_post(&format!("/review?done={}&status_now={}", action.as_str(), status.as_str()));
+            }
             Ok(status)
         }
         Decided::Stale(current) => Err(stale(Status::parse(&current.status).unwrap_or(facts.status))),

@@ -424,6 +424,7 @@ catalogue! {
     QueueObjections => "异议 {} 条", "{} objection(s)";
     QueueDuplicates => "{} 个文件与他人相同", "{} file(s) also in another person's application";
     QueueNoticeUntil => "公示期满：{}", "Notice may close: {}";
+    QueueChangedAt => "无期限 · 更新于 {}", "No deadline · changed {}";
     QueueApplicant => "申报人", "Applicant";
     QueueWhat => "申报", "Application";
     QueueDeadline => "期限", "Deadline";
@@ -472,6 +473,8 @@ catalogue! {
     ActionSubmit => "提交", "Submit";
     ActionExpire => "逾期未重新提交，视为放弃申报", "Not resubmitted in time: withdrawn";
     ActionOther => "操作", "Action";
+    DecisionDone => "操作已完成：{}（当前状态：{}）。", "Done: {} (now: {}).";
+    BackToQueue => "返回审核队列", "Back to the queue";
     DecisionStale => "此申报已被他人处理，当前状态为“{}”，您的操作未执行", "Someone else acted first; the application is now “{}”. Your decision was not recorded";
     NoticeNotOver => "公示期未满5个工作日，{} 之后才能结束公示", "The notice has not run 5 working days; it may close from {}";
     ReturnedTitle => "评审办事机构退回修改", "Returned for changes by the evaluation office";

@@ -35,11 +35,23 @@ pub fn ReviewPage() -> impl IntoView {
     );
     let versions = move || actions.with_value(|list| list.iter().map(|(_, a)| a.version().get()).sum::<usize>());
     let data = Resource::new(move || (id(), tick.get(), uploaded.get(), versions()), |(id, ..)| review_application(id));
+    // the decision just taken; after it the application may have left this reviewer's step (and
+    // sight): the page then says what was done and leads back to the queue
+    let done = move || actions.with_value(|l| l.iter().find_map(|(a, s)| s.value().get().and_then(|r| r.ok()).map(|st| (*a, st))));
     view! {
+        {move || done().map(|(action, status)| view! {
+            <div class="stack wide">
+                <p class="notice" role="status">
+                    {Text::with(Msg::DecisionDone, [action_name(action).text(lang).to_string(), status_name(status).text(lang).to_string()]).render(lang)}
+                    {" "}<a href="/review">{Msg::BackToQueue.text(lang)}</a>
+                </p>
+            </div>
+        })}
         <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(v) => view! { <Review v actions uploaded/> }.into_any(),
+                    Err(_) if done().is_some() => ().into_any(),
                     Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
                 }
             })}

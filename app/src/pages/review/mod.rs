@@ -76,6 +76,18 @@ pub fn QueuePage() -> impl IntoView {
     }
 }
 
+/// After a decision made without JavaScript the server comes back here with `?done=<action>`.
+fn flash(lang: crate::i18n::Lang) -> Option<impl IntoView> {
+    let query = use_query_map();
+    let action = query.with_untracked(|q| q.get("done")).and_then(|a| crate::domain::workflow::Action::parse(&a))?;
+    let status = query.with_untracked(|q| q.get("status_now")).and_then(|s| Status::parse(&s))?;
+    Some(view! {
+        <p class="notice" role="status">
+            {Text::with(Msg::DecisionDone, [crate::i18n::action_name(action).text(lang).to_string(), status_name(status).text(lang).to_string()]).render(lang)}
+        </p>
+    })
+}
+
 fn title_of(role: Role) -> Msg {
     match role {
         Role::UnitReviewer => Msg::QueueTitleUnit,
@@ -109,6 +121,7 @@ fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSigna
                     {move || (updated.get() > 0).then(|| format!(" · {}", Msg::QueueUpdated.text(lang)))}
                 </p>
             </div>
+            {flash(lang)}
             <nav class="tabs" aria-label=Msg::StatusLabel.text(lang)>{tabs}</nav>
             <form class="filters card" method="get" action="/review" role="search">
                 <input type="hidden" name="status" value=q.status.clone()/>
@@ -166,7 +179,7 @@ fn row(r: &QueueItem, server_now: i64, lang: crate::i18n::Lang) -> impl IntoView
         (Status::UnitNotice, _, Some(closes)) => {
             view! { <span>{Text::with(Msg::QueueNoticeUntil, [Instant(closes).beijing_display()]).render(lang)}</span> }.into_any()
         }
-        _ => view! { <span class="hint">{Instant(r.updated_at).beijing_display()}</span> }.into_any(),
+        _ => view! { <span class="hint">{Text::with(Msg::QueueChangedAt, [Instant(r.updated_at).beijing_display()]).render(lang)}</span> }.into_any(),
     };
     let what = format!("{} · {}", r.level.map(|l| level_name(l).text(lang)).unwrap_or(""), r.specialty);
     view! {
