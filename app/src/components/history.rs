@@ -12,11 +12,15 @@ use crate::i18n::{action_name, role_name, section_name, status_name, Msg, Text};
 #[component]
 pub fn History(created_at: i64, entries: Vec<HistoryEntry>) -> impl IntoView {
     let lang = use_lang();
+    let mut submissions = 0;
     let lines = entries
         .into_iter()
         .map(|e| {
             let what = match (e.action, e.to) {
-                (Some(Action::Submit), _) => Text::new(Msg::ActionSubmit).render(lang),
+                (Some(Action::Submit), _) => {
+                    submissions += 1;
+                    Text::with(Msg::HistorySubmitted, [submissions.to_string()]).render(lang)
+                }
                 (Some(a), Some(to)) => format!("{}（{}）", action_name(a).text(lang), status_name(to).text(lang)),
                 (Some(a), None) => action_name(a).text(lang).to_string(),
                 _ => String::new(),
