@@ -220,6 +220,8 @@ test('after the third submission there is no fourth; reviewers without JavaScrip
   expect(await fourth.text()).toContain('SubmitNoneLeft');
 
   await signIn(page, info, person.id, person.password);
+  await page.goto(`/applications/${app}`);
+  await expect(page.getByRole('region', { name: '评审办事机构退回修改' }).getByText('已提交3次，不能再提交')).toBeVisible();
   await page.goto(`/applications/${app}/submit`);
   await expect(page.getByText('共3次，剩余0次')).toBeVisible();
   await expect(page.getByText('已提交3次，不能再提交')).toBeVisible();

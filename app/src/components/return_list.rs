@@ -12,7 +12,15 @@ use crate::i18n::{field_label, section_name, Msg, Text};
 
 /// `only`: show the items of one section (the section page); `None`: all (the overview).
 #[component]
-pub fn ReturnList(app_id: String, items: Vec<ReturnItem>, due: i64, server_now: i64, #[prop(optional)] only: Option<Section>) -> impl IntoView {
+pub fn ReturnList(
+    app_id: String,
+    items: Vec<ReturnItem>,
+    due: i64,
+    server_now: i64,
+    /// With none left (§七: 超过3次后，无法再次提交) the list says so instead of asking to resubmit.
+    submissions_left: u8,
+    #[prop(optional)] only: Option<Section>,
+) -> impl IntoView {
     let lang = use_lang();
     let shown: Vec<(usize, ReturnItem)> = items.into_iter().enumerate().filter(|(_, i)| only.is_none_or(|s| s == i.section)).collect();
     let lines = shown
@@ -36,7 +44,11 @@ pub fn ReturnList(app_id: String, items: Vec<ReturnItem>, due: i64, server_now: 
         <section class="card returned" aria-labelledby="returned-title">
             <h2 id="returned-title">{Msg::ReturnedTitle.text(lang)}</h2>
             <p class="deadline"><Countdown due server_now/></p>
-            <p>{Msg::ReturnedLead.text(lang)}</p>
+            {if submissions_left == 0 {
+                view! { <p class="form-alert">{Msg::ReturnedNoneLeft.text(lang)}</p> }.into_any()
+            } else {
+                view! { <p>{Msg::ReturnedLead.text(lang)}</p> }.into_any()
+            }}
             <ol class="return-items">{lines}</ol>
         </section>
     }

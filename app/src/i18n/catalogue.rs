@@ -479,6 +479,8 @@ catalogue! {
     NoticeNotOver => "公示期未满5个工作日，{} 之后才能结束公示", "The notice has not run 5 working days; it may close from {}";
     ReturnedTitle => "评审办事机构退回修改", "Returned for changes by the evaluation office";
     ReturnedLead => "请在48小时内按以下要求修改并重新提交，逾期视为放弃申报。", "Make these changes and resubmit within 48 hours; after that the application counts as withdrawn.";
+    ReturnedNoneLeft => "已提交3次，不能再提交；截止时仍未通过的，视为放弃申报。", "All 3 submissions are used; it cannot be submitted again and counts as withdrawn at the deadline.";
+    ReviewReturnLast => "该申报已提交3次：退回后申报人无法再提交，48小时后视为放弃申报。", "All 3 submissions are used: after a return the applicant cannot submit again, and it is withdrawn after 48 hours.";
     ReturnedSubject => "申报退回修改", "Application returned";
     ReturnedMessage => "【职评】您的职称申报已被退回修改，请于{}前修改并重新提交，逾期视为放弃申报。", "[Zhiping] Your application was returned. Resubmit before {} or it counts as withdrawn.";
     ReminderSubject => "申报修改即将截止", "Correction deadline approaching";

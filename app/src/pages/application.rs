@@ -79,7 +79,7 @@ fn Overview(f: FormView, change: ServerAction<ChangeApplication>) -> impl IntoVi
         <div class="stack">
             <p class="crumbs"><a href="/applications">{"← "}{Msg::ApplicationsTitle.text(lang)}</a></p>
             <h1 class="page-title">{heading}</h1>
-            {f.due_at.map(|due| view! { <ReturnList app_id=f.id.clone() items=f.return_items.clone() due server_now=f.server_now/> })}
+            {f.due_at.map(|due| view! { <ReturnList app_id=f.id.clone() items=f.return_items.clone() due server_now=f.server_now submissions_left=f.submissions_left/> })}
             <section class="card">
                 <dl class="facts">
                     <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{f.series.clone()}</dd>

@@ -136,7 +136,7 @@ fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl In
             <SectionNav app_id=f.id.clone() current=Some(section) materials=state.materials gaps=state.gaps/>
             <h1 class="page-title">{section_name(section).text(lang)}</h1>
             {f.due_at.filter(|_| f.return_items.iter().any(|i| i.section == section)).map(|due| view! {
-                <ReturnList app_id=f.id.clone() items=f.return_items.clone() due server_now=f.server_now only=section/>
+                <ReturnList app_id=f.id.clone() items=f.return_items.clone() due server_now=f.server_now submissions_left=f.submissions_left only=section/>
             })}
             {if editable {
                 view! { <p class="intro">{Msg::FormIntro.text(lang)}</p> }.into_any()

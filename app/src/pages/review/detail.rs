@@ -91,10 +91,11 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
                 }}
             </section>
             {(!dupes.is_empty()).then(|| view! {
-                <section class="card" aria-labelledby="dupes-title">
-                    <h2 id="dupes-title">{Msg::ReviewDuplicatesTitle.text(lang)}</h2>
+                // folded: a long list would push the decisions off the screen
+                <details class="card">
+                    <summary><strong>{format!("{}（{}）", Msg::ReviewDuplicatesTitle.text(lang), dupes.len())}</strong></summary>
                     <ul>{dupes.into_iter().map(|(name, n)| view! { <li>{name}{" · "}<span class="flag">{Text::with(Msg::FileSameElsewhere, [n.to_string()]).render(lang)}</span></li> }).collect_view()}</ul>
-                </section>
+                </details>
             })}
             {show_objections.then(|| view! {
                 <section class="card" aria-labelledby="objections-title">
@@ -149,6 +150,7 @@ fn decision_form(v: &ReviewView, action: Action, server: ServerAction<Decide>, u
     let needs_opinion = !matches!(action, Action::StartNotice);
     let danger = matches!(action, Action::UnitDecline | Action::AuthorityDecline | Action::OfficeReturn);
     let unit_files = (action == Action::UnitRecommend).then(|| unit_files(v, uploaded, error, lang));
+    let last_chance = (action == Action::OfficeReturn && v.form.submissions_left == 0).then(|| view! { <p class="form-alert">{Msg::ReviewReturnLast.text(lang)}</p> });
     let return_rows = (action == Action::OfficeReturn).then(|| return_rows(&v.form.materials, error, lang));
     let hint_id = format!("{opinion_id}-hint");
     let (app_id, version) = (v.form.id.clone(), v.form.version.to_string());
@@ -158,6 +160,7 @@ fn decision_form(v: &ReviewView, action: Action, server: ServerAction<Decide>, u
             <input type="hidden" name="id" value=app_id.clone()/>
             <input type="hidden" name="version" value=version.clone()/>
             <input type="hidden" name="action" value=slug/>
+            {last_chance}
             {return_rows}
             {needs_opinion.then(|| view! {
                 <div class="field">
