@@ -326,6 +326,7 @@ pub async fn decide(
             }
         }
         Action::OfficeReturn => {
+            // rows in the order the form numbered them (i2 before i10), each once
             let mut keys: Vec<(usize, &String)> =
                 at.keys().chain(note.keys()).filter_map(|k| k.strip_prefix('i')?.parse().ok().map(|n| (n, k))).collect();
             keys.sort();
@@ -335,7 +336,7 @@ pub async fn decide(
             }
             let mut items = vec![];
             let mut problems = vec![];
-            for (n, key) in keys {
+            for (_, key) in keys {
                 let place = at.get(key).map(|s| s.trim()).unwrap_or("");
                 let text = note.get(key).map(|s| s.trim()).unwrap_or("");
                 if place.is_empty() && text.is_empty() {
@@ -349,7 +350,6 @@ pub async fn decide(
                     problems.push(FieldText::new(&format!("at-{key}"), Msg::ReturnPlaceRequired));
                     continue;
                 };
-                let _ = n;
                 items.push((key.clone(), ReturnItem { section, field, note: text.to_string() }));
             }
             let list: Vec<ReturnItem> = items.iter().map(|(_, i)| i.clone()).collect();
