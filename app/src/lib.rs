@@ -5,6 +5,8 @@
 
 pub mod api;
 mod app;
+#[cfg(feature = "ssr")]
+pub mod certificates;
 pub mod components;
 pub mod domain;
 #[cfg(feature = "ssr")]
@@ -12,6 +14,8 @@ pub mod files;
 pub mod forms;
 pub mod i18n;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod payments;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]

@@ -38,6 +38,11 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// The evaluation fee in fen (`ZP_FEE_FEN`, default 30000 = ¥300.00).
+    pub fee_fen: i64,
+    /// The public origin printed into certificates' QR codes (`ZP_PUBLIC_ORIGIN`); without it,
+    /// the origin the issuer's request came to.
+    pub public_origin: Option<String>,
 }
 
 #[derive(Clone)]
@@ -48,6 +53,11 @@ pub struct AppState {
     pub blobs: Arc<dyn BlobStore>,
     pub config: Arc<Config>,
     pub events: Events,
+    /// The issuer's Ed25519 key (`<data dir>/issuer-ed25519.key`).
+    pub issuer_key: Arc<crate::certificates::signing::IssuerKey>,
+    pub gateway: Arc<dyn crate::payments::PaymentGateway>,
+    /// The built-in gateway's own side (its pay page signs the callback), when it is the gateway.
+    pub local_gateway: Option<Arc<crate::payments::LocalGateway>>,
 }
 
 /// A change to an application that live pages hear about (the queues, the review page, the

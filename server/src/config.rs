@@ -24,6 +24,8 @@ pub struct ServerConfig {
     /// `ZP_PUBLIC_ORIGIN`, e.g. https://zhiping.example.cn: the origin state-changing requests
     /// must come from. Default: the request's own Host.
     pub public_origin: Option<String>,
+    /// `ZP_FEE_FEN`, default 30000 (¥300.00): the evaluation fee.
+    pub fee_fen: i64,
 }
 
 fn flag(name: &str) -> bool {
@@ -49,6 +51,10 @@ impl ServerConfig {
             secure_cookies: flag("ZP_SECURE_COOKIES"),
             trust_forwarded_for: flag("ZP_TRUST_FORWARDED_FOR"),
             public_origin: std::env::var("ZP_PUBLIC_ORIGIN").ok().filter(|o| !o.is_empty()),
+            fee_fen: match std::env::var("ZP_FEE_FEN") {
+                Ok(v) => v.parse().ok().filter(|f| *f > 0).ok_or_else(|| format!("ZP_FEE_FEN={v}: a positive number of fen"))?,
+                Err(_) => 30_000,
+            },
         })
     }
 }

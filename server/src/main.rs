@@ -1,11 +1,14 @@
 //! 职评's server: configuration, the store and its migrations, demo data, the Leptos app, the
 //! server functions, static files, background jobs and graceful shutdown.
 
+mod certificate_check;
+mod certificate_routes;
 mod config;
 mod files;
 mod jobs;
 mod live;
 mod notice_files;
+mod payment_routes;
 mod review_routes;
 mod routes;
 mod security;
@@ -13,7 +16,9 @@ mod security;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::certificates::signing::IssuerKey;
 use app::files::blobs::LocalBlobs;
+use app::payments::LocalGateway;
 use app::state::{AppState, Clock, Config};
 use app::store::{outbox::DatabaseOutbox, seed_demo, Store, DEMO_ACCOUNTS, DEMO_PASSWORD};
 use tracing_subscriber::EnvFilter;
@@ -59,8 +64,11 @@ async fn async_main() -> ExitCode {
 
 async fn run() -> Result<(), String> {
     let cfg = ServerConfig::from_env()?;
-    if std::env::args().nth(1).as_deref() == Some("verify-audit") {
-        return verify_audit(&cfg).await;
+    match std::env::args().nth(1).as_deref() {
+        Some("verify-audit") => return verify_audit(&cfg).await,
+        Some("verify-certificate") => return certificate_check::run(std::env::args().skip(2).collect()),
+        Some("public-key") => return certificate_check::print_public_key(&cfg),
+        _ => {}
     }
     if cfg.database_url.starts_with("sqlite") {
         std::fs::create_dir_all(&cfg.data_dir).map_err(|e| format!("creating {}: {e}", cfg.data_dir.display()))?;
@@ -70,6 +78,8 @@ async fn run() -> Result<(), String> {
     if cfg.demo {
         seed_demo(&store, clock.now().millis()).await.map_err(|e| format!("demo data: {e}"))?;
     }
+    let issuer_key = IssuerKey::load_or_create(&cfg.data_dir.join("issuer-ed25519.key"))?;
+    let local_gateway = Arc::new(LocalGateway::load_or_create(&cfg.data_dir.join("gateway.secret"))?);
     let state = AppState {
         store: store.clone(),
         clock: clock.clone(),
@@ -79,8 +89,13 @@ async fn run() -> Result<(), String> {
             demo: cfg.demo,
             secure_cookies: cfg.secure_cookies,
             trust_forwarded_for: cfg.trust_forwarded_for,
+            fee_fen: cfg.fee_fen,
+            public_origin: cfg.public_origin.clone(),
         }),
         events: Default::default(),
+        issuer_key: Arc::new(issuer_key),
+        gateway: local_gateway.clone(),
+        local_gateway: Some(local_gateway),
     };
 
     let (jobs, sweep_now) = jobs::spawn(state.clone());

@@ -47,6 +47,8 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
         .route("/lang/{code}", get(switch_language))
         .merge(crate::files::routes())
         .merge(crate::review_routes::routes())
+        .merge(crate::certificate_routes::routes())
+        .merge(crate::payment_routes::routes())
         .route("/events", get(crate::live::events))
         .route("/healthz", get(|| async { "ok" }));
     if cfg.test_clock {

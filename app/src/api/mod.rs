@@ -3,10 +3,14 @@
 
 pub mod applications;
 pub mod calendar;
+pub mod certificates;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod error;
+pub mod evaluation;
+pub mod fees;
+pub mod findings;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod limits;

@@ -294,6 +294,13 @@ pub async fn decide(
         return Err(stale(facts.status));
     }
     let now = state.clock.now();
+    // a unit found to have helped fraud may not recommend for 2 years (§五): refused with the end
+    if matches!(action, Action::StartNotice | Action::UnitRecommend) {
+        if let Some(until) = state.store.banned_until("unit", &row.reviewing_unit_id, now.millis()).await.map_err(|e| internal("unit ban", e))? {
+            let free_on = crate::domain::instant::iso_date(Instant(until).beijing_date());
+            return Err(AppError::refused(Text::with(Msg::UnitBarred, [free_on])));
+        }
+    }
     let opinion = opinion.trim().to_string();
     let mut decision = Decision::plain(action, &opinion, "", now.millis());
     decision.expected_version = Some(version);

@@ -4,7 +4,10 @@
 pub mod account;
 pub mod attachments;
 pub mod calendar;
+pub mod certificate;
 pub mod deadline;
+pub mod evaluation;
+pub mod fee;
 pub mod id_number;
 pub mod instant;
 pub mod materials;

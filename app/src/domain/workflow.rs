@@ -142,9 +142,11 @@ pub enum Action {
     PublishResult,
     File,
     Issue,
+    /// The office records a fraud finding (§(十一)): the application ends here.
+    FindFraud,
 }
 
-pub const ALL_ACTIONS: [Action; 14] = [
+pub const ALL_ACTIONS: [Action; 15] = [
     Action::Submit,
     Action::StartNotice,
     Action::UnitRecommend,
@@ -159,6 +161,7 @@ pub const ALL_ACTIONS: [Action; 14] = [
     Action::PublishResult,
     Action::File,
     Action::Issue,
+    Action::FindFraud,
 ];
 
 impl Action {
@@ -179,6 +182,7 @@ impl Action {
             Action::PublishResult => "publish_result",
             Action::File => "file",
             Action::Issue => "issue",
+            Action::FindFraud => "find_fraud",
         }
     }
 
@@ -239,11 +243,21 @@ const TRANSITIONS: &[Transition] = &[
     t(Action::OfficePass, Status::OfficeReview, Status::FormalPassed, Role::OfficeReviewer, Scope::Office),
     t(Action::OfficeReturn, Status::OfficeReview, Status::Returned, Role::OfficeReviewer, Scope::Office),
     t(Action::Expire, Status::Returned, Status::Withdrawn, Role::System, Scope::System),
-    t(Action::PayFee, Status::FormalPassed, Status::UnderEvaluation, Role::Applicant, Scope::Owner),
-    t(Action::Evaluate, Status::UnderEvaluation, Status::Evaluated, Role::CommitteeMember, Scope::RoleWide),
+    // The gateway's verified callback records the payment; the applicant starts it (`fee::may_pay`).
+    t(Action::PayFee, Status::FormalPassed, Status::UnderEvaluation, Role::System, Scope::System),
+    // The office closes a session's voting; the members' votes decide the outcome (`evaluation`).
+    t(Action::Evaluate, Status::UnderEvaluation, Status::Evaluated, Role::OfficeReviewer, Scope::Office),
     t(Action::PublishResult, Status::Evaluated, Status::ResultNotice, Role::OfficeReviewer, Scope::Office),
     t(Action::File, Status::ResultNotice, Status::Filed, Role::HrOfficer, Scope::RoleWide),
     t(Action::Issue, Status::Filed, Status::Certified, Role::Issuer, Scope::RoleWide),
+    // Fraud found by the office at any of its steps ends the application (§(十一)); the bans are
+    // penalties, recorded with it.
+    t(Action::FindFraud, Status::OfficeReview, Status::Closed, Role::OfficeReviewer, Scope::Office),
+    t(Action::FindFraud, Status::Returned, Status::Closed, Role::OfficeReviewer, Scope::Office),
+    t(Action::FindFraud, Status::FormalPassed, Status::Closed, Role::OfficeReviewer, Scope::Office),
+    t(Action::FindFraud, Status::UnderEvaluation, Status::Closed, Role::OfficeReviewer, Scope::Office),
+    t(Action::FindFraud, Status::Evaluated, Status::Closed, Role::OfficeReviewer, Scope::Office),
+    t(Action::FindFraud, Status::ResultNotice, Status::Closed, Role::OfficeReviewer, Scope::Office),
 ];
 
 /// Who is acting: a signed-in user with one role in one organisation (or the platform itself).

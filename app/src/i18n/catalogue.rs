@@ -503,6 +503,40 @@ catalogue! {
     ObjectionLodged => "异议已提交，所在单位将予以核实。", "Your objection was recorded; the unit will look into it.";
     ObjectionThrottled => "提交过于频繁，请{}分钟后再试", "Too many objections from here; try again in {} minutes";
 
+    // fee, evaluation, results, filing, certificates, findings (issue 5)
+    UnitBarred => "本单位因协助弄虚作假被取消推荐资格，{} 前不得推荐", "This unit is barred from recommending after a fraud finding, until {}";
+    FeeNotPayable => "只有“通过形式”的申报可以缴费，且只需缴费一次", "The fee can be paid only once the form review is passed, and only once";
+    SessionNotFound => "该评审会不存在", "No such evaluation session";
+    SessionNameRequired => "请填写评审会名称（100字以内）", "Enter the session's name (up to 100 characters)";
+    SessionDateRequired => "请选择评审日期", "Choose the session's date";
+    SessionTimeRequired => "请填写评审时间，如 09:30", "Enter the time, e.g. 09:30";
+    SessionPlaceRequired => "请填写评审地点（200字以内）", "Enter the place (up to 200 characters)";
+    SessionRuleInvalid => "通过规则须为“赞成票不少于到会评委的 分子/分母”，且 0 < 分子 ≤ 分母", "The rule must be a fraction num/den of the members present, with 0 < num ≤ den";
+    SessionMembersRequired => "请至少选择一位评审委员", "Choose at least one committee member";
+    SessionNotOpen => "该评审会已结束投票", "This session's voting is closed";
+    SessionNotClosed => "请先结束投票再公示结果", "Close the voting before publishing the results";
+    SessionPickApplications => "请至少选择一项申报", "Choose at least one application";
+    SessionNotifySubject => "职称评审时间地点通知", "Evaluation time and place";
+    SessionNotifyMessage => "【职评】您的职称申报已安排评审：时间 {}，地点 {}。请按时、按要求参加评审。", "[Zhiping] Your application will be evaluated on {} at {}. Please attend on time.";
+    VoteChoose => "请选择“通过”或“不通过”", "Choose pass or fail";
+    VoteAbsent => "您已被登记为缺席，本次评审不能投票", "You are recorded absent and cannot vote in this session";
+    VoteReasonRequired => "投“不通过”时请填写理由", "Give the reason for a fail vote";
+    VoteCommentTooLong => "意见不超过500字", "At most 500 characters";
+    ResultNoticeNotOver => "评审结果公示期未满5个工作日，{} 之后才能备案", "The results have not been public for 5 working days; filing is possible after {}";
+    RevokeReasonRequired => "请填写撤销原因（4–500字），原因将随状态公布", "Give the reason (4–500 characters); it is published with the status";
+    CertificateNotRevocable => "该证书不存在或已撤销", "No such certificate, or it is revoked already";
+    CertificateNumberInvalid => "证书编号格式不正确（如 XJZC-2026-000001-9），请核对后重新输入", "That is not a certificate number (e.g. XJZC-2026-000001-9); check it and try again";
+    QueryThrottled => "查询过于频繁，请{}分钟后再试", "Too many queries from here; try again in {} minutes";
+    CertificateNotFound => "未找到该编号的证书", "No certificate has this number";
+    FindingEvidenceRequired => "请写明查实的事实和证据（10–5000字）", "Describe the facts and evidence found (10–5000 characters)";
+    FindingSubjectRequired => "请选择处理对象：申报人、推荐单位或两者", "Choose whom the finding is against: the applicant, the unit, or both";
+    ActionPayFee => "缴纳评审费", "Fee paid";
+    ActionEvaluate => "评审表决", "Evaluated";
+    ActionPublishResult => "公示评审结果", "Results published";
+    ActionFile => "备案", "Filed";
+    ActionIssue => "签发证书", "Certificate issued";
+    ActionFindFraud => "查实弄虚作假", "Fraud found";
+
     // refusals not tied to one field
     Unauthenticated => "请先登录", "Please log in first";
     Forbidden => "您无权进行此操作", "You may not do this";

@@ -339,6 +339,11 @@ pub fn action_name(action: crate::domain::workflow::Action) -> Msg {
         A::OfficePass => Msg::ActionOfficePass,
         A::OfficeReturn => Msg::ActionOfficeReturn,
         A::Expire => Msg::ActionExpire,
-        _ => Msg::ActionOther,
+        A::PayFee => Msg::ActionPayFee,
+        A::Evaluate => Msg::ActionEvaluate,
+        A::PublishResult => Msg::ActionPublishResult,
+        A::File => Msg::ActionFile,
+        A::Issue => Msg::ActionIssue,
+        A::FindFraud => Msg::ActionFindFraud,
     }
 }

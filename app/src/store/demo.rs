@@ -15,10 +15,17 @@ pub const DEMO_ACCOUNTS: &[(&str, &str, Role, &str, Option<&str>)] = &[
     ("zhuguan", "张志强", Role::AuthorityReviewer, "org-authority-edu", None),
     ("pingban", "马丽", Role::OfficeReviewer, "org-office", None),
     ("pingwei", "陈明", Role::CommitteeMember, "org-committee", None),
+    ("pingwei2", "努尔兰·托合提", Role::CommitteeMember, "org-committee", None),
+    ("pingwei3", "周静", Role::CommitteeMember, "org-committee", None),
     ("renshe", "赵磊", Role::HrOfficer, "org-hr", None),
     ("qianfa", "刘芳", Role::Issuer, "org-issuer", None),
     ("admin", "系统管理员", Role::Admin, "org-region", None),
 ];
+
+/// Where the demo committee members work (回避 is by this unit): one from each university and
+/// one from outside both.
+pub const DEMO_HOME_UNITS: &[(&str, Option<&str>)] =
+    &[("pingwei", Some("org-unit-xjnu")), ("pingwei2", Some("org-unit-xju")), ("pingwei3", None)];
 
 fn demo_orgs() -> Vec<OrgRow> {
     let org = |id: &str, kind: &str, name: &str, parent: Option<&str>| OrgRow {
@@ -71,6 +78,9 @@ pub async fn seed_demo(store: &Store, now: i64) -> StoreResult<()> {
             Ok(()) | Err(StoreError::Unique(_)) => {}
             Err(e) => return Err(e),
         }
+    }
+    for (username, unit) in DEMO_HOME_UNITS {
+        store.set_home_unit(&format!("user-demo-{username}"), *unit).await?;
     }
     Ok(())
 }

@@ -42,3 +42,122 @@ impl Store {
             .await?)
     }
 }
+
+/// A finding as the public 通报 page lists it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct FindingRow {
+    pub id: String,
+    pub subject_kind: String,
+    /// The applicant's or the unit's name.
+    pub subject_name: String,
+    /// For an applicant, their unit; for a unit, empty.
+    pub unit_name: String,
+    pub evidence: String,
+    pub found_at: i64,
+    pub until_at: i64,
+}
+
+/// What the office found, and against whom.
+pub struct Finding<'a> {
+    pub application_id: &'a str,
+    pub evidence: &'a str,
+    pub against_applicant: bool,
+    pub against_unit: bool,
+    pub now: i64,
+    /// When each ban ends (computed by the domain from the Beijing date of the finding).
+    pub applicant_until: i64,
+    pub unit_until: i64,
+    pub client_ip: &'a str,
+}
+
+#[derive(Clone, Debug)]
+pub enum Found {
+    Done { ended_sessions: u64 },
+    Denied(crate::domain::workflow::Denied),
+}
+
+impl Store {
+    /// Records a fraud finding: the application closes (`FindFraud`, audited), the bans and the
+    /// unit's credit-record entry are written, and the applicant's sessions end — all or nothing.
+    pub async fn record_finding(&self, f: &Finding<'_>, actor: &crate::domain::workflow::Actor) -> StoreResult<Found> {
+        use super::review::Decision;
+        use crate::domain::workflow::Action;
+        let mut conn = self.begin().await?;
+        let result = async {
+            let Some(app) = self.lock_application(&mut conn, f.application_id).await? else { return Err(super::StoreError::NotFound) };
+            let detail = serde_json::json!({ "applicant": f.against_applicant, "unit": f.against_unit }).to_string();
+            let mut d = Decision::plain(Action::FindFraud, f.evidence, f.client_ip, f.now);
+            d.detail = &detail;
+            if let Err(denied) = self.transition_locked(&mut conn, &app, actor, &d).await? {
+                return Ok(Found::Denied(denied));
+            }
+            let mut subjects = Vec::new();
+            if f.against_applicant {
+                subjects.push(("applicant", app.applicant_id.clone(), f.applicant_until));
+            }
+            if f.against_unit {
+                subjects.push(("unit", app.reviewing_unit_id.clone(), f.unit_until));
+            }
+            for (kind, subject, until) in &subjects {
+                let id = super::new_id();
+                sqlx::query(
+                    "INSERT INTO penalties (id, subject_kind, subject_id, application_id, evidence, found_by, found_at, until_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(&id)
+                .bind(*kind)
+                .bind(subject)
+                .bind(&app.id)
+                .bind(f.evidence)
+                .bind(&actor.user_id)
+                .bind(f.now)
+                .bind(*until)
+                .execute(&mut *conn)
+                .await?;
+                if *kind == "unit" {
+                    sqlx::query("INSERT INTO credit_records (id, org_id, penalty_id, entry, at) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(super::new_id())
+                        .bind(subject)
+                        .bind(&id)
+                        .bind(f.evidence)
+                        .bind(f.now)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+            }
+            let ended = if f.against_applicant {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&app.applicant_id).execute(&mut *conn).await?.rows_affected()
+            } else {
+                0
+            };
+            Ok(Found::Done { ended_sessions: ended })
+        }
+        .await;
+        self.finish(conn, matches!(result, Ok(Found::Done { .. }))).await?;
+        result
+    }
+
+    /// Every finding, newest first, for the region-wide notice (通报).
+    pub async fn findings(&self) -> StoreResult<Vec<FindingRow>> {
+        Ok(sqlx::query_as::<_, FindingRow>(
+            "SELECT p.id, p.subject_kind, COALESCE(u.name, o.name, '') AS subject_name, \
+             CASE WHEN p.subject_kind = 'applicant' THEN COALESCE(uo.name, '') ELSE '' END AS unit_name, \
+             p.evidence, p.found_at, p.until_at \
+             FROM penalties p \
+             LEFT JOIN users u ON p.subject_kind = 'applicant' AND u.id = p.subject_id \
+             LEFT JOIN organisations uo ON uo.id = u.org_id \
+             LEFT JOIN organisations o ON p.subject_kind = 'unit' AND o.id = p.subject_id \
+             ORDER BY p.found_at DESC, p.id",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// A unit's credit record, newest first: (entry, at).
+    pub async fn credit_record(&self, org_id: &str) -> StoreResult<Vec<(String, i64)>> {
+        Ok(sqlx::query_as::<_, (String, i64)>("SELECT entry, at FROM credit_records WHERE org_id = $1 ORDER BY at DESC")
+            .bind(org_id)
+            .fetch_all(self.pool())
+            .await?)
+    }
+}

@@ -1,0 +1,114 @@
+//! Fee orders and the gateway's confirmation (SPEC rule 13): paying moves the application from
+//! 通过形式 to 评审中 exactly once, however often the gateway repeats its callback.
+
+use super::review::Decision;
+use super::{Store, StoreError, StoreResult};
+use crate::domain::workflow::{Action, Actor, Denied};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct PaymentRow {
+    pub id: String,
+    pub application_id: String,
+    pub applicant_id: String,
+    pub amount_fen: i64,
+    pub status: String,
+    pub gateway: String,
+    pub gateway_txn: Option<String>,
+    pub created_at: i64,
+    pub paid_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, application_id, applicant_id, amount_fen, status, gateway, gateway_txn, created_at, paid_at";
+
+/// What a confirmed payment came to.
+#[derive(Clone, Debug)]
+pub enum Confirmed {
+    /// Recorded now; the application moved on.
+    Paid(PaymentRow),
+    /// This order (or another for the same application) was paid before: nothing changed.
+    AlreadyPaid(PaymentRow),
+    /// The gateway confirmed an amount other than the order's: nothing changed.
+    AmountMismatch,
+    NoSuchOrder,
+    /// The application is no longer payable (closed for fraud, say): nothing changed.
+    Denied(Denied),
+}
+
+impl Store {
+    pub async fn insert_payment(&self, p: &PaymentRow) -> StoreResult<()> {
+        sqlx::query(&format!("INSERT INTO payments ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"))
+            .bind(&p.id)
+            .bind(&p.application_id)
+            .bind(&p.applicant_id)
+            .bind(p.amount_fen)
+            .bind(&p.status)
+            .bind(&p.gateway)
+            .bind(&p.gateway_txn)
+            .bind(p.created_at)
+            .bind(p.paid_at)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn payment(&self, id: &str) -> StoreResult<Option<PaymentRow>> {
+        Ok(sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?)
+    }
+
+    /// The paid order of an application, if any.
+    pub async fn paid_payment_of(&self, application_id: &str) -> StoreResult<Option<PaymentRow>> {
+        Ok(sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE application_id = $1 AND status = 'paid'"))
+            .bind(application_id)
+            .fetch_optional(self.pool())
+            .await?)
+    }
+
+    /// Records the gateway's confirmation: the order paid and the application moved by the
+    /// platform (`PayFee`), audited, in one transaction on the locked application.
+    pub async fn confirm_payment(&self, order_id: &str, amount_fen: i64, gateway_txn: &str, now: i64) -> StoreResult<Confirmed> {
+        let mut conn = self.begin().await?;
+        let result = async {
+            let Some(order) = sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE id = $1"))
+                .bind(order_id)
+                .fetch_optional(&mut *conn)
+                .await?
+            else {
+                return Ok(Confirmed::NoSuchOrder);
+            };
+            if order.amount_fen != amount_fen {
+                return Ok(Confirmed::AmountMismatch);
+            }
+            let Some(app) = self.lock_application(&mut conn, &order.application_id).await? else {
+                return Err(StoreError::NotFound);
+            };
+            // read after the lock: a concurrent confirmation has committed its row by now
+            let paid: Option<PaymentRow> =
+                sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE application_id = $1 AND status = 'paid'"))
+                    .bind(&order.application_id)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            if let Some(paid) = paid {
+                return Ok(Confirmed::AlreadyPaid(paid));
+            }
+            let detail = serde_json::json!({ "order": order.id, "amount_fen": amount_fen, "gateway_txn": gateway_txn }).to_string();
+            let mut d = Decision::plain(Action::PayFee, "", "gateway", now);
+            d.detail = &detail;
+            if let Err(denied) = self.transition_locked(&mut conn, &app, &Actor::system(), &d).await? {
+                return Ok(Confirmed::Denied(denied));
+            }
+            sqlx::query("UPDATE payments SET status = 'paid', gateway_txn = $1, paid_at = $2 WHERE id = $3")
+                .bind(gateway_txn)
+                .bind(now)
+                .bind(&order.id)
+                .execute(&mut *conn)
+                .await?;
+            Ok(Confirmed::Paid(PaymentRow { status: "paid".into(), gateway_txn: Some(gateway_txn.into()), paid_at: Some(now), ..order }))
+        }
+        .await;
+        self.finish(conn, matches!(result, Ok(Confirmed::Paid(_)))).await?;
+        result
+    }
+}

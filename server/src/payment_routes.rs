@@ -1,0 +1,155 @@
+//! The fee's plain routes: the gateway's callback (believed only with a valid HMAC signature; a
+//! repeated one changes nothing), the built-in gateway's pay page, and the receipt PDF.
+
+use axum::extract::{Extension, Form, Path};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use leptos::config::LeptosOptions;
+use serde_json::json;
+
+use app::api::context::session_from_headers;
+use app::api::error::AppError;
+use app::certificates::pdf::{receipt_pdf, ReceiptPage};
+use app::domain::fee::yuan;
+use app::domain::instant::Instant;
+use app::domain::workflow::Role;
+use app::i18n::Msg;
+use app::payments::Callback;
+use app::state::AppState;
+use app::store::fees::Confirmed;
+
+use crate::files::{fail, internal, serve};
+
+pub fn routes() -> Router<LeptosOptions> {
+    Router::new()
+        .route("/payments/callback", post(callback))
+        .route("/payments/{order}/receipt", get(receipt))
+        .route("/gateway/pay/{order}", get(pay_page).post(pay_confirm))
+}
+
+/// What the platform does with a gateway's report, whoever delivered it.
+pub async fn handle_callback(state: &AppState, c: &Callback) -> Response {
+    if let Err(e) = state.gateway.verify(c) {
+        tracing::warn!(order = %c.order_id, error = %e, "gateway callback refused");
+        return (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": e.to_string() }))).into_response();
+    }
+    match state.store.confirm_payment(&c.order_id, c.amount_fen, &c.txn, state.clock.now().millis()).await {
+        Ok(Confirmed::Paid(p)) => {
+            if let Ok(Some(app)) = state.store.application(&p.application_id).await {
+                state.events.publish(&app);
+            }
+            Json(json!({ "result": "paid" })).into_response()
+        }
+        // the gateway may repeat itself: answer success so it stops, change nothing
+        Ok(Confirmed::AlreadyPaid(_)) => Json(json!({ "result": "already_paid" })).into_response(),
+        Ok(Confirmed::AmountMismatch) => (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "amount" }))).into_response(),
+        Ok(Confirmed::NoSuchOrder) => (StatusCode::NOT_FOUND, Json(json!({ "result": "refused", "reason": "order" }))).into_response(),
+        Ok(Confirmed::Denied(d)) => (StatusCode::CONFLICT, Json(json!({ "result": "refused", "reason": d.to_string() }))).into_response(),
+        Err(e) => fail(internal("confirm payment", e)),
+    }
+}
+
+async fn callback(Extension(state): Extension<AppState>, Form(c): Form<Callback>) -> Response {
+    handle_callback(&state, &c).await
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The built-in gateway's page: what a bank's page would show, and one button.
+async fn pay_page(Extension(state): Extension<AppState>, Path(order): Path<String>) -> Response {
+    if state.local_gateway.is_none() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let p = match state.store.payment(&order).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return fail(internal("payment", e)),
+    };
+    let back = format!("/applications/{}/fee", escape(&p.application_id));
+    let body = if p.status == "paid" {
+        format!("<p>该订单已支付。</p><p><a href=\"{back}\">返回职评</a></p>")
+    } else {
+        format!(
+            "<dl><dt>订单号</dt><dd>{}</dd><dt>商户</dt><dd>职评 · 职称评审费</dd><dt>金额</dt><dd class=amount>{}</dd></dl>\
+             <form method=post><button type=submit>确认支付</button></form><p><a href=\"{back}\">取消并返回</a></p>",
+            escape(&p.id),
+            yuan(p.amount_fen)
+        )
+    };
+    Html(format!(
+        "<!doctype html><html lang=zh-CN><head><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\">\
+         <title>支付 · 内置支付网关</title><style>body{{font:16px/1.6 system-ui,sans-serif;max-width:26rem;margin:2rem auto;padding:0 1rem;color:#222}}\
+         h1{{font-size:1.3rem}}.note{{background:#fff4d6;padding:.6rem .8rem;border-radius:6px;font-size:.9rem}}dt{{color:#666;font-size:.9rem}}dd{{margin:0 0 .6rem}}\
+         .amount{{font-size:1.6rem;font-weight:600}}button{{font-size:1.1rem;width:100%;min-height:48px;background:#1a7f37;color:#fff;border:0;border-radius:8px}}</style></head>\
+         <body><h1>内置支付网关</h1><p class=note>单机版支付网关：用于演示和测试，不会扣款。正式部署时由银行或统一支付平台的适配器替换。</p>{body}</body></html>"
+    ))
+    .into_response()
+}
+
+async fn pay_confirm(Extension(state): Extension<AppState>, Path(order): Path<String>) -> Response {
+    let Some(gateway) = state.local_gateway.clone() else { return StatusCode::NOT_FOUND.into_response() };
+    let p = match state.store.payment(&order).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return fail(internal("payment", e)),
+    };
+    let txn = format!("LG{}", &app::store::new_id()[..20].to_uppercase());
+    // the gateway's side signs its report; the platform's side believes it only after checking
+    let report = gateway.signed_callback(&p.id, p.amount_fen, &txn);
+    let res = handle_callback(&state, &report).await;
+    if res.status().is_success() {
+        Redirect::to(&format!("/applications/{}/fee?paid=1", p.application_id)).into_response()
+    } else {
+        res
+    }
+}
+
+async fn receipt(Extension(state): Extension<AppState>, Path(order): Path<String>, headers: HeaderMap) -> Response {
+    let actor = match session_from_headers(&state, &headers).await {
+        Ok(Some((actor, _))) => actor,
+        Ok(None) => return fail(AppError::Unauthenticated),
+        Err(e) => return fail(e),
+    };
+    let not_found = || fail(AppError::refused(Msg::ApplicationNotFound));
+    let p = match state.store.payment(&order).await {
+        Ok(Some(p)) if p.status == "paid" => p,
+        Ok(_) => return not_found(),
+        Err(e) => return fail(internal("payment", e)),
+    };
+    let app = match state.store.application(&p.application_id).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return not_found(),
+        Err(e) => return fail(internal("application", e)),
+    };
+    let is_office = actor.role == Role::OfficeReviewer && actor.org_id.as_deref() == Some(app.office_id.as_str());
+    if actor.user_id != p.applicant_id && !is_office {
+        return not_found();
+    }
+    let payer = match state.store.user_by_id(&p.applicant_id).await {
+        Ok(Some(u)) => u.name,
+        Ok(None) => String::new(),
+        Err(e) => return fail(internal("payer", e)),
+    };
+    let payee = match state.store.organisation(&app.office_id).await {
+        Ok(o) => o.map(|o| o.name).unwrap_or_default(),
+        Err(e) => return fail(internal("office", e)),
+    };
+    let page = ReceiptPage {
+        order_id: &p.id,
+        payer: &payer,
+        application: &format!("{} · {} · {}", app.series, app.specialty, app.evaluation_year),
+        amount: &yuan(p.amount_fen),
+        paid_at: &p.paid_at.map(|t| Instant(t).beijing_display()).unwrap_or_default(),
+        gateway: &p.gateway,
+        gateway_txn: p.gateway_txn.as_deref().unwrap_or(""),
+        payee: &payee,
+    };
+    match receipt_pdf(&page) {
+        Ok(bytes) => serve(bytes, "application/pdf", "attachment", &format!("receipt-{}.pdf", p.id)),
+        Err(e) => fail(internal("receipt", e)),
+    }
+}
