@@ -14,6 +14,9 @@ use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, Notice
 use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
 use crate::pages::review::{detail::ReviewPage, QueuePage};
 use crate::pages::section::SectionPage;
+use crate::pages::certificates::{FindingsPage, IssuingPage, MyCertificatesPage, VerifyFormPage, VerifyPage};
+use crate::pages::evaluation::{CommitteePage, CommitteeSessionPage, EvaluationPage, EvaluationSessionPage, FilingPage, ResultsPage};
+use crate::pages::fee::FeePage;
 use crate::pages::{applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
 
 /// The HTML document around the app. On the server it also sets the Content-Security-Policy
@@ -78,11 +81,23 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications/:id/submit") view=SubmitPage ssr=SsrMode::Async/>
+                <Route path=path!("/applications/:id/fee") view=FeePage ssr=SsrMode::Async/>
                 <Route path=path!("/applications/:id/:section") view=SectionPage ssr=SsrMode::Async/>
                 <Route path=path!("/review") view=QueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/gongshi") view=PublicNoticesPage ssr=SsrMode::Async/>
                 <Route path=path!("/gongshi/:id") view=PublicNoticePage ssr=SsrMode::Async/>
+                <Route path=path!("/evaluation") view=EvaluationPage ssr=SsrMode::Async/>
+                <Route path=path!("/evaluation/:id") view=EvaluationSessionPage ssr=SsrMode::Async/>
+                <Route path=path!("/committee") view=CommitteePage ssr=SsrMode::Async/>
+                <Route path=path!("/committee/:id") view=CommitteeSessionPage ssr=SsrMode::Async/>
+                <Route path=path!("/filing") view=FilingPage ssr=SsrMode::Async/>
+                <Route path=path!("/results") view=ResultsPage ssr=SsrMode::Async/>
+                <Route path=path!("/issuing") view=IssuingPage ssr=SsrMode::Async/>
+                <Route path=path!("/certificates") view=MyCertificatesPage ssr=SsrMode::Async/>
+                <Route path=path!("/verify") view=VerifyFormPage ssr=SsrMode::Async/>
+                <Route path=path!("/verify/:number") view=VerifyPage ssr=SsrMode::Async/>
+                <Route path=path!("/tongbao") view=FindingsPage ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

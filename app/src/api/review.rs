@@ -86,6 +86,8 @@ pub struct ReviewView {
     pub pledge: String,
     /// The unit's stamped notice files: (field, attachment id, file name).
     pub unit_files: Vec<(String, String, String)>,
+    /// The office may record a fraud finding on it now (§(十一)).
+    pub may_find_fraud: bool,
 }
 
 /// The fields of the unit's stamped notice files (uploaded on the review page, §五).
@@ -244,6 +246,7 @@ pub async fn review_application(id: String) -> Result<ReviewView, AppError> {
         .collect();
     Ok(ReviewView {
         actions: REVIEW_ACTIONS.into_iter().filter(|a| may(&actor, *a, &facts).is_ok()).collect(),
+        may_find_fraud: may(&actor, Action::FindFraud, &facts).is_ok(),
         pledge: unit_pledge(&applicant_name),
         applicant_name,
         objections,

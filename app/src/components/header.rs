@@ -31,6 +31,8 @@ pub fn Header() -> impl IntoView {
                             _ => view! {
                                 <a href="/notices">{Msg::NavNotices.text(lang)}</a>
                                 <a href="/gongshi">{Msg::NavPublicNotice.text(lang)}</a>
+                                <a href="/results">{Msg::NavResults.text(lang)}</a>
+                                <a href="/verify">{Msg::NavVerify.text(lang)}</a>
                                 <a href="/login">{Msg::NavLogin.text(lang)}</a>
                                 <a href="/register">{Msg::NavRegister.text(lang)}</a>
                             }.into_any(),
@@ -54,12 +56,23 @@ fn signed_in_nav(me: &Me) -> impl IntoView {
     });
     let applications = (me.role == Role::Applicant).then(|| view! { <a href="/applications">{Msg::NavApplications.text(lang)}</a> });
     let review = crate::domain::review::queue_of(me.role).is_some().then(|| view! { <a href="/review">{Msg::NavReview.text(lang)}</a> });
+    let (href, label) = match me.role {
+        Role::Applicant => (Some("/certificates"), Msg::NavCertificates),
+        Role::OfficeReviewer => (Some("/evaluation"), Msg::NavEvaluation),
+        Role::CommitteeMember => (Some("/committee"), Msg::NavCommittee),
+        Role::HrOfficer => (Some("/filing"), Msg::NavFiling),
+        Role::Issuer => (Some("/issuing"), Msg::NavIssuing),
+        _ => (None, Msg::NavHome),
+    };
+    let duty = href.map(|h| view! { <a href=h>{label.text(lang)}</a> });
     view! {
         <a href="/">{Msg::NavHome.text(lang)}</a>
         <a href="/notices">{Msg::NavNotices.text(lang)}</a>
         {applications}
         {review}
+        {duty}
         <a href="/gongshi">{Msg::NavPublicNotice.text(lang)}</a>
+        <a href="/results">{Msg::NavResults.text(lang)}</a>
         {outbox}
         <form class="inline" method="post" action="/api/logout">
             <button type="submit" class="link">{Msg::NavLogout.text(lang)}</button>

@@ -3,6 +3,8 @@
 //! check before submitting and the submission itself, idempotent by a key bound to the form.
 
 use leptos::prelude::*;
+
+use crate::domain::workflow::Status;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
@@ -87,6 +89,12 @@ fn Overview(f: FormView, change: ServerAction<ChangeApplication>) -> impl IntoVi
                     <dt>{Msg::StatusLabel.text(lang)}</dt><dd class="status">{status_name(f.status).text(lang)}</dd>
                 </dl>
                 <p class="badge">{Text::with(Msg::SubmissionsLeft, [f.submissions_left.to_string()]).render(lang)}</p>
+                {matches!(f.status, Status::FormalPassed | Status::UnderEvaluation | Status::Evaluated | Status::ResultNotice | Status::Filed | Status::Certified).then(|| view! {
+                    <div class="actions">
+                        <a class=if f.status == Status::FormalPassed { "button primary" } else { "button" } href=format!("/applications/{}/fee", f.id)>{Msg::FeeLink.text(lang)}</a>
+                        {(f.status == Status::Certified).then(|| view! { <a class="button" href="/certificates">{Msg::NavCertificates.text(lang)}</a> })}
+                    </div>
+                })}
                 {f.editable.then(|| view! {
                     <div class="actions">
                         <a class="button" href=format!("/applications/{}/{}", f.id, first_gap.slug())>{Msg::ButtonContinue.text(lang)}</a>

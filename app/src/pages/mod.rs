@@ -2,6 +2,9 @@
 
 pub mod application;
 pub mod applications;
+pub mod certificates;
+pub mod evaluation;
+pub mod fee;
 pub mod form_state;
 pub mod gongshi;
 pub mod home;

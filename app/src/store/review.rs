@@ -385,15 +385,21 @@ impl Store {
 
     /// Applications on public notice now, newest first; or the one with `id`.
     pub async fn on_notice(&self, id: Option<&str>) -> StoreResult<Vec<NoticeEntry>> {
-        let mut sql = "SELECT ap.id, u.name AS applicant_name, COALESCE(o.name, '') AS unit_name, ap.series, ap.specialty, ap.level, \
-             ap.materials, ap.notice_started_at, ap.notice_closes_at FROM applications ap JOIN users u ON u.id = ap.applicant_id \
-             LEFT JOIN organisations o ON o.id = ap.reviewing_unit_id \
-             WHERE ap.status = 'unit_notice' AND ap.notice_started_at IS NOT NULL AND ap.notice_closes_at IS NOT NULL"
-            .to_string();
+        // One application asked for by id may also be on its results notice (§八): objections
+        // can be lodged then too, and its dates are the session's.
+        let results = if id.is_some() { " OR (ap.status = 'result_notice' AND s.notice_closes_at IS NOT NULL)" } else { "" };
+        let mut sql = format!(
+            "SELECT ap.id, u.name AS applicant_name, COALESCE(o.name, '') AS unit_name, ap.series, ap.specialty, ap.level, ap.materials, \
+             CASE WHEN ap.status = 'result_notice' THEN s.published_at ELSE ap.notice_started_at END AS notice_started_at, \
+             CASE WHEN ap.status = 'result_notice' THEN s.notice_closes_at ELSE ap.notice_closes_at END AS notice_closes_at \
+             FROM applications ap JOIN users u ON u.id = ap.applicant_id \
+             LEFT JOIN organisations o ON o.id = ap.reviewing_unit_id LEFT JOIN eval_sessions s ON s.id = ap.session_id \
+             WHERE ((ap.status = 'unit_notice' AND ap.notice_started_at IS NOT NULL AND ap.notice_closes_at IS NOT NULL){results})"
+        );
         if id.is_some() {
             sql.push_str(" AND ap.id = $1");
         }
-        sql.push_str(" ORDER BY ap.notice_started_at DESC LIMIT 500");
+        sql.push_str(" ORDER BY notice_started_at DESC LIMIT 500");
         let mut q = sqlx::query_as::<_, NoticeEntry>(&sql);
         if let Some(id) = id {
             q = q.bind(id);

@@ -110,6 +110,7 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
                 </section>
             })}
             <DecisionPanel v=v.clone() actions uploaded/>
+            {v.may_find_fraud.then(|| view! { <FindingForm id=f.id.clone()/> })}
             <MaterialsView f=f.clone()/>
             <History created_at=f.created_at entries=f.history.clone()/>
         </div>
@@ -282,3 +283,32 @@ fn return_rows(m: &Materials, error: Signal<Option<AppError>>, lang: Lang) -> im
     }
 }
 
+
+/// The office's fraud finding (§(十一)): folded, because it is rare and grave.
+#[component]
+fn FindingForm(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<crate::api::findings::RecordFinding>::new();
+    let error = crate::components::field::server_error(action.value());
+    let at = move |field: &'static str| move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
+    view! {
+        <details class="card danger-zone">
+            <summary><strong>{Msg::FindingTitle.text(lang)}</strong></summary>
+            <ActionForm action=action attr:aria-label=Msg::FindingTitle.text(lang)>
+                <input type="hidden" name="id" value=id/>
+                <div class="field">
+                    <label for="finding-evidence">{Msg::FindingEvidence.text(lang)}</label>
+                    <textarea id="finding-evidence" name="evidence" rows="4"></textarea>
+                    <p class="error" aria-live="polite">{at("evidence")}</p>
+                </div>
+                <fieldset class="field">
+                    <label class="check"><input type="checkbox" name="applicant" value="1"/>{Msg::FindingAgainstApplicant.text(lang)}</label>
+                    <label class="check"><input type="checkbox" name="unit" value="1"/>{Msg::FindingAgainstUnit.text(lang)}</label>
+                    <p class="error" aria-live="polite">{at("applicant")}</p>
+                </fieldset>
+                <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
+                <button type="submit" class="button danger">{Msg::FindingSubmit.text(lang)}</button>
+            </ActionForm>
+        </details>
+    }
+}

@@ -1,0 +1,87 @@
+//! `/applications/<id>/fee`: the evaluation fee (§(十)) — what is due, the pay button while the
+//! application is 通过形式, the receipt once paid, and the session's time and place once assigned.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::fees::{fee_view, FeeInfo, StartPayment};
+use crate::components::field::server_error;
+use crate::components::lang::use_lang;
+use crate::domain::fee::yuan;
+use crate::domain::instant::Instant;
+use crate::i18n::{status_name, Msg, Text};
+
+#[component]
+pub fn FeePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let data = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), fee_view);
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(f) => view! { <Fee f/> }.into_any(),
+                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Fee(f: FeeInfo) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let action = ServerAction::<StartPayment>::new();
+    let error = server_error(action.value());
+    // with JavaScript the page goes to the gateway itself
+    Effect::new(move |_| {
+        if let Some(Ok(url)) = action.value().get() {
+            let _ = window().location().set_href(&url);
+        }
+    });
+    let just_paid = query.with_untracked(|q| q.get("paid").is_some());
+    let back = format!("/applications/{}", f.application_id);
+    let paid = f.paid.clone().map(|(order, at)| {
+        view! {
+            <p class="notice" role="status">{Text::with(Msg::FeePaidAt, [Instant(at).beijing_display()]).render(lang)}</p>
+            <p><a class="button" href=format!("/payments/{order}/receipt") rel="external" download>{Msg::FeeReceipt.text(lang)}</a></p>
+        }
+    });
+    let session = f.session.clone().map(|(name, at, place)| {
+        view! {
+            <section class="card">
+                <h2>{Msg::FeeSessionTitle.text(lang)}</h2>
+                <dl class="facts">
+                    <dt>{Msg::SessionName.text(lang)}</dt><dd>{name}</dd>
+                    <dt>{Msg::SessionWhen.text(lang)}</dt><dd>{Instant(at).beijing_display()}</dd>
+                    <dt>{Msg::SessionPlace.text(lang)}</dt><dd>{place}</dd>
+                </dl>
+            </section>
+        }
+    });
+    view! {
+        <div class="stack">
+            <p class="crumbs"><a href=back>{"← "}{Msg::FeeBack.text(lang)}</a></p>
+            <h1 class="page-title">{Msg::FeeTitle.text(lang)}</h1>
+            {just_paid.then(|| view! { <p class="notice" role="status">{Msg::FeeJustPaid.text(lang)}</p> })}
+            <section class="card">
+                <dl class="facts">
+                    <dt>{Msg::StatusLabel.text(lang)}</dt><dd><span class="status">{status_name(f.status).text(lang)}</span></dd>
+                    <dt>{Msg::FeeAmount.text(lang)}</dt><dd class="amount">{yuan(f.amount_fen)}</dd>
+                </dl>
+                {paid}
+                {(f.paid.is_none() && !f.payable).then(|| view! { <p class="hint">{Msg::FeeNotYet.text(lang)}</p> })}
+                {f.payable.then(|| view! {
+                    <ActionForm action=action attr:aria-label=Msg::FeePay.text(lang)>
+                        <input type="hidden" name="id" value=f.application_id.clone()/>
+                        <p class="hint">{Msg::FeeLead.text(lang)}</p>
+                        <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
+                        <button type="submit" class="button primary" disabled=move || action.pending().get()>{Msg::FeePay.text(lang)}</button>
+                    </ActionForm>
+                })}
+            </section>
+            {session}
+        </div>
+    }
+}
