@@ -34,7 +34,7 @@ pub fn routes() -> Router<LeptosOptions> {
         .route("/certificates/public-key", get(public_key))
         .route("/certificates/status.json", get(status_list))
         .route("/certificates/query", get(query))
-        .route("/certificates/check", post(check_upload).layer(DefaultBodyLimit::max(5 * 1024 * 1024)))
+        .route("/verify-file", post(check_upload).layer(DefaultBodyLimit::max(5 * 1024 * 1024)))
 }
 
 async fn download(Extension(state): Extension<AppState>, Path(number): Path<String>, headers: HeaderMap) -> Response {

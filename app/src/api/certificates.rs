@@ -222,6 +222,7 @@ pub mod server {
     }
 }
 
+#[cfg(feature = "ssr")]
 fn require_issuer(actor: &crate::domain::workflow::Actor) -> Result<(), AppError> {
     if actor.role == crate::domain::workflow::Role::Issuer {
         Ok(())

@@ -502,6 +502,7 @@ pub async fn cast_vote(session: String, application: String, vote: String, #[ser
     Ok(())
 }
 
+#[cfg(feature = "ssr")]
 fn public_result(s: &crate::store::evaluation::SessionRow, committee_name: String, apps: &[crate::store::evaluation::SessionApplicationRow]) -> PublicResult {
     PublicResult {
         session: SessionSummary {

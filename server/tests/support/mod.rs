@@ -15,6 +15,13 @@ pub struct Server {
 }
 
 impl Server {
+    /// The server's data directory (its SQLite file, files and keys).
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.dir.0
+    }
+}
+
+impl Server {
     /// The server's own database (SQLite in its data directory), for facts no endpoint sets yet.
     pub async fn store(&self) -> app::store::Store {
         app::store::Store::open(&self.database_url()).await.unwrap()
