@@ -42,7 +42,7 @@ test-rust: tools
 ## (and the review chain, which moves its server's clock, against a second one)
 FREE_PORT = python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 test-e2e: browser build
-	cd end2end && E2E_PORT=$$($(FREE_PORT)) E2E_REVIEW_PORT=$$($(FREE_PORT)) npx playwright test
+	cd end2end && E2E_PORT=$$($(FREE_PORT)) E2E_REVIEW_PORT=$$($(FREE_PORT)) E2E_CERT_PORT=$$($(FREE_PORT)) npx playwright test
 
 ## sizes of the release artefacts (raw and brotli)
 wasm-size: build

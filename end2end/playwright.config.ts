@@ -13,6 +13,11 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'zhiping-
 const reviewPort = Number(process.env.E2E_REVIEW_PORT ?? port + 1);
 const reviewURL = `http://127.0.0.1:${reviewPort}`;
 const reviewDataDir = mkdtempSync(join(tmpdir(), 'zhiping-e2e-review-'));
+// From the fee to the certificate: it moves its clock too (five working days of public results
+// before filing), so it has a third server.
+const certPort = Number(process.env.E2E_CERT_PORT ?? port + 2);
+const certURL = `http://127.0.0.1:${certPort}`;
+const certDataDir = mkdtempSync(join(tmpdir(), 'zhiping-e2e-cert-'));
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -41,11 +46,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'phone', testIgnore: /review\.spec/, use: { ...devices['Pixel 7'], launchOptions: chromium } },
-    { name: 'phone-nojs', testIgnore: /review\.spec/, use: { ...devices['Pixel 7'], javaScriptEnabled: false, launchOptions: chromium } },
-    { name: 'desktop', testIgnore: /review\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: /(review|certificate)\.spec/, use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    { name: 'phone-nojs', testIgnore: /(review|certificate)\.spec/, use: { ...devices['Pixel 7'], javaScriptEnabled: false, launchOptions: chromium } },
+    { name: 'desktop', testIgnore: /(review|certificate)\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
     // the applicant on a phone; reviewers open desktop contexts of their own inside the tests
     { name: 'review', testMatch: /review\.spec/, use: { ...devices['Pixel 7'], baseURL: reviewURL, launchOptions: chromium } },
+    { name: 'certificate', testMatch: /certificate\.spec/, use: { ...devices['Pixel 7'], baseURL: certURL, launchOptions: chromium } },
   ],
   webServer: [{
     command: './target/release/zhiping',
@@ -74,6 +80,22 @@ export default defineConfig({
     env: {
       ZP_ADDR: `127.0.0.1:${reviewPort}`,
       ZP_DATA_DIR: reviewDataDir,
+      DATABASE_URL: '',
+      ZP_DEMO: '1',
+      ZP_TEST_CLOCK: '1',
+      RUST_LOG: 'warn',
+    },
+  }, {
+    command: './target/release/zhiping',
+    cwd: '..',
+    url: `${certURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      ZP_ADDR: `127.0.0.1:${certPort}`,
+      ZP_DATA_DIR: certDataDir,
       DATABASE_URL: '',
       ZP_DEMO: '1',
       ZP_TEST_CLOCK: '1',

@@ -8,6 +8,11 @@
 //! ./target/release/examples/review_bench queue http://127.0.0.1:3011 8 10
 //! # live-update latency with N open event streams
 //! ./target/release/examples/review_bench live http://127.0.0.1:3011 1000 30
+//! # certificates issued per second (PDF, both signatures, file, row) for N filed passes
+//! ./target/release/examples/review_bench seed-filed sqlite:///tmp/zpc/zhiping.db 500
+//! ./target/release/examples/review_bench issue http://127.0.0.1:3012
+//! # the public verify page of one certificate, against a static file of the same bytes
+//! ./target/release/examples/review_bench verify http://127.0.0.1:3012 8 10
 //! ```
 
 use std::sync::Arc;
@@ -25,7 +30,10 @@ async fn main() {
         Some("seed") => seed_queue(&args[2], args[3].parse().unwrap()).await,
         Some("queue") => queue(&args[2], args[3].parse().unwrap(), args[4].parse().unwrap()).await,
         Some("live") => live(&args[2], args[3].parse().unwrap(), args[4].parse().unwrap()).await,
-        _ => eprintln!("usage: review_bench sweep|seed|queue|live …"),
+        Some("seed-filed") => seed_filed(&args[2], args[3].parse().unwrap()).await,
+        Some("issue") => issue(&args[2]).await,
+        Some("verify") => verify(&args[2], args[3].parse().unwrap(), args[4].parse().unwrap()).await,
+        _ => eprintln!("usage: review_bench sweep|seed|queue|live|seed-filed|issue|verify …"),
     }
 }
 
@@ -84,6 +92,43 @@ async fn seed_queue(url: &str, n: usize) {
     insert_applications(&store, n, "unit_review", None, false).await;
     insert_applications(&store, 1, "unit_notice", None, true).await;
     println!("seeded {n} applications in 新疆大学's unit review, and 1 on notice");
+}
+
+async fn seed_filed(url: &str, n: usize) {
+    let store = Store::open(url).await.unwrap();
+    app::store::seed_demo(&store, 0).await.unwrap();
+    insert_applications(&store, n, "filed", None, false).await;
+    sqlx::query("UPDATE applications SET outcome = 'pass' WHERE status = 'filed'").execute(store.pool()).await.unwrap();
+    println!("seeded {n} filed passes waiting for a certificate");
+}
+
+/// One "issue all" as the issuer's page sends it, timed from the outside.
+async fn issue(base: &str) {
+    let c = login(base, "qianfa").await;
+    let t = Instant::now();
+    let res = c.post(format!("{base}/api/issue_certificates")).header("Accept", "application/json").form(&[("all", "1")]).send().await.unwrap();
+    let numbers: Vec<String> = res.json().await.unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    println!("issued {} certificates in {secs:.2} s: {:.1} certificates/s (PDF rendered with a font subset, signed twice, stored)", numbers.len(), numbers.len() as f64 / secs);
+}
+
+async fn verify(base: &str, workers: usize, secs: u64) {
+    let c = login(base, "qianfa").await;
+    let overview: serde_json::Value =
+        c.post(format!("{base}/api/issuing_overview")).header("Accept", "application/json").send().await.unwrap().json().await.unwrap();
+    let number = overview["issued"][0]["number"].as_str().expect("a certificate: run seed-filed and issue first").to_string();
+    let anon = reqwest::Client::builder().pool_max_idle_per_host(10_000).build().unwrap();
+    let url = format!("{base}/verify/{number}");
+    let page = anon.get(&url).send().await.unwrap().text().await.unwrap();
+    let site = std::env::var("ZP_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
+    std::fs::write(format!("{site}/pkg/bench-verify.html"), &page).unwrap();
+    let (dynamic, bytes) = load(&anon, &url, workers, secs).await;
+    let (fixed, _) = load(&anon, &format!("{base}/pkg/bench-verify.html"), workers, secs).await;
+    let _ = std::fs::remove_file(format!("{site}/pkg/bench-verify.html"));
+    println!("verify page of {number}: {bytes} bytes; {workers} connections, {secs} s each");
+    println!("  rendered by the server: {dynamic:.0} requests/s");
+    println!("  same bytes, static file: {fixed:.0} requests/s");
+    println!("  ratio: {:.2}", dynamic / fixed);
 }
 
 async fn login(base: &str, account: &str) -> reqwest::Client {

@@ -472,11 +472,6 @@ pub async fn cast_vote(session: String, application: String, vote: String, #[ser
     if actor.role != crate::domain::workflow::Role::CommitteeMember {
         return Err(AppError::Forbidden);
     }
-    let pass = match vote.as_str() {
-        "pass" => true,
-        "fail" => false,
-        _ => return Err(AppError::field("vote", Msg::VoteChoose)),
-    };
     let members = state.store.session_members(&session).await.map_err(|e| internal("members", e))?;
     let me = members.iter().find(|m| m.user_id == actor.user_id).map(|m| m.member());
     let s = state.store.eval_session(&session).await.map_err(|e| internal("session", e))?;
@@ -489,6 +484,12 @@ pub async fn cast_vote(session: String, application: String, vote: String, #[ser
         Err(VoteBar::Absent) => return Err(AppError::refused(Msg::VoteAbsent)),
         Err(VoteBar::Closed) => return Err(AppError::refused(Msg::SessionNotOpen)),
     }
+    // the input is looked at only once the member may vote here at all
+    let pass = match vote.as_str() {
+        "pass" => true,
+        "fail" => false,
+        _ => return Err(AppError::field("vote", Msg::VoteChoose)),
+    };
     let comment = comment.trim().to_string();
     match check_vote_comment(pass, &comment) {
         Ok(()) => {}

@@ -375,7 +375,10 @@ pub fn may_view(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {
             matches!(app.status, OfficeReview | Returned | FormalPassed | UnderEvaluation | Evaluated | ResultNotice),
             org_is(&app.office_id),
         ),
-        Role::CommitteeMember => (app.status == UnderEvaluation, true),
+        // A member reads only the applications of their own session, never their own unit's:
+        // that needs the session, which these facts do not carry (`evaluation::may_vote` and the
+        // committee's own read, `api::evaluation::committee_application`).
+        Role::CommitteeMember => return Err(Denied::Role(actor.role)),
         Role::HrOfficer => (matches!(app.status, ResultNotice | Filed), true),
         Role::Issuer => (matches!(app.status, Filed | Certified), true),
         Role::Admin | Role::System => return Err(Denied::Role(actor.role)),

@@ -651,6 +651,7 @@ catalogue! {
     FindingEvidence => "查实的事实和证据", "Facts and evidence";
     FindingAgainstApplicant => "申报人（三年内不得申报，立即退出登录）", "The applicant (barred for 3 years; signed out now)";
     FindingAgainstUnit => "推荐单位（两年内不得推荐，记入不良信用档案）", "The recommending unit (barred for 2 years; credit record)";
+    FindingRecorded => "已记录并通报：该申报已关闭，处理期限已生效。", "Recorded and published: the application is closed and the bans are in force.";
     FindingSubmit => "记录并通报", "Record and publish";
     NavEvaluation => "评审组织", "Sessions";
     NavCommittee => "我的评审", "My evaluations";

@@ -286,9 +286,7 @@ pub fn CommitteePage() -> impl IntoView {
 pub fn CommitteeSessionPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let vote = ServerAction::<CastVote>::new();
-    let data = Resource::new(move || (params.with(|p| p.get("id").unwrap_or_default()), vote.version().get()), |(id, _)| committee_session(id));
-    let error = server_error(vote.value());
+    let data = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), committee_session);
     view! {
         <Suspense fallback=move || loading(lang)>
             {move || Suspend::new(async move {
@@ -302,37 +300,8 @@ pub fn CommitteeSessionPage() -> impl IntoView {
                                 <h1 class="page-title">{v.session.name.clone()}</h1>
                                 <p>{Instant(v.session.held_at).beijing_display()}{" · "}{v.session.place.clone()}{" · "}{state_text(&v.session.state, lang)}</p>
                                 <p class="hint">{Msg::CommitteeRecusal.text(lang)}</p>
-                                {form_error(error, lang)}
                                 {if v.applications.is_empty() { view! { <p class="empty">{Msg::SessionNoApplications.text(lang)}</p> }.into_any() } else {
-                                    v.applications.into_iter().map(|a| {
-                                        let sid = sid.clone();
-                                        let mine = a.my_vote.clone();
-                                        let voted = mine.as_ref().map(|(p, c)| format!("{}{}", if *p { Msg::VotePass.text(lang) } else { Msg::VoteFail.text(lang) }, if c.is_empty() { String::new() } else { format!("：{c}") }));
-                                        let label = Text::with(Msg::VoteOn, [a.applicant_name.clone()]).render(lang);
-                                        view! {
-                                            <section class="card" aria-label=a.applicant_name.clone()>
-                                                <h2>{a.applicant_name.clone()}</h2>
-                                                <p>{a.unit_name.clone()}<br/><span class="hint">{what(&a, lang)}</span></p>
-                                                {voted.map(|t| view! { <p class="notice">{Msg::VoteYours.text(lang)}{t}</p> })}
-                                                {open.then(move || view! {
-                                                    <ActionForm action=vote attr:aria-label=label.clone()>
-                                                        <input type="hidden" name="session" value=sid.clone()/>
-                                                        <input type="hidden" name="application" value=a.id.clone()/>
-                                                        <fieldset class="field">
-                                                            <legend>{Msg::VoteLegend.text(lang)}</legend>
-                                                            <label class="check"><input type="radio" name="vote" value="pass" checked=mine.as_ref().is_some_and(|m| m.0)/>{Msg::VotePass.text(lang)}</label>
-                                                            <label class="check"><input type="radio" name="vote" value="fail" checked=mine.as_ref().is_some_and(|m| !m.0)/>{Msg::VoteFail.text(lang)}</label>
-                                                        </fieldset>
-                                                        <div class="field">
-                                                            <label for=format!("c-{}", a.id)>{Msg::VoteComment.text(lang)}</label>
-                                                            <textarea id=format!("c-{}", a.id) name="comment" rows="2">{mine.map(|m| m.1).unwrap_or_default()}</textarea>
-                                                        </div>
-                                                        <button type="submit" class="button primary">{Msg::VoteSubmit.text(lang)}</button>
-                                                    </ActionForm>
-                                                })}
-                                            </section>
-                                        }
-                                    }).collect_view().into_any()
+                                    v.applications.into_iter().map(|a| view! { <VoteCard session=sid.clone() a open/> }).collect_view().into_any()
                                 }}
                             </div>
                         }.into_any()
@@ -341,6 +310,54 @@ pub fn CommitteeSessionPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One application and the member's vote on it; each card has its own form, so a refusal shows
+/// at the card it belongs to.
+#[component]
+fn VoteCard(session: String, a: SessionApp, open: bool) -> impl IntoView {
+    let lang = use_lang();
+    let vote = ServerAction::<CastVote>::new();
+    let error = server_error(vote.value());
+    let initial = a.my_vote.clone();
+    // what the member voted: the last accepted submission, else what the page loaded with
+    let last = RwSignal::new(initial.clone());
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(input)) = (vote.value().get(), vote.input().get_untracked()) {
+            last.set(Some((input.vote == "pass", input.comment.trim().to_string())));
+        }
+    });
+    let voted = move || {
+        last.get().map(|(p, c)| format!("{}{}{}", Msg::VoteYours.text(lang), if p { Msg::VotePass.text(lang) } else { Msg::VoteFail.text(lang) }, if c.is_empty() { String::new() } else { format!("：{c}") }))
+    };
+    let label = Text::with(Msg::VoteOn, [a.applicant_name.clone()]).render(lang);
+    let comment_id = format!("c-{}", a.id);
+    view! {
+        <section class="card" aria-label=a.applicant_name.clone()>
+            <h2>{a.applicant_name.clone()}</h2>
+            <p>{a.unit_name.clone()}<br/><span class="hint">{what(&a, lang)}</span></p>
+            <p class="notice" role="status">{voted}</p>
+            {open.then(move || view! {
+                <ActionForm action=vote attr:aria-label=label>
+                    <input type="hidden" name="session" value=session.clone()/>
+                    <input type="hidden" name="application" value=a.id.clone()/>
+                    <fieldset class="field">
+                        <legend>{Msg::VoteLegend.text(lang)}</legend>
+                        <label class="check"><input type="radio" name="vote" value="pass" checked=initial.as_ref().is_some_and(|m| m.0)/>{Msg::VotePass.text(lang)}</label>
+                        <label class="check"><input type="radio" name="vote" value="fail" checked=initial.as_ref().is_some_and(|m| !m.0)/>{Msg::VoteFail.text(lang)}</label>
+                        {at_field(error, "vote", lang)}
+                    </fieldset>
+                    <div class="field">
+                        <label for=comment_id.clone()>{Msg::VoteComment.text(lang)}</label>
+                        <textarea id=comment_id.clone() name="comment" rows="2">{initial.clone().map(|m| m.1).unwrap_or_default()}</textarea>
+                        {at_field(error, "comment", lang)}
+                    </div>
+                    {form_error(error, lang)}
+                    <button type="submit" class="button primary" disabled=move || vote.pending().get()>{Msg::VoteSubmit.text(lang)}</button>
+                </ActionForm>
+            })}
+        </section>
     }
 }
 

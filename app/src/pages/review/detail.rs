@@ -294,6 +294,7 @@ fn FindingForm(id: String) -> impl IntoView {
     view! {
         <details class="card danger-zone">
             <summary><strong>{Msg::FindingTitle.text(lang)}</strong></summary>
+            {move || action.value().get().is_some_and(|r| r.is_ok()).then(|| view! { <p class="notice" role="status">{Msg::FindingRecorded.text(lang)}</p> })}
             <ActionForm action=action attr:aria-label=Msg::FindingTitle.text(lang)>
                 <input type="hidden" name="id" value=id/>
                 <div class="field">

@@ -1,0 +1,215 @@
+// From 通过形式 to a certificate (issue 5), with seven people in their own browsers: the applicant
+// pays on a phone through the built-in gateway; the office creates a session and assigns the
+// application; the committee member from the applicant's own unit does not see it; two others vote;
+// the office closes and publishes; the results are public; the HR department files after five
+// working days; the issuer issues; the applicant downloads the signed PDF, whose own signed data
+// names the verify page, which says valid — and revoked after the issuer revokes. Then a fraud
+// finding: the applicant cannot start again, and the unit cannot recommend.
+//
+// The test moves its server's clock (project `certificate`, a server of its own).
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { advanceClock, completeApplication, DAY, decide, form, HOUR, signedIn, submit, unitFile } from './api';
+import { DEMO_PASSWORD, hydrated, keepScreenshot, login } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const desk = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+
+async function person(browser: Browser, info: TestInfo, account: string, password = DEMO_PASSWORD, phone = false): Promise<Page> {
+  const ctx = await browser.newContext({
+    ...(phone ? {} : desk),
+    baseURL: info.project.use.baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  const page = await ctx.newPage();
+  await login(page, info, account, password);
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  return page;
+}
+
+/** An application driven through the review chain by the API, to 通过形式. */
+async function formallyPassed(base: string) {
+  const { person: p, c, app } = await completeApplication(base);
+  await submit(c, app, `cert-${app}`);
+  let unit = await signedIn(base, 'danwei');
+  await decide(unit, app, 'start_notice');
+  await advanceClock(base, 8 * DAY);
+  unit = await signedIn(base, 'danwei');
+  await unitFile(unit, app, 'unit_notice_materials');
+  await unitFile(unit, app, 'unit_notice_result');
+  await decide(unit, app, 'unit_recommend', `本单位已对${p.name}提供的申报材料逐一审核，真实准确，同意推荐`);
+  await decide(await signedIn(base, 'zhuguan'), app, 'authority_recommend', '符合申报条件，同意推荐');
+  await decide(await signedIn(base, 'pingban'), app, 'office_pass', '材料齐全，通过形式审查');
+  return { p, app };
+}
+
+test('fee, session, vote, results, filing, certificate, verify, revoke', async ({ browser }, info) => {
+  test.setTimeout(300_000);
+  const base = info.project.use.baseURL!;
+  // stay inside one calendar year (a new year would add a required training year)
+  const now = await advanceClock(base, 0);
+  const today = new Date(now + 8 * HOUR);
+  if (today.getUTCMonth() >= 9) await advanceClock(base, Date.UTC(today.getUTCFullYear() + 1, 0, 10, 2) - now);
+  const { p, app } = await formallyPassed(base);
+
+  // the applicant pays on the phone
+  const applicant = await person(browser, info, p.id, p.password, true);
+  await applicant.goto(`/applications/${app}/fee`);
+  await hydrated(applicant, info);
+  await expect(applicant.getByText('¥300.00')).toBeVisible();
+  await applicant.getByRole('button', { name: '缴纳评审费' }).click();
+  await expect(applicant.getByRole('heading', { name: '内置支付网关' })).toBeVisible();
+  await applicant.getByRole('button', { name: '确认支付' }).click();
+  await expect(applicant.getByText('支付成功，申报已进入评审环节。')).toBeVisible();
+  await expect(applicant.getByRole('link', { name: '下载收据（PDF）' })).toBeVisible();
+  await keepScreenshot(applicant, info, 'fee-paid');
+
+  // the office: a session with three members, and the application assigned to it
+  const office = await person(browser, info, 'pingban');
+  await office.goto('/evaluation');
+  await hydrated(office, info);
+  await expect(office.getByText(/已缴费待分配 1 人/)).toBeVisible();
+  await office.getByLabel('评审会名称').fill('高教管理研究副高评审会');
+  await office.getByLabel('评审日期').fill(new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10));
+  await office.getByLabel('时间', { exact: true }).fill('09:30');
+  await office.getByLabel('地点').fill('自治区人才大厦 301 会议室');
+  await office.getByRole('button', { name: '创建评审会' }).click();
+  await expect(office.getByText('请至少选择一位评审委员')).toBeVisible();
+  for (const name of ['陈明', '努尔兰·托合提', '周静']) await office.getByLabel(new RegExp(name)).check();
+  await office.getByRole('button', { name: '创建评审会' }).click();
+  await office.getByRole('link', { name: '高教管理研究副高评审会' }).click();
+  await expect(office.getByRole('heading', { level: 1, name: '高教管理研究副高评审会' })).toBeVisible();
+  await hydrated(office, info);
+  await office.getByLabel(new RegExp(p.name)).check();
+  await office.getByRole('button', { name: '分配并通知申报人' }).click();
+  await expect(office.getByRole('cell', { name: new RegExp(p.name) })).toBeVisible();
+  const session = office.url().split('/').pop()!;
+
+  // 努尔兰·托合提 works at 新疆大学, the applicant's unit: the application is not there for him
+  const ownUnit = await person(browser, info, 'pingwei2');
+  await ownUnit.goto(`/committee/${session}`);
+  await expect(ownUnit.getByText('与您同单位的申报人不在此列（回避）。')).toBeVisible();
+  await expect(ownUnit.getByText(p.name)).toHaveCount(0);
+  await expect(ownUnit.getByRole('button', { name: '提交表决' })).toHaveCount(0);
+  const api = await signedIn(base, 'pingwei2');
+  const refused = await api.post('/api/cast_vote', { form: { session, application: app, vote: 'pass' } });
+  expect(refused.status()).not.toBe(200);
+
+  // the two others vote pass (one in the browser, with a fail refused without a reason first)
+  const member = await person(browser, info, 'pingwei');
+  await member.goto(`/committee/${session}`);
+  await hydrated(member, info);
+  const card = member.getByRole('region', { name: p.name });
+  await card.getByLabel('不通过').check();
+  await card.getByRole('button', { name: '提交表决' }).click();
+  await expect(member.getByText('投“不通过”时请填写理由')).toBeVisible();
+  await card.getByLabel('通过', { exact: true }).check();
+  await card.getByRole('button', { name: '提交表决' }).click();
+  await expect(card.getByText('您的表决：通过')).toBeVisible();
+  const other = await signedIn(base, 'pingwei3');
+  expect((await other.post('/api/cast_vote', { form: { session, application: app, vote: 'pass', comment: '同意' } })).status()).toBe(200);
+
+  // close and publish; the office's page shows the count and the outcome
+  await office.reload();
+  await hydrated(office, info);
+  await office.getByRole('button', { name: '结束投票并计算结果' }).click();
+  await expect(office.getByRole('cell', { name: '赞成 2 / 已投 2' })).toBeVisible();
+  await office.getByRole('button', { name: '公示评审结果' }).click();
+  await expect(office.getByText(/结果公示至/)).toBeVisible();
+
+  // anyone reads the results
+  const publicPage = await (await browser.newContext({ baseURL: base, locale: 'zh-CN' })).newPage();
+  await publicPage.goto('/results');
+  await expect(publicPage.getByRole('row', { name: new RegExp(`${p.name}.*通过`) })).toBeVisible();
+
+  // filing after five working days of public results
+  await advanceClock(base, 9 * DAY);
+  const hr = await person(browser, info, 'renshe');
+  await hr.goto('/filing');
+  await hydrated(hr, info);
+  await hr.getByRole('button', { name: '全部备案' }).click();
+  await expect(hr.getByText('已备案。')).toBeVisible();
+
+  // issuance
+  const issuer = await person(browser, info, 'qianfa');
+  await issuer.goto('/issuing');
+  await hydrated(issuer, info);
+  await expect(issuer.getByText(p.name)).toBeVisible();
+  await issuer.getByRole('button', { name: '全部签发' }).click();
+  await expect(issuer.getByText('已签发 1 份证书。')).toBeVisible();
+
+  // the holder downloads the PDF; its signed data names the verify page
+  const holder = await person(browser, info, p.id, p.password, true);
+  await holder.goto('/certificates');
+  await expect(holder.getByRole('heading', { name: '副研究员' })).toBeVisible();
+  await keepScreenshot(holder, info, 'my-certificates');
+  const [download] = await Promise.all([holder.waitForEvent('download'), holder.getByRole('link', { name: '下载 PDF' }).click()]);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const data = JSON.parse(Buffer.from(/%ZP-DATA (\S+)/.exec(bytes.toString('latin1'))![1], 'base64').toString('utf8'));
+  expect(data.holder_name).toBe(p.name);
+  const verifyUrl = `/verify/${data.number}`;
+  expect(bytes.toString('latin1')).not.toContain(p.id); // the ID number is in the signed data only as base64, never in plain text
+
+  const checker = await (await browser.newContext({ baseURL: base, locale: 'zh-CN', ...desk })).newPage();
+  await checker.goto(verifyUrl);
+  await expect(checker.getByRole('status').filter({ hasText: '有效证书' })).toBeVisible();
+  await expect(checker.getByText(p.name)).toHaveCount(0); // the name is masked
+  await keepScreenshot(checker, info, 'verify-valid');
+
+  // the issuer revokes; the same page now says revoked
+  await issuer.reload();
+  await hydrated(issuer, info);
+  await issuer.getByText('撤销…').click();
+  await issuer.getByLabel('撤销原因').fill('经核查，业绩材料不实，撤销任职资格');
+  await issuer.getByRole('button', { name: '撤销证书' }).click();
+  await expect(issuer.getByText('证书已撤销')).toBeVisible();
+  await checker.reload();
+  await expect(checker.getByRole('status').filter({ hasText: '证书已撤销' })).toBeVisible();
+  await expect(checker.getByText('经核查，业绩材料不实，撤销任职资格')).toBeVisible();
+  await keepScreenshot(checker, info, 'verify-revoked');
+});
+
+test('a fraud finding bars the applicant for 3 years and the unit for 2', async ({ browser }, info) => {
+  test.setTimeout(240_000);
+  const base = info.project.use.baseURL!;
+  // two applicants of 新疆大学: one at the office, one waiting for the unit
+  const { p, app } = await formallyPassed(base);
+  const second = await completeApplication(base);
+  await submit(second.c, second.app, `cert2-${second.app}`);
+
+  const office = await person(browser, info, 'pingban');
+  await office.goto(`/review/${app}`);
+  await hydrated(office, info);
+  await office.getByText('查实弄虚作假').click();
+  await office.getByLabel('查实的事实和证据').fill('学历证书系伪造，经学信网核实无此学历记录');
+  await office.getByLabel(/申报人（三年内不得申报/).check();
+  await office.getByLabel(/推荐单位（两年内不得推荐/).check();
+  await office.getByRole('button', { name: '记录并通报' }).click();
+  await expect(office.getByText('已记录并通报：该申报已关闭，处理期限已生效。')).toBeVisible();
+
+  // the public notice of findings
+  const publicPage = await (await browser.newContext({ baseURL: base, locale: 'zh-CN' })).newPage();
+  await publicPage.goto('/tongbao');
+  await expect(publicPage.getByText(p.name)).toBeVisible();
+  await expect(publicPage.getByText(/推荐单位（取消两年推荐资格/)).toBeVisible();
+
+  // the applicant, signed in again, cannot start an application: told until when
+  const applicant = await person(browser, info, p.id, p.password, true);
+  await applicant.goto('/applications');
+  await hydrated(applicant, info);
+  await applicant.getByRole('button', { name: '开始申报' }).click();
+  await expect(applicant.getByText(/因提供虚假材料被取消申报资格，\d{4}-\d{2}-\d{2} 前不得申报职称评审/)).toBeVisible();
+
+  // the unit cannot start a notice (the road to a recommendation) for the second applicant
+  const unit = await person(browser, info, 'danwei');
+  await unit.goto(`/review/${second.app}`);
+  await hydrated(unit, info);
+  await unit.getByRole('button', { name: '开始公示' }).click();
+  await expect(unit.getByText(/本单位因协助弄虚作假被取消推荐资格，\d{4}-\d{2}-\d{2} 前不得推荐/)).toBeVisible();
+  expect((await form(second.c, second.app)).status).toBe('UnitReview');
+});
