@@ -103,10 +103,10 @@ test('fee, session, vote, results, filing, certificate, verify, revoke', async (
   await member.goto(`/committee/${session}`);
   await hydrated(member, info);
   const card = member.getByRole('region', { name: p.name });
-  await card.getByLabel('不通过').check();
+  await card.getByRole('radio', { name: '不通过' }).check();
   await card.getByRole('button', { name: '提交表决' }).click();
   await expect(member.getByText('投“不通过”时请填写理由')).toBeVisible();
-  await card.getByLabel('通过', { exact: true }).check();
+  await card.getByRole('radio', { name: '通过', exact: true }).check();
   await card.getByRole('button', { name: '提交表决' }).click();
   await expect(card.getByText('您的表决：通过')).toBeVisible();
   const other = await signedIn(base, 'pingwei3');

@@ -286,9 +286,11 @@ pub fn CommitteePage() -> impl IntoView {
 pub fn CommitteeSessionPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let data = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), committee_session);
+    // a vote accepted on any card reloads the session, so every card shows what was recorded
+    let recorded = RwSignal::new(0u32);
+    let data = Resource::new(move || (params.with(|p| p.get("id").unwrap_or_default()), recorded.get()), |(id, _)| committee_session(id));
     view! {
-        <Suspense fallback=move || loading(lang)>
+        <Transition fallback=move || loading(lang)>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(v) => {
@@ -301,7 +303,7 @@ pub fn CommitteeSessionPage() -> impl IntoView {
                                 <p>{Instant(v.session.held_at).beijing_display()}{" · "}{v.session.place.clone()}{" · "}{state_text(&v.session.state, lang)}</p>
                                 <p class="hint">{Msg::CommitteeRecusal.text(lang)}</p>
                                 {if v.applications.is_empty() { view! { <p class="empty">{Msg::SessionNoApplications.text(lang)}</p> }.into_any() } else {
-                                    v.applications.into_iter().map(|a| view! { <VoteCard session=sid.clone() a open/> }).collect_view().into_any()
+                                    v.applications.into_iter().map(|a| view! { <VoteCard session=sid.clone() a open recorded/> }).collect_view().into_any()
                                 }}
                             </div>
                         }.into_any()
@@ -309,27 +311,26 @@ pub fn CommitteeSessionPage() -> impl IntoView {
                     Err(e) => alert(&e, lang),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 /// One application and the member's vote on it; each card has its own form, so a refusal shows
 /// at the card it belongs to.
 #[component]
-fn VoteCard(session: String, a: SessionApp, open: bool) -> impl IntoView {
+fn VoteCard(session: String, a: SessionApp, open: bool, recorded: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let vote = ServerAction::<CastVote>::new();
     let error = server_error(vote.value());
     let initial = a.my_vote.clone();
-    // what the member voted: the last accepted submission, else what the page loaded with
-    let last = RwSignal::new(initial.clone());
     Effect::new(move |_| {
-        if let (Some(Ok(())), Some(input)) = (vote.value().get(), vote.input().get_untracked()) {
-            last.set(Some((input.vote == "pass", input.comment.trim().to_string())));
+        if let Some(Ok(())) = vote.value().get() {
+            recorded.update(|n| *n += 1);
         }
     });
+    let shown = initial.clone();
     let voted = move || {
-        last.get().map(|(p, c)| format!("{}{}{}", Msg::VoteYours.text(lang), if p { Msg::VotePass.text(lang) } else { Msg::VoteFail.text(lang) }, if c.is_empty() { String::new() } else { format!("：{c}") }))
+        shown.clone().map(|(p, c)| format!("{}{}{}", Msg::VoteYours.text(lang), if p { Msg::VotePass.text(lang) } else { Msg::VoteFail.text(lang) }, if c.is_empty() { String::new() } else { format!("：{c}") }))
     };
     let label = Text::with(Msg::VoteOn, [a.applicant_name.clone()]).render(lang);
     let comment_id = format!("c-{}", a.id);

@@ -330,3 +330,4 @@ mod submissions {
 }
 
 mod review;
+mod evaluation;
