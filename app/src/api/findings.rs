@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::error::AppError;
 
+/// Where the office lands after a finding (the queue, with a notice of what was done).
+pub const FINDING_DONE_URL: &str = "/review?done=find_fraud&status_now=closed";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FindingView {
     /// `applicant` | `unit`
@@ -72,7 +75,8 @@ pub async fn record_finding(
             if let Ok(Some(after)) = state.store.application(&id).await {
                 state.events.publish(&after);
             }
-            crate::api::form::redirect_form_post(&format!("/review/{id}"));
+            // the application has left the office's step: back to the queue, which says what was done
+            crate::api::form::redirect_form_post(FINDING_DONE_URL);
             Ok(())
         }
         Found::Denied(_) => Err(AppError::Forbidden),

@@ -291,10 +291,16 @@ fn FindingForm(id: String) -> impl IntoView {
     let action = ServerAction::<crate::api::findings::RecordFinding>::new();
     let error = crate::components::field::server_error(action.value());
     let at = move |field: &'static str| move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
+    // the application leaves the office's step: go to the queue, which says what was done
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            navigate(crate::api::findings::FINDING_DONE_URL, Default::default());
+        }
+    });
     view! {
         <details class="card danger-zone">
             <summary><strong>{Msg::FindingTitle.text(lang)}</strong></summary>
-            {move || action.value().get().is_some_and(|r| r.is_ok()).then(|| view! { <p class="notice" role="status">{Msg::FindingRecorded.text(lang)}</p> })}
             <ActionForm action=action attr:aria-label=Msg::FindingTitle.text(lang)>
                 <input type="hidden" name="id" value=id/>
                 <div class="field">

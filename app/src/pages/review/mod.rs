@@ -77,15 +77,18 @@ pub fn QueuePage() -> impl IntoView {
 }
 
 /// After a decision made without JavaScript the server comes back here with `?done=<action>`.
-fn flash(lang: crate::i18n::Lang) -> Option<impl IntoView> {
+fn flash(lang: crate::i18n::Lang) -> Option<AnyView> {
     let query = use_query_map();
     let action = query.with_untracked(|q| q.get("done")).and_then(|a| crate::domain::workflow::Action::parse(&a))?;
     let status = query.with_untracked(|q| q.get("status_now")).and_then(|s| Status::parse(&s))?;
+    if action == crate::domain::workflow::Action::FindFraud {
+        return Some(view! { <p class="notice" role="status">{Msg::FindingRecorded.text(lang).to_string()}</p> }.into_any());
+    }
     Some(view! {
         <p class="notice" role="status">
             {Text::with(Msg::DecisionDone, [crate::i18n::action_name(action).text(lang).to_string(), status_name(status).text(lang).to_string()]).render(lang)}
         </p>
-    })
+    }.into_any())
 }
 
 fn title_of(role: Role) -> Msg {
