@@ -191,6 +191,7 @@ test('a fraud finding bars the applicant for 3 years and the unit for 2', async 
   await office.getByLabel(/推荐单位（两年内不得推荐/).check();
   await office.getByRole('button', { name: '记录并通报' }).click();
   await expect(office.getByText('已记录并通报：该申报已关闭，处理期限已生效。')).toBeVisible();
+  await expect(office).toHaveURL(/\/review\?done=find_fraud/);
 
   // the public notice of findings
   const publicPage = await (await browser.newContext({ baseURL: base, locale: 'zh-CN' })).newPage();
@@ -202,6 +203,9 @@ test('a fraud finding bars the applicant for 3 years and the unit for 2', async 
   const applicant = await person(browser, info, p.id, p.password, true);
   await applicant.goto('/applications');
   await hydrated(applicant, info);
+  await applicant.getByLabel('申报级别').selectOption({ label: '副高级' });
+  await applicant.getByLabel('专业', { exact: true }).fill('高等教育管理');
+  await applicant.getByLabel('所在单位').selectOption({ label: '新疆大学' });
   await applicant.getByRole('button', { name: '开始申报' }).click();
   await expect(applicant.getByText(/因提供虚假材料被取消申报资格，\d{4}-\d{2}-\d{2} 前不得申报职称评审/)).toBeVisible();
 
