@@ -140,6 +140,13 @@ pub mod server {
     pub fn state() -> Result<AppState, AppError> {
         app_state()
     }
+
+    /// Tells the live pages about every application a batch step moved.
+    pub fn announce(state: &AppState, batch: &crate::store::evaluation::Batch) {
+        for row in &batch.moved {
+            state.events.publish(row);
+        }
+    }
 }
 
 #[server(prefix = "/api", endpoint = "evaluation_overview")]
@@ -374,9 +381,7 @@ pub async fn close_session(id: String) -> Result<usize, AppError> {
         Err(crate::store::StoreError::Conflict) => return Err(AppError::refused(crate::i18n::Msg::SessionNotOpen)),
         Err(e) => return Err(internal("close", e)),
     };
-    for row in &batch.moved {
-        state.events.publish(row);
-    }
+    server::announce(&state, &batch);
     crate::api::form::redirect_form_post(&format!("/evaluation/{id}"));
     Ok(batch.moved.len())
 }
@@ -400,9 +405,7 @@ pub async fn publish_results(id: String) -> Result<usize, AppError> {
         Err(crate::store::StoreError::Conflict) => return Err(AppError::refused(crate::i18n::Msg::SessionNotClosed)),
         Err(e) => return Err(internal("publish", e)),
     };
-    for row in &batch.moved {
-        state.events.publish(row);
-    }
+    server::announce(&state, &batch);
     crate::api::form::redirect_form_post(&format!("/evaluation/{id}"));
     Ok(batch.moved.len())
 }
@@ -596,9 +599,7 @@ pub async fn file_results(session: String, #[server(default)] all: String, #[ser
     }
     let ip = client_ip(&request_parts()?, &state);
     let batch = state.store.file_applications(&ids, &actor, &ip, now.millis()).await.map_err(|e| internal("file", e))?;
-    for row in &batch.moved {
-        state.events.publish(row);
-    }
+    server::announce(&state, &batch);
     crate::api::form::redirect_form_post("/filing?filed=1");
     Ok(batch.moved.len())
 }

@@ -180,3 +180,8 @@ pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
 pub fn Notice(text: String) -> impl IntoView {
     view! { <p class="notice" role="status">{text}</p> }
 }
+
+/// A server function's refusal as the whole-page message (a page whose data could not load).
+pub fn error_alert(e: &crate::api::error::AppError, lang: crate::i18n::Lang) -> AnyView {
+    view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| crate::i18n::Msg::Internal.into()).render(lang)}</p> }.into_any()
+}

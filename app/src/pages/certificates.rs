@@ -6,16 +6,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::certificates::*;
-use crate::api::error::AppError;
 use crate::api::findings::public_findings;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
 use crate::domain::certificate::CertificateStatus;
 use crate::i18n::{level_name, Lang, Msg, Text};
 
-fn alert(e: &AppError, lang: Lang) -> AnyView {
-    view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any()
-}
+use crate::components::field::error_alert as alert;
 
 fn status_text(s: CertificateStatus, lang: Lang) -> &'static str {
     match s {

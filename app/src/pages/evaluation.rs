@@ -13,9 +13,7 @@ use crate::domain::evaluation::Outcome;
 use crate::domain::instant::Instant;
 use crate::i18n::{level_name, Lang, Msg, Text};
 
-fn alert(e: &AppError, lang: Lang) -> AnyView {
-    view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any()
-}
+use crate::components::field::error_alert as alert;
 
 fn loading(lang: Lang) -> impl IntoView {
     view! { <p class="loading">{Msg::Loading.text(lang)}</p> }
