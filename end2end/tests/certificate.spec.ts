@@ -159,6 +159,7 @@ test('fee, session, vote, results, filing, certificate, verify, revoke', async (
   await checker.goto(verifyUrl);
   await expect(checker.getByRole('status').filter({ hasText: '有效证书' })).toBeVisible();
   await expect(checker.getByText(p.name)).toHaveCount(0); // the name is masked
+  await expect(checker.getByText('新疆大学')).toBeVisible(); // the unit of a self-registered applicant
   await keepScreenshot(checker, info, 'verify-valid');
 
   // the issuer revokes; the same page now says revoked

@@ -241,6 +241,7 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     assert_eq!(v["status"], "Valid");
     assert_eq!(v["signature_ok"], true);
     assert_eq!(v["holder_id_masked"], "6501**********2024");
+    assert_eq!(v["work_unit"], "新疆大学");
     assert!(!body.contains("650102198506152024") && !body.contains("古丽米拉·艾买提"), "masked: {body}");
     let (status, body) = verify(&s, "XJZC-2026-000001-0").await;
     assert!(refused(status, &body, "CertificateNumberInvalid") || refused(status, &body, "CertificateNotFound"), "{body}");

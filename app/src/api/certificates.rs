@@ -140,7 +140,11 @@ pub mod server {
             series: row.series.clone(),
             specialty: row.specialty.clone(),
             level: level.as_str().into(),
-            work_unit: holder.org_name.clone().unwrap_or_default(),
+            // the unit the applicant works at; self-registered applicants carry it on the application
+            work_unit: match holder.org_name.clone().filter(|n| !n.is_empty()) {
+                Some(n) => n,
+                None => store.organisation(&row.reviewing_unit_id).await.map_err(|e| internal("unit", e))?.map(|o| o.name).unwrap_or_default(),
+            },
             issuer,
             committee,
             evaluated_on: iso_date(Instant(closed_at.unwrap_or(now.millis())).beijing_date()),

@@ -66,7 +66,9 @@ pub async fn start() -> Server {
         .expect("start the server binary");
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
-    for _ in 0..100 {
+    // up to 60 s: a debug build seeds 11 demo accounts with argon2id at start, and several test
+    // servers start at once on two cores
+    for _ in 0..600 {
         if client.get(format!("{base}/healthz")).send().await.is_ok() {
             return Server { child, base, dir: TempDir(dir) };
         }
