@@ -9,6 +9,7 @@ use crate::components::header::Header;
 use crate::components::lang::{detect_lang, use_lang};
 use crate::components::session::provide_session;
 use crate::i18n::Msg;
+use crate::pages::admin::{calendar::CalendarPage, orgs::OrgsPage, series::SeriesPage, users::UsersPage, AdminPage};
 use crate::pages::application::{ApplicationPage, SubmitPage};
 use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
 use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
@@ -76,6 +77,11 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
                 <Route path=path!("/notices/:id") view=NoticePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/orgs") view=OrgsPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/series") view=SeriesPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/calendar") view=CalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/notices") view=AdminNoticesPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/notices/:id") view=NoticeEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>

@@ -69,6 +69,12 @@ pub fn random_code() -> String {
     format!("{:06}", OsRng.gen_range(0..1_000_000u32))
 }
 
+/// What the store keeps of a one-time code (reset or invitation): bound to the account, so a
+/// code is worthless for any other.
+pub fn reset_code_hash(user_id: &str, code: &str) -> String {
+    sha256_hex(&format!("{user_id}:{code}"))
+}
+
 pub fn sha256_hex(data: &str) -> String {
     hex::encode(Sha256::digest(data.as_bytes()))
 }

@@ -29,10 +29,10 @@ mod server {
         if level.is_none() {
             problems.push(FieldText::new("level", Msg::Required));
         }
-        for (field, value) in [("series", &series), ("specialty", &specialty)] {
-            if value.trim().is_empty() {
-                problems.push(FieldText::new(field, Msg::Required));
-            }
+        // the series and specialty from the administrator's catalogue
+        let catalogue = state.store.title_series().await.map_err(|e| internal("series", e))?;
+        if let Err(list) = crate::domain::series::check_choice(&catalogue, series, specialty) {
+            problems.extend(list.into_iter().map(|(field, p)| FieldText::new(field, p)));
         }
         let unit = state.store.organisation(unit_id).await.map_err(|e| internal("unit", e))?.filter(|o| o.kind == "unit");
         if unit.is_none() {

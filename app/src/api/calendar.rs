@@ -1,6 +1,6 @@
 //! The working-day calendar as data the administrator keeps (SPEC rule 8): a day becomes a
-//! holiday, a make-up working day (调休上班), or follows the weekday rule again. (The page for it
-//! comes with the administration screens; the function is what they and the tests call.)
+//! holiday, a make-up working day (调休上班), or follows the weekday rule again. The page is
+//! `/admin/calendar`; every change is audited.
 
 use leptos::prelude::*;
 
@@ -9,15 +9,13 @@ use super::error::AppError;
 /// Sets one day: `kind` is `holiday`, `workday` or `weekday` (back to the weekday rule).
 #[server(prefix = "/api", endpoint = "save_calendar_day")]
 pub async fn save_calendar_day(day: String, kind: String, #[server(default)] note: String) -> Result<(), AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, internal};
     use crate::domain::calendar::DayKind;
     use crate::domain::instant::parse_iso_date;
-    use crate::domain::workflow::may_administer;
     use crate::i18n::{Msg, Text};
 
     let state = app_state()?;
-    let (actor, _) = require_session(&state).await?;
-    may_administer(&actor).map_err(|_| AppError::Forbidden)?;
+    let actor = crate::api::admin::server::admin(&state).await?;
     let date = parse_iso_date(day.trim()).ok_or_else(|| AppError::field("day", Msg::BadDate))?;
     let kind = match kind.as_str() {
         "weekday" => None,
@@ -28,5 +26,8 @@ pub async fn save_calendar_day(day: String, kind: String, #[server(default)] not
         return Err(AppError::field("note", Text::new(Msg::Required)));
     }
     let day = crate::domain::instant::iso_date(date);
-    state.store.set_calendar_day(&day, kind, &note).await.map_err(|e| internal("calendar day", e))
+    let by = crate::store::ByAdmin { actor: &actor, client_ip: &crate::api::admin::server::ip(&state)?, now: state.clock.now().millis() };
+    state.store.save_calendar_day(&day, kind, &note, &by).await.map_err(|e| internal("calendar day", e))?;
+    crate::api::form::redirect_form_post(&format!("/admin/calendar?year={}&saved=1", &day[..4]));
+    Ok(())
 }

@@ -129,6 +129,13 @@ pub mod server {
             Some(org) => store.organisation(org).await.map_err(|e| internal("issuer", e))?.map(|o| o.name).unwrap_or_default(),
             None => String::new(),
         };
+        // the title as the administrator named it for this series and level; the seed's naming
+        // when the series has left the catalogue
+        let catalogue = store.title_series().await.map_err(|e| internal("series", e))?;
+        let title = match catalogue.iter().find(|s| s.name == row.series) {
+            Some(s) => s.title(level).to_string(),
+            None => title_for(&row.series, level),
+        };
         let now = state.clock.now();
         let year = now.beijing_date().year();
         let seq = store.next_certificate_seq(year).await.map_err(|e| internal("certificate number", e))?;
@@ -136,7 +143,7 @@ pub mod server {
             number: certificate_number(year, seq as u32),
             holder_name: holder.name.clone(),
             holder_id_number: holder.id_number.clone().unwrap_or_default(),
-            title: title_for(&row.series, level),
+            title,
             series: row.series.clone(),
             specialty: row.specialty.clone(),
             level: level.as_str().into(),

@@ -1,6 +1,7 @@
 //! Server functions, one module per area. Each: authenticate, authorise through the domain, call
 //! the store, return typed errors. Every one of them is a public HTTP endpoint under `/api/`.
 
+pub mod admin;
 pub mod applications;
 pub mod calendar;
 pub mod certificates;

@@ -115,6 +115,8 @@ pub fn TextField(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] maxlength: Option<u32>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)] list: Option<&'static str>,
     /// Show the live check as soon as the value has this many characters (ID numbers, codes).
     #[prop(optional)] eager_at: Option<usize>,
     /// A link that follows one particular message (该身份证号已注册 → 找回用户名和密码).
@@ -137,6 +139,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 maxlength=maxlength
+                list=list
                 aria-invalid=move || if has_error() { "true" } else { "false" }
                 aria-describedby=described
                 // the attribute for the server-rendered page, the property once live

@@ -51,7 +51,7 @@ pub fn Header() -> impl IntoView {
 fn signed_in_nav(me: &Me) -> impl IntoView {
     let lang = use_lang();
     let outbox = (me.role == Role::Admin).then(|| view! {
-        <a href="/admin/notices">{Msg::NavAdminNotices.text(lang)}</a>
+        <a href="/admin">{Msg::NavAdmin.text(lang)}</a>
         <a href="/outbox">{Msg::NavOutbox.text(lang)}</a>
     });
     let applications = (me.role == Role::Applicant).then(|| view! { <a href="/applications">{Msg::NavApplications.text(lang)}</a> });

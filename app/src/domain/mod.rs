@@ -2,6 +2,7 @@
 //! Compiled into the server and into the browser's WASM, so both decide the same way.
 
 pub mod account;
+pub mod admin;
 pub mod attachments;
 pub mod calendar;
 pub mod certificate;
@@ -14,6 +15,7 @@ pub mod materials;
 pub mod notices;
 pub mod penalties;
 pub mod review;
+pub mod series;
 pub mod signature;
 pub mod wording;
 pub mod workflow;

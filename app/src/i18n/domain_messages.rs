@@ -347,3 +347,48 @@ pub fn action_name(action: crate::domain::workflow::Action) -> Msg {
         A::FindFraud => Msg::ActionFindFraud,
     }
 }
+
+/// 单位, 主管部门… as the organisation tree names each kind.
+pub fn org_kind_name(kind: crate::domain::admin::OrgKind) -> Msg {
+    use crate::domain::admin::OrgKind as K;
+    match kind {
+        K::Region => Msg::OrgKindRegion,
+        K::Authority => Msg::OrgKindAuthority,
+        K::Unit => Msg::OrgKindUnit,
+        K::Office => Msg::OrgKindOffice,
+        K::Committee => Msg::OrgKindCommittee,
+        K::Hr => Msg::OrgKindHr,
+        K::Issuer => Msg::OrgKindIssuer,
+    }
+}
+
+impl From<crate::domain::admin::AdminProblem> for Text {
+    fn from(p: crate::domain::admin::AdminProblem) -> Self {
+        use crate::domain::admin::AdminProblem as P;
+        let kind = |k| org_kind_name(k).text(super::Lang::Zh).to_string();
+        match p {
+            P::Required => Text::new(Msg::Required),
+            P::OrgNameLength => Text::new(Msg::AdminNameLength),
+            P::ParentKind { expected } => Text::with(Msg::AdminParentKind, [kind(expected)]),
+            P::RegionHasNoParent => Text::new(Msg::AdminRegionNoParent),
+            P::UsernameFormat => Text::new(Msg::AdminUsernameFormat),
+            P::UsernameTaken => Text::new(Msg::AdminUsernameTaken),
+            P::SeriesTaken => Text::new(Msg::AdminSeriesTaken),
+            P::RoleOrgKind { expected } => Text::with(Msg::AdminRoleOrgKind, [kind(expected)]),
+            P::RoleNotAssignable => Text::new(Msg::Forbidden),
+            P::NotOnSelf => Text::new(Msg::AdminNotOnSelf),
+        }
+    }
+}
+
+impl From<crate::domain::series::ChoiceProblem> for Text {
+    fn from(p: crate::domain::series::ChoiceProblem) -> Self {
+        use crate::domain::series::ChoiceProblem as P;
+        Text::new(match p {
+            P::Required => Msg::Required,
+            P::UnknownSeries => Msg::SeriesUnknown,
+            P::SeriesClosed => Msg::SeriesClosed,
+            P::UnknownSpecialty => Msg::SpecialtyUnknown,
+        })
+    }
+}

@@ -5,7 +5,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use crate::api::admin::series_catalogue;
 use crate::api::applications::{my_applications, unit_choices, ApplicationSummary, StartApplication};
+use crate::domain::series::{check_choice, Series};
 use crate::components::field::{server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
 use crate::domain::materials::ALL_LEVELS;
@@ -87,6 +89,15 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
         series.value.set(Msg::DefaultSeries.text(lang).to_string());
     }
     let specialty = FieldState::new("specialty");
+    // The administrator's catalogue: the series offered, and the same check of the specialty the
+    // server makes (domain::series::check_choice).
+    let catalogue = Resource::new(|| (), |_| series_catalogue());
+    let choice_problem = move |field: &'static str| {
+        let cat: Vec<Series> = catalogue.get().and_then(Result::ok)?;
+        let problems = check_choice(&cat, &series.value.get(), &specialty.value.get()).err()?;
+        problems.into_iter().find(|(f, _)| *f == field).map(|(_, p)| Text::from(p))
+    };
+    let specialty_check = move || specialty.required()().or_else(|| choice_problem("specialty"));
     let chosen = move |s: RwSignal<String>, field: &'static str| {
         move || {
             if s.with(String::is_empty) && (series.touched.get() || specialty.touched.get()) {
@@ -104,7 +115,7 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
         let fine = !level.get_untracked().is_empty()
             && !unit.get_untracked().is_empty()
             && series.required()().is_none()
-            && specialty.required()().is_none();
+            && specialty_check().is_none();
         if fine && !action.pending().get_untracked() {
             action.dispatch(StartApplication {
                 level: level.get_untracked(),
@@ -127,8 +138,16 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
                     </select>
                     <p id="level-error" class="error" aria-live="polite">{move || level_msg().map(|t| t.render(lang))}</p>
                 </div>
-                <TextField state=series label=Msg::FieldSeries message=series.message(series.required(), server)/>
-                <TextField state=specialty label=Msg::FieldSpecialty message=specialty.message(specialty.required(), server)/>
+                <SeriesChoice series catalogue message=series.message(move || choice_problem("series"), server)/>
+                <TextField state=specialty label=Msg::FieldSpecialty list="specialty-list" message=specialty.message(specialty_check, server)/>
+                <datalist id="specialty-list">
+                    {move || {
+                        let cat = catalogue.get().and_then(Result::ok).unwrap_or_default();
+                        let chosen = series.value.get();
+                        cat.into_iter().find(|s| s.name == chosen).map(|s| s.specialties).unwrap_or_default()
+                            .into_iter().map(|sp| view! { <option value=sp/> }).collect_view()
+                    }}
+                </datalist>
                 <div class="field" class:invalid=move || unit_msg().is_some()>
                     <label for="unit_id">{Msg::FieldUnit.text(lang)}</label>
                     <select id="unit_id" name="unit_id" aria-describedby="unit_id-error" on:change=move |ev| unit.set(event_target_value(&ev))>
@@ -149,5 +168,32 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
                 </button>
             </form>
         </section>
+    }
+}
+
+/// 评审系列: the open series of the catalogue (a closed one stays listed while an application
+/// names it, so the message says why).
+#[component]
+fn SeriesChoice(series: FieldState, catalogue: Resource<Result<Vec<Series>, crate::api::error::AppError>>, message: Signal<Option<Text>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="field" class:invalid=move || message.with(Option::is_some)>
+            <label for="series">{Msg::FieldSeries.text(lang)}</label>
+            <select id="series" name="series" aria-describedby="series-error" on:change=move |ev| {
+                series.value.set(event_target_value(&ev));
+                series.touched.set(true);
+            }>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let chosen = series.value.get_untracked();
+                        catalogue.await.unwrap_or_default().into_iter()
+                            .filter(|s| s.open || s.name == chosen)
+                            .map(|s| { let selected = s.name == chosen; let value = s.name.clone(); view! { <option value=value selected=selected>{s.name}</option> } })
+                            .collect_view()
+                    })}
+                </Suspense>
+            </select>
+            <p id="series-error" class="error" aria-live="polite">{move || message.get().map(|t| t.render(lang))}</p>
+        </div>
     }
 }

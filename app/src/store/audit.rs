@@ -77,11 +77,8 @@ const COLUMNS: &str =
 /// SQLite's BEGIN IMMEDIATE already serialises writers), so concurrent transitions chain one
 /// after the other instead of forking.
 pub(super) async fn append(conn: &mut AnyConnection, engine: Engine, e: &AuditEntry<'_>) -> StoreResult<i64> {
-    let lock = if engine == Engine::Postgres { " FOR UPDATE" } else { "" };
-    let (seq, prev): (i64, String) =
-        sqlx::query_as(&format!("SELECT seq, hash FROM audit_head WHERE id = 1{lock}")).fetch_one(&mut *conn).await?;
-    let mut row = AuditRow {
-        seq: seq + 1,
+    let row = AuditRow {
+        seq: 0,
         application_id: e.application_id.into(),
         actor_id: e.actor.user_id.clone(),
         role: e.actor.role.as_str().into(),
@@ -93,9 +90,53 @@ pub(super) async fn append(conn: &mut AnyConnection, engine: Engine, e: &AuditEn
         opinion: e.opinion.into(),
         detail: e.detail.into(),
         client_ip: e.client_ip.into(),
-        prev_hash: prev,
+        prev_hash: String::new(),
         hash: String::new(),
     };
+    append_row(conn, engine, row).await
+}
+
+/// What an administrator did to an account or an organisation: the same chain, with the subject
+/// (`user:<id>`, `org:<id>`, `series:<id>`, `calendar:<day>`) where an application's id would be
+/// and the state before and after where its statuses would be.
+pub struct AdminEntry<'a> {
+    pub subject: &'a str,
+    pub actor: &'a Actor,
+    pub at: i64,
+    pub action: &'a str,
+    pub before: &'a str,
+    pub after: &'a str,
+    pub detail: &'a str,
+    pub client_ip: &'a str,
+}
+
+pub(super) async fn append_admin(conn: &mut AnyConnection, engine: Engine, e: &AdminEntry<'_>) -> StoreResult<i64> {
+    let row = AuditRow {
+        seq: 0,
+        application_id: e.subject.into(),
+        actor_id: e.actor.user_id.clone(),
+        role: e.actor.role.as_str().into(),
+        org_id: e.actor.org_id.clone().unwrap_or_default(),
+        at: e.at,
+        action: e.action.into(),
+        from_status: e.before.into(),
+        to_status: e.after.into(),
+        opinion: String::new(),
+        detail: e.detail.into(),
+        client_ip: e.client_ip.into(),
+        prev_hash: String::new(),
+        hash: String::new(),
+    };
+    append_row(conn, engine, row).await
+}
+
+/// Chains `row` (its seq, prev_hash and hash are set here) after the head.
+async fn append_row(conn: &mut AnyConnection, engine: Engine, mut row: AuditRow) -> StoreResult<i64> {
+    let lock = if engine == Engine::Postgres { " FOR UPDATE" } else { "" };
+    let (seq, prev): (i64, String) =
+        sqlx::query_as(&format!("SELECT seq, hash FROM audit_head WHERE id = 1{lock}")).fetch_one(&mut *conn).await?;
+    row.seq = seq + 1;
+    row.prev_hash = prev;
     row.hash = chain_hash(&row);
     sqlx::query(&format!("INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"))
         .bind(row.seq)

@@ -2,6 +2,7 @@
 //! driver, so one code path serves SQLite (embedded default) and PostgreSQL (`DATABASE_URL=postgres://…`).
 //! Placeholders are `$1…`, which both engines accept; instants are BIGINT UTC milliseconds.
 
+mod admin;
 mod applications;
 mod attachments;
 pub mod audit;
@@ -20,6 +21,7 @@ mod sessions;
 mod throttle;
 mod users;
 
+pub use admin::{ByAdmin, UserFilter};
 pub use attachments::AttachmentRow;
 pub use applications::{ApplicationRow, NewApplication, Rerouted, Submitted};
 pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};

@@ -29,7 +29,7 @@ pub struct NewUser<'a> {
     pub created_at: i64,
 }
 
-const SELECT: &str = "SELECT u.id, u.username, u.id_number, u.name, u.phone, u.email, u.password_hash, \
+pub(super) const SELECT: &str = "SELECT u.id, u.username, u.id_number, u.name, u.phone, u.email, u.password_hash, \
      u.role, u.org_id, o.name AS org_name, u.disabled, u.created_at \
      FROM users u LEFT JOIN organisations o ON o.id = u.org_id";
 

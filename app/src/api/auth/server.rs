@@ -13,7 +13,7 @@ use crate::domain::instant::MINUTE_MS;
 use crate::domain::workflow::Role;
 use crate::forms::{new_password_problems, FieldText, Registration};
 use crate::i18n::{Lang, Msg, Text};
-use crate::security::{hash_password, random_code, same_digest, sha256_hex, verify_password};
+use crate::security::{hash_password, random_code, reset_code_hash, same_digest, sha256_hex, verify_password};
 use crate::store::outbox::{Channel, Message};
 use crate::store::{NewUser, StoreError, UserRow};
 
@@ -168,7 +168,7 @@ pub async fn request_reset_code(account: String, channel: String) -> Result<(), 
         let code = random_code();
         state
             .store
-            .insert_reset_code(&user.id, &code_hash(&user.id, &code), channel.as_str(), now, now + CODE_VALID_MS)
+            .insert_reset_code(&user.id, &reset_code_hash(&user.id, &code), channel.as_str(), now, now + CODE_VALID_MS)
             .await
             .map_err(|e| internal("reset code", e))?;
         let body = Text::with(Msg::SmsResetCode, [code]).render(Lang::Zh);
@@ -194,7 +194,7 @@ pub async fn reset_password(account: String, code: String, password: String, pas
     let Some(user) = user.filter(|u| u.disabled == 0) else { return Err(wrong()) };
     let live = state.store.live_reset_code(&user.id, now).await.map_err(|e| internal("reset code", e))?;
     let Some(live) = live.filter(|c| c.attempts < limits::CODE_ATTEMPTS) else { return Err(wrong()) };
-    if !same_digest(&live.code_hash, &code_hash(&user.id, &code)) {
+    if !same_digest(&live.code_hash, &reset_code_hash(&user.id, &code)) {
         state.store.count_reset_attempt(&live.id).await.map_err(|e| internal("reset attempt", e))?;
         return Err(wrong());
     }
@@ -224,10 +224,6 @@ async fn recovery_limits(state: &crate::state::AppState, account_key: &str) -> R
         limits::record(state, bucket).await?;
     }
     Ok(())
-}
-
-fn code_hash(user_id: &str, code: &str) -> String {
-    sha256_hex(&format!("{user_id}:{code}"))
 }
 
 async fn send(

@@ -1,0 +1,120 @@
+//! `/admin/orgs`: the organisation tree — add an organisation under the right kind of parent,
+//! rename one. The kinds each parent may have come from `domain::admin`.
+
+use leptos::prelude::*;
+
+use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
+use crate::api::admin::{org_tree, CreateOrg, OrgEntry, RenameOrg};
+use crate::components::field::{error_alert, remembered, server_error};
+use crate::components::lang::use_lang;
+use crate::domain::admin::{OrgKind, ALL_ORG_KINDS};
+use crate::i18n::{org_kind_name, Msg, Text};
+
+#[component]
+pub fn OrgsPage() -> impl IntoView {
+    let lang = use_lang();
+    let create = ServerAction::<CreateOrg>::new();
+    let changed = RwSignal::new(0u32);
+    let tree = Resource::new(move || (create.version().get(), changed.get()), |_| org_tree());
+    view! {
+        <div class="stack wide">
+            {crumbs(lang)}
+            <h1 class="page-title">{Msg::AdminOrgs.text(lang)}</h1>
+            <p class="intro">{Msg::AdminOrgsHint.text(lang)}</p>
+            {saved_notice(lang)}
+            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+                {move || Suspend::new(async move {
+                    match tree.await {
+                        Ok(orgs) => view! {
+                            <div class="grid-2">
+                                <section class="card" aria-labelledby="tree-title">
+                                    <h2 id="tree-title">{Msg::AdminOrgs.text(lang)}</h2>
+                                    <ul class="org-tree">
+                                        {orgs.iter().cloned().map(|o| view! { <OrgRowView o changed/> }).collect_view()}
+                                    </ul>
+                                </section>
+                                <NewOrgForm orgs create/>
+                            </div>
+                        }.into_any(),
+                        Err(e) => error_alert(&e, lang),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn OrgRowView(o: OrgEntry, changed: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let rename = ServerAction::<RenameOrg>::new();
+    refetch_on_success(rename, changed);
+    let error = server_error(rename.value());
+    let label = format!("{} {}", Msg::OrgRename.text(lang), o.name);
+    view! {
+        <li class=format!("org depth-{}", o.depth.min(3))>
+            <div class="org-line">
+                <strong>{o.name.clone()}</strong>
+                <span class="badge">{org_kind_name(o.kind).text(lang)}</span>
+                <span class="hint">{Text::with(Msg::OrgPeople, [o.people.to_string()]).render(lang)}</span>
+            </div>
+            <details class="change">
+                <summary>{Msg::OrgRename.text(lang)}</summary>
+                <ActionForm action=rename attr:aria-label=label>
+                    <input type="hidden" name="id" value=o.id.clone()/>
+                    <div class="field">
+                        <label for=format!("rename-{}", o.id)>{Msg::OrgName.text(lang)}</label>
+                        <input id=format!("rename-{}", o.id) name="name" value=o.name.clone()/>
+                        {at_field(error, "name", lang)}
+                    </div>
+                    {form_error(error, lang)}
+                    <button type="submit" class="button small">{Msg::OrgRenameSave.text(lang)}</button>
+                </ActionForm>
+            </details>
+        </li>
+    }
+}
+
+#[component]
+fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl IntoView {
+    let lang = use_lang();
+    let error = server_error(create.value());
+    // Only regions and authorities have children; the server checks that the kinds fit.
+    let group = |k: OrgKind| {
+        let options = orgs.iter().filter(|o| o.kind == k).map(|o| view! { <option value=o.id.clone()>{o.name.clone()}</option> }).collect_view();
+        view! { <optgroup label=org_kind_name(k).text(lang)>{options}</optgroup> }
+    };
+    let parents = view! { {group(OrgKind::Authority)}{group(OrgKind::Region)} };
+    view! {
+        <section class="card" aria-labelledby="new-org">
+            <h2 id="new-org">{Msg::OrgNew.text(lang)}</h2>
+            <ActionForm action=create attr:aria-label=Msg::OrgNew.text(lang)>
+                <div class="field">
+                    <label for="org-kind">{Msg::OrgKindLabel.text(lang)}</label>
+                    <select id="org-kind" name="kind">
+                        {ALL_ORG_KINDS.into_iter().map(|k| view! {
+                            <option value=k.as_str() selected=k == OrgKind::Unit>{org_kind_name(k).text(lang)}</option>
+                        }).collect_view()}
+                    </select>
+                    {at_field(error, "kind", lang)}
+                </div>
+                <div class="field">
+                    <label for="org-name">{Msg::OrgName.text(lang)}</label>
+                    <input id="org-name" name="name" value=remembered("name")/>
+                    {at_field(error, "name", lang)}
+                </div>
+                <div class="field">
+                    <label for="org-parent">{Msg::OrgParent.text(lang)}</label>
+                    <p class="hint">{Msg::AdminOrgsHint.text(lang)}</p>
+                    <select id="org-parent" name="parent_id">
+                        <option value="">{Msg::OrgNoParent.text(lang)}</option>
+                        {parents}
+                    </select>
+                    {at_field(error, "parent_id", lang)}
+                </div>
+                {form_error(error, lang)}
+                <button type="submit" class="button primary" disabled=move || create.pending().get()>{Msg::OrgCreate.text(lang)}</button>
+            </ActionForm>
+        </section>
+    }
+}
