@@ -331,3 +331,4 @@ mod submissions {
 
 mod review;
 mod evaluation;
+mod admin;
