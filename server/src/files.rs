@@ -1,6 +1,6 @@
 //! Uploading and downloading attachments: plain axum handlers, because a multipart body is
 //! streamed with a limit (a server function would buffer it whole). Each authenticates,
-//! authorises through the domain (`may_edit` to upload, `may_view` to download), and only then
+//! authorises through the domain (`may_edit` to upload, `api::form::readable` to download), and only then
 //! touches the store. Errors are the same JSON `AppError` the server functions send.
 
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
@@ -17,7 +17,7 @@ use app::domain::attachments::{rules, Refusal, MB};
 use app::components::upload::UPLOAD_FLASH_COOKIE;
 use app::domain::materials::fields::{field_id, section_of};
 use app::domain::materials::{slot_kind, Attachment, Materials};
-use app::domain::workflow::{may_edit, may_view};
+use app::domain::workflow::may_edit;
 use app::files::inspect::inspect;
 use app::i18n::{Msg, Text};
 use app::state::AppState;
@@ -245,10 +245,9 @@ async fn download(Extension(state): Extension<AppState>, Path(id): Path<String>,
         return fail(AppError::Unauthenticated);
     };
     let Ok(Some(att)) = state.store.attachment(&id).await else { return not_found() };
-    let Ok(Some(row)) = state.store.application(&att.application_id).await else { return not_found() };
-    let Ok(facts) = row.facts() else { return not_found() };
-    if may_view(&actor, &facts).is_err() {
-        // the same answer as for an id that does not exist: guessing ids learns nothing
+    // who may read the application (a committee member: through their session) may read its
+    // files; any refusal is the same answer as for an id that does not exist
+    if app::api::form::readable(&state, &actor, &att.application_id).await.is_err() {
         return not_found();
     }
     let bytes = match state.blobs.get(&att.sha256).await {

@@ -120,6 +120,20 @@ pub mod server {
         }
     }
 
+    /// Where a plain form post from the account list goes back to: the same filtered list (the
+    /// Referer's path and query, when it is that page), with the saved notice.
+    pub fn back_to_users() -> String {
+        let referer = use_context::<http::request::Parts>()
+            .and_then(|p| p.headers.get(http::header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string));
+        let path = referer
+            .as_deref()
+            .and_then(|r| r.find("/admin/users").map(|i| &r[i..]))
+            .filter(|p| !p.contains("saved=1"))
+            .unwrap_or("/admin/users");
+        let sep = if path.contains('?') { '&' } else { '?' };
+        format!("{path}{sep}saved=1")
+    }
+
     pub fn user_entry(u: crate::store::UserRow) -> Option<UserEntry> {
         Some(UserEntry {
             role: Role::parse(&u.role)?,
@@ -328,7 +342,7 @@ pub async fn assign_user(user_id: String, #[server(default)] role: String, #[ser
         Err(StoreError::NotFound) => return Err(AppError::Forbidden),
         Err(e) => return Err(internal("assign", e)),
     }
-    crate::api::form::redirect_form_post("/admin/users?saved=1");
+    crate::api::form::redirect_form_post(&server::back_to_users());
     Ok(())
 }
 
@@ -355,7 +369,7 @@ pub async fn set_user_disabled(user_id: String, disabled: String) -> Result<bool
         Err(StoreError::NotFound) => return Err(AppError::Forbidden),
         Err(e) => return Err(internal("disable", e)),
     };
-    crate::api::form::redirect_form_post("/admin/users?saved=1");
+    crate::api::form::redirect_form_post(&server::back_to_users());
     Ok(changed)
 }
 

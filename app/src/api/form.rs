@@ -78,6 +78,26 @@ mod server {
         Ok(row)
     }
 
+    /// The application, if the actor may read its materials: whoever `visible` lets see it, and a
+    /// committee member of the session it is assigned to, unless from the applicant's own unit
+    /// (`domain::evaluation::may_read`). Refusals look like a missing application.
+    pub async fn readable(state: &AppState, actor: &Actor, id: &str) -> Result<ApplicationRow, AppError> {
+        use crate::domain::evaluation::may_read;
+        use crate::domain::workflow::Role;
+        if actor.role != Role::CommitteeMember {
+            return visible(state, actor, id).await;
+        }
+        let missing = || AppError::refused(Msg::ApplicationNotFound);
+        let session = state.store.session_of_application(id).await.map_err(|e| internal("session of application", e))?.ok_or_else(missing)?;
+        let apps = state.store.session_applications(&session).await.map_err(|e| internal("session applications", e))?;
+        let app = apps.iter().find(|a| a.id == id).ok_or_else(missing)?;
+        let members = state.store.session_members(&session).await.map_err(|e| internal("members", e))?;
+        let me = members.iter().find(|m| m.user_id == actor.user_id).map(|m| m.member());
+        may_read(me.as_ref(), &app.units()).map_err(|_| missing())?;
+        let row = state.store.application(id).await.map_err(|e| internal("application", e))?;
+        row.ok_or_else(missing)
+    }
+
     /// The application, if the actor may change its materials now (rule 3).
     pub async fn editable(state: &AppState, actor: &Actor, id: &str) -> Result<ApplicationRow, AppError> {
         let row = visible(state, actor, id).await?;
@@ -127,7 +147,7 @@ mod server {
         use crate::domain::workflow::submissions_left;
         let state = app_state()?;
         let (actor, _) = require_session(&state).await?;
-        let row = visible(&state, &actor, id).await?;
+        let row = readable(&state, &actor, id).await?;
         let facts = row.facts().map_err(|e| internal("facts", e))?;
         let materials = materials_of(&row)?;
         let today = state.clock.now().beijing_date();
@@ -177,7 +197,7 @@ mod server {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{editable, materials_of, read_form, redirect_form_post, update, visible};
+pub use server::{editable, materials_of, read_form, readable, redirect_form_post, update, visible};
 
 /// The application as its form shows it. Applicants see their own; reviewers see what SPEC lets
 /// them see (`may_view`).

@@ -222,7 +222,8 @@ pub async fn review_application(id: String) -> Result<ReviewView, AppError> {
     if actor.role == Role::Applicant {
         return Err(AppError::Forbidden);
     }
-    let row = crate::api::form::visible(&state, &actor, &id).await?;
+    // committee members read their session's applications here too (never their own unit's)
+    let row = crate::api::form::readable(&state, &actor, &id).await?;
     let facts = row.facts().map_err(|e| internal("facts", e))?;
     let form = crate::api::form::read_form(&id).await?;
     let applicant = state.store.user_by_id(&row.applicant_id).await.map_err(|e| internal("applicant", e))?;

@@ -90,6 +90,16 @@ pub fn conflicted(member: &Member, applicant_units: &[&str]) -> bool {
     member.home_unit_id.as_deref().is_some_and(|u| applicant_units.contains(&u))
 }
 
+/// May this member read the application's materials? Members of its session may, before and
+/// after the vote, present or not — except a member from the applicant's own unit (回避).
+pub fn may_read(member: Option<&Member>, applicant_units: &[&str]) -> Result<(), VoteBar> {
+    let m = member.ok_or(VoteBar::NotMember)?;
+    if conflicted(m, applicant_units) {
+        return Err(VoteBar::OwnUnit);
+    }
+    Ok(())
+}
+
 /// May this member vote on this application now?
 pub fn may_vote(member: Option<&Member>, applicant_units: &[&str], voting_open: bool) -> Result<(), VoteBar> {
     let m = member.ok_or(VoteBar::NotMember)?;
@@ -139,6 +149,14 @@ pub fn check_vote_comment(pass: bool, comment: &str) -> Result<(), CommentError>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn members_read_their_session_s_applications_except_their_own_unit_s() {
+        let m = Member { user_id: "m".into(), home_unit_id: Some("unit-a".into()), present: false };
+        assert_eq!(may_read(Some(&m), &["unit-b"]), Ok(()), "absent members may still read");
+        assert_eq!(may_read(Some(&m), &["unit-b", "unit-a"]), Err(VoteBar::OwnUnit));
+        assert_eq!(may_read(None, &["unit-b"]), Err(VoteBar::NotMember));
+    }
+
     use super::*;
 
     fn m(id: &str, unit: &str, present: bool) -> Member {

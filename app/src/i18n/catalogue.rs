@@ -757,4 +757,6 @@ catalogue! {
     CalendarSave => "保存", "Save";
     CalendarReset => "恢复", "Reset";
     CalendarNoteHint => "如：春节假期、国庆调休上班", "e.g. Spring Festival, National Day make-up day";
+    VoteMaterials => "查看申报材料", "Read the application";
+    VoteMaterialsOf => "查看{}的申报材料", "Read {}'s application";
 }

@@ -336,6 +336,8 @@ fn VoteCard(session: String, a: SessionApp, open: bool, recorded: RwSignal<u32>)
         <section class="card" aria-label=a.applicant_name.clone()>
             <h2>{a.applicant_name.clone()}</h2>
             <p>{a.unit_name.clone()}<br/><span class="hint">{what(&a, lang)}</span></p>
+            // the materials, read-only (the member's session makes them readable; never their own unit's)
+            <p><a href=format!("/review/{}", a.id) aria-label=Text::with(Msg::VoteMaterialsOf, [a.applicant_name.clone()]).render(lang)>{Msg::VoteMaterials.text(lang)}</a></p>
             <p class="notice" role="status">{voted}</p>
             {open.then(move || view! {
                 <ActionForm action=vote attr:aria-label=label>

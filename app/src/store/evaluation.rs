@@ -182,6 +182,13 @@ impl Store {
         .await?)
     }
 
+    /// The evaluation session an application is assigned to, if any.
+    pub async fn session_of_application(&self, application_id: &str) -> StoreResult<Option<String>> {
+        let id: Option<Option<String>> =
+            sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1").bind(application_id).fetch_optional(self.pool()).await?;
+        Ok(id.flatten())
+    }
+
     pub async fn session_members(&self, session_id: &str) -> StoreResult<Vec<MemberRow>> {
         Ok(sqlx::query_as::<_, MemberRow>(
             "SELECT m.session_id, m.user_id, u.name, m.home_unit_id, o.name AS home_unit_name, m.present \

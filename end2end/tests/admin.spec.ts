@@ -1,0 +1,116 @@
+// Administration (issue 5 part 7): the administrator invites a colleague, who sets a password with
+// the code from the invitation and signs in to the unit's queue; disabling the account ends that
+// session at once. A new unit joins the tree, and a holiday is added to the calendar. With and
+// without JavaScript, on a phone and on a desktop.
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { DEMO_PASSWORD, freshPhone, hydrated, keepScreenshot, login } from './support';
+
+const NEW_PASSWORD = '天山南北2027春';
+
+async function adminPage(page: Page, info: TestInfo, section: string) {
+  await login(page, info, 'admin', DEMO_PASSWORD);
+  await page.getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('link', { name: section }).click();
+  await hydrated(page, info);
+}
+
+test('an invited colleague sets a password, works in the unit, and is signed out when disabled', async ({ page, browser }, info) => {
+  const username = `e2e${info.project.name.replace(/[^a-z]/g, '')}${Date.now() % 1e8}`;
+  const phone = freshPhone();
+  await adminPage(page, info, '账号与角色');
+  const invite = page.getByRole('form', { name: '邀请工作人员' });
+
+  // a user name that starts with a digit is refused at its field; what was typed stays
+  await invite.getByLabel('姓名', { exact: true }).fill('王磊');
+  await invite.getByLabel('用户名').fill('1wang');
+  await invite.getByLabel('手机号').fill(phone);
+  await invite.getByLabel('电子邮箱').fill(`${username}@example.cn`);
+  await invite.getByLabel('角色').selectOption({ label: '基层单位审核人' });
+  await invite.getByLabel('所属机构').selectOption('org-unit-xjnu');
+  await invite.getByRole('button', { name: '发送邀请' }).click();
+  await expect(invite.getByText('用户名为3至32位小写字母、数字或 . _ -，以字母开头')).toBeVisible();
+  await expect(invite.getByLabel('手机号')).toHaveValue(phone);
+
+  await invite.getByLabel('用户名').fill(username);
+  if (info.project.use.javaScriptEnabled === false) {
+    // the selects come back at their first option after a refused plain post
+    await invite.getByLabel('姓名', { exact: true }).fill('王磊');
+    await invite.getByLabel('角色').selectOption({ label: '基层单位审核人' });
+    await invite.getByLabel('所属机构').selectOption('org-unit-xjnu');
+  }
+  await invite.getByRole('button', { name: '发送邀请' }).click();
+  await expect(page.getByText(`已向 ${username} 发出邀请`)).toBeVisible();
+  await keepScreenshot(page, info, 'admin-users');
+
+  // the invitation, as the outbox recorded it
+  await page.getByRole('link', { name: '消息发件箱' }).click();
+  const row = page.getByRole('row').filter({ hasText: phone }).first();
+  const code = (await row.textContent())?.match(/验证码 (\d{6})/)?.[1];
+  expect(code).toMatch(/^\d{6}$/);
+
+  // the colleague, on a phone of their own
+  const colleagueContext = await browser.newContext({ ...info.project.use, baseURL: info.project.use.baseURL });
+  const colleague = await colleagueContext.newPage();
+  await colleague.goto('/recover');
+  await hydrated(colleague, info);
+  const reset = colleague.getByRole('form', { name: '第二步：设置新密码' });
+  await reset.getByLabel('身份证号或用户名').fill(username);
+  await reset.getByLabel('验证码').fill(code!);
+  await reset.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+  await reset.getByLabel('确认新密码').fill(NEW_PASSWORD);
+  await reset.getByRole('button', { name: '重置密码' }).click();
+  await expect(colleague.getByText('密码已重置，请用新密码登录。')).toBeVisible();
+  await login(colleague, info, username, NEW_PASSWORD);
+  await expect(colleague.getByRole('link', { name: '审核队列' })).toBeVisible();
+  await expect(colleague.getByText('新疆师范大学').first()).toBeVisible();
+
+  // disabled: the colleague's next page is a signed-out one
+  await page.goto(`/admin/users?q=${username}`);
+  await hydrated(page, info);
+  const card = page.getByRole('listitem', { name: '王磊' });
+  await card.getByRole('button', { name: '停用' }).click();
+  await expect(card.getByText('已停用')).toBeVisible();
+  await colleague.goto('/');
+  await expect(colleague.getByRole('link', { name: '登录' })).toBeVisible();
+  await login(colleague, info, username, NEW_PASSWORD);
+  await expect(colleague.getByText('账号或密码不正确')).toBeVisible();
+  await colleagueContext.close();
+});
+
+test('a unit joins the tree under its authority and a holiday joins the calendar', async ({ page }, info) => {
+  const name = `测试学院${info.project.name}${Date.now() % 1e6}`;
+  await adminPage(page, info, '机构管理');
+  const form = page.getByRole('form', { name: '新增机构' });
+  await form.getByLabel('机构类型').selectOption({ label: '单位' });
+  await form.getByLabel('机构名称').fill(name);
+  await form.getByLabel('上级机构').selectOption({ label: '新疆维吾尔自治区' });
+  await form.getByRole('button', { name: '新增' }).click();
+  await expect(form.getByText('上级机构应为主管部门')).toBeVisible();
+  if (info.project.use.javaScriptEnabled === false) {
+    await form.getByLabel('机构类型').selectOption({ label: '单位' });
+  }
+  await form.getByLabel('机构名称').fill(name);
+  await form.getByLabel('上级机构').selectOption({ label: '自治区教育厅（主管部门）' });
+  await form.getByRole('button', { name: '新增' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: name }).first()).toBeVisible();
+  await keepScreenshot(page, info, 'admin-orgs');
+
+  // the calendar: a day of 2031 (a year nobody else touches in these tests) per project
+  const day = { phone: '2031-03-03', 'phone-nojs': '2031-03-04', desktop: '2031-03-05' }[info.project.name] ?? '2031-03-06';
+  await page.goto('/admin/calendar?year=2031');
+  await hydrated(page, info);
+  const set = page.getByRole('form', { name: '设置日期' });
+  await set.getByLabel('日期').fill(day);
+  await set.getByLabel('类型').selectOption({ label: '节假日（休息）' });
+  await set.getByRole('button', { name: '保存' }).click();
+  await expect(set.getByText('此项必填')).toBeVisible();
+  await set.getByLabel('日期').fill(day);
+  await set.getByLabel('类型').selectOption({ label: '节假日（休息）' });
+  await set.getByLabel('说明').fill('测试假期');
+  await set.getByRole('button', { name: '保存' }).click();
+  const entry = page.getByRole('listitem').filter({ hasText: day });
+  await expect(entry.getByText('测试假期')).toBeVisible();
+  await keepScreenshot(page, info, 'admin-calendar');
+  await entry.getByRole('button', { name: `恢复 ${day}` }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: day })).toHaveCount(0);
+});

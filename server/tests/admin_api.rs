@@ -1,0 +1,237 @@
+//! Administration over HTTP, against the real binary (issue 5 part 7): an invited colleague sets a
+//! password with the code the invitation sent and works in the role given; a role change and a
+//! disabling end the person's sessions at once; an administrator cannot lock themself out; the
+//! series catalogue decides what an applicant may choose; the organisation tree takes only the
+//! right kind of parent; calendar days; and who may call each function.
+
+mod support;
+
+use support::*;
+
+async fn login(s: &Server, account: &str, password: &str) -> reqwest::Client {
+    let c = client();
+    let (status, body) = call(&c, s, "login", &[("account", account), ("password", password)]).await;
+    assert_eq!(status, 200, "{account}: {body}");
+    c
+}
+
+async fn demo(s: &Server, account: &str) -> reqwest::Client {
+    login(s, account, "Zhiping@2026").await
+}
+
+/// The six digits after 验证码 in the newest message to `recipient`.
+async fn code_sent_to(s: &Server, recipient: &str) -> String {
+    let store = s.store().await;
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1")
+        .bind(recipient)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    let after = body.split("验证码").nth(1).unwrap_or_else(|| panic!("no code in {body}"));
+    after.chars().filter(char::is_ascii_digit).take(6).collect()
+}
+
+async fn me(c: &reqwest::Client, s: &Server) -> String {
+    call(c, s, "me", &[]).await.1
+}
+
+fn refused(status: u16, body: &str, key: &str) -> bool {
+    status != 200 && body.contains(key)
+}
+
+#[tokio::test]
+async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed_or_disabled() {
+    let s = start().await;
+    let admin = demo(&s, "admin").await;
+
+    // every field is checked at once, each at its field
+    let bad = [("username", "1x"), ("name", ""), ("phone", "123"), ("email", "x"), ("role", "office_reviewer"), ("org_id", "org-unit-xjnu")];
+    let (status, body) = call(&admin, &s, "invite_user", &bad).await;
+    assert!(status != 200, "{body}");
+    for key in ["\"username\"", "AdminUsernameFormat", "\"name\"", "\"phone\"", "PhoneInvalid", "\"email\"", "\"org_id\"", "AdminRoleOrgKind"] {
+        assert!(body.contains(key), "{key} missing in {body}");
+    }
+    let invite = [
+        ("username", "WangLei"),
+        ("name", "王磊"),
+        ("phone", "139 1234 5678"),
+        ("email", "wl@example.cn"),
+        ("role", "unit_reviewer"),
+        ("org_id", "org-unit-xjnu"),
+    ];
+    let (status, body) = call(&admin, &s, "invite_user", &invite).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body, "\"wanglei\"");
+    let (status, body) = call(&admin, &s, "invite_user", &invite).await;
+    assert!(refused(status, &body, "AdminUsernameTaken"), "{body}");
+
+    // nobody knows the password the account was made with; the code sets one
+    let c = client();
+    let (status, _) = call(&c, &s, "login", &[("account", "wanglei"), ("password", "")]).await;
+    assert!(status != 200);
+    let code = code_sent_to(&s, "13912345678").await;
+    assert_eq!(code, code_sent_to(&s, "wl@example.cn").await, "one code, both channels");
+    let reset = [("account", "wanglei"), ("code", code.as_str()), ("password", "天山南北2027春"), ("password2", "天山南北2027春")];
+    let (status, body) = call(&c, &s, "reset_password", &reset).await;
+    assert_eq!(status, 200, "{body}");
+    let colleague = login(&s, "wanglei", "天山南北2027春").await;
+    let who = me(&colleague, &s).await;
+    assert!(who.contains("UnitReviewer") || who.contains("unit_reviewer"), "{who}");
+    assert!(who.contains("新疆师范大学"), "{who}");
+    // the unit's queue is theirs now
+    assert_eq!(call(&colleague, &s, "review_queue", &[]).await.0, 200);
+
+    // a role that does not fit the organisation is refused at the organisation
+    let users = call(&admin, &s, "list_users", &[("q", "wanglei")]).await.1;
+    let data: serde_json::Value = serde_json::from_str(&users).unwrap();
+    let id = data["users"][0]["id"].as_str().unwrap().to_string();
+    let (status, body) = call(&admin, &s, "assign_user", &[("user_id", &id), ("role", "authority_reviewer"), ("org_id", "org-unit-xjnu")]).await;
+    assert!(refused(status, &body, "AdminRoleOrgKind") && body.contains("org_id"), "{body}");
+    assert!(me(&colleague, &s).await.contains("wanglei"), "a refused change ends nothing");
+    let (status, body) = call(&admin, &s, "assign_user", &[("user_id", &id), ("role", "authority_reviewer"), ("org_id", "org-authority-edu")]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(me(&colleague, &s).await, "null", "the session ended with the change");
+    let colleague = login(&s, "wanglei", "天山南北2027春").await;
+    assert!(me(&colleague, &s).await.contains("自治区教育厅（主管部门）"));
+
+    // disabling ends the session at once and refuses the next login
+    let (status, body) = call(&admin, &s, "set_user_disabled", &[("user_id", &id), ("disabled", "1")]).await;
+    assert_eq!((status, body.as_str()), (200, "true"));
+    assert_eq!(me(&colleague, &s).await, "null");
+    let (status, body) = call(&client(), &s, "login", &[("account", "wanglei"), ("password", "天山南北2027春")]).await;
+    assert!(refused(status, &body, "LoginFailed"), "{body}");
+    assert_eq!(call(&admin, &s, "set_user_disabled", &[("user_id", &id), ("disabled", "0")]).await.0, 200);
+    login(&s, "wanglei", "天山南北2027春").await;
+
+    // an administrator does not lock themself out
+    let (status, body) = call(&admin, &s, "set_user_disabled", &[("user_id", "user-demo-admin"), ("disabled", "1")]).await;
+    assert!(refused(status, &body, "AdminNotOnSelf"), "{body}");
+    let (status, body) = call(&admin, &s, "assign_user", &[("user_id", "user-demo-admin"), ("role", "issuer"), ("org_id", "org-issuer")]).await;
+    assert!(refused(status, &body, "AdminNotOnSelf"), "{body}");
+    assert!(me(&admin, &s).await.contains("admin"));
+
+    // every change is in the audit chain, which is intact
+    let store = s.store().await;
+    let actions: Vec<String> = sqlx::query_scalar("SELECT action FROM audit_log WHERE application_id = $1 ORDER BY seq")
+        .bind(format!("user:{id}"))
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(actions, ["invite_user", "assign_user", "disable_user", "enable_user"]);
+    assert!(matches!(store.verify_audit().await.unwrap(), app::store::audit::AuditCheck::Intact { .. }));
+}
+
+#[tokio::test]
+async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
+    let s = start().await;
+    let admin = demo(&s, "admin").await;
+    let applicant_id = register_applicant(&s, "65010219920202123").await;
+    let applicant = demo(&s, &applicant_id).await;
+    let start_form = |series: &'static str, specialty: &'static str, unit: &'static str| {
+        vec![("level", "intermediate"), ("series", series), ("specialty", specialty), ("unit_id", unit)]
+    };
+    let (status, body) = call(&applicant, &s, "start_application", &start_form("工程", "机械", "org-unit-xju")).await;
+    assert!(refused(status, &body, "SeriesUnknown") && body.contains("\"series\""), "{body}");
+    let (status, body) = call(&applicant, &s, "start_application", &start_form("高等学校教育管理研究", "化学", "org-unit-xju")).await;
+    assert!(refused(status, &body, "SpecialtyUnknown") && body.contains("\"specialty\""), "{body}");
+
+    // a new series, each title required
+    let series = [
+        ("name", "工程"),
+        ("specialties", "机械\n电气"),
+        ("title_junior", "技术员"),
+        ("title_intermediate", ""),
+        ("title_associate_senior", "高级工程师"),
+        ("title_senior", "正高级工程师"),
+        ("open", "1"),
+    ];
+    let (status, body) = call(&admin, &s, "save_series", &series).await;
+    assert!(refused(status, &body, "title_intermediate"), "{body}");
+    let mut series = series.to_vec();
+    series[3] = ("title_intermediate", "工程师");
+    let (status, body) = call(&admin, &s, "save_series", &series).await;
+    assert_eq!(status, 200, "{body}");
+    let series_id: String = serde_json::from_str(&body).unwrap();
+    assert!(refused_again(&admin, &s, &series).await, "a second series of the same name");
+
+    // a new unit under the authority: a unit under the region is refused at the parent
+    let (status, body) = call(&admin, &s, "create_org", &[("kind", "unit"), ("name", "新疆工程学院"), ("parent_id", "org-region")]).await;
+    assert!(refused(status, &body, "AdminParentKind") && body.contains("parent_id"), "{body}");
+    let (status, body) = call(&admin, &s, "create_org", &[("kind", "unit"), ("name", "新疆工程学院"), ("parent_id", "org-authority-edu")]).await;
+    assert_eq!(status, 200, "{body}");
+    let unit: String = serde_json::from_str(&body).unwrap();
+    let tree = call(&admin, &s, "org_tree", &[]).await.1;
+    assert!(tree.contains("新疆工程学院"), "{tree}");
+    assert!(call(&applicant, &s, "unit_choices", &[]).await.1.contains("新疆工程学院"));
+
+    // the applicant starts in the new series at the new unit
+    let form = [("level", "intermediate"), ("series", "工程"), ("specialty", "电气"), ("unit_id", unit.as_str())];
+    let (status, body) = call(&applicant, &s, "start_application", &form).await;
+    assert_eq!(status, 200, "{body}");
+
+    // closed: nobody else starts in it
+    let mut closed = series.clone();
+    closed.retain(|(k, _)| *k != "open");
+    closed.push(("id", &series_id));
+    assert_eq!(call(&admin, &s, "save_series", &closed).await.0, 200);
+    let other = register_applicant(&s, "65010219930303123").await;
+    let other = demo(&s, &other).await;
+    let (status, body) = call(&other, &s, "start_application", &form).await;
+    assert!(refused(status, &body, "SeriesClosed"), "{body}");
+
+    // calendar days of a year
+    let (status, _) = call(&admin, &s, "save_calendar_day", &[("day", "2027-02-08"), ("kind", "holiday"), ("note", "春节假期")]).await;
+    assert_eq!(status, 200);
+    let year = call(&admin, &s, "calendar_year", &[("year", "2027")]).await.1;
+    assert!(year.contains("2027-02-08") && year.contains("春节假期"), "{year}");
+    let (status, body) = call(&admin, &s, "save_calendar_day", &[("day", "2027-02-09"), ("kind", "holiday"), ("note", "")]).await;
+    assert!(refused(status, &body, "\"note\""), "{body}");
+}
+
+async fn refused_again(admin: &reqwest::Client, s: &Server, series: &[(&str, &str)]) -> bool {
+    let (status, body) = call(admin, s, "save_series", series).await;
+    refused(status, &body, "AdminSeriesTaken")
+}
+
+/// Who reached the function's own checks (the answer is not a refusal of the person).
+fn reached(status: u16, body: &str) -> bool {
+    status == 200 || !["Forbidden", "Unauthenticated"].iter().any(|k| body.contains(k))
+}
+
+/// Every administration function × every kind of account (and nobody signed in): administrators
+/// only, except the series catalogue, which the start form shows to everyone. Changing calls carry
+/// an empty or invalid form, so an allowed caller stops at the input check.
+#[tokio::test]
+async fn only_administrators_administer() {
+    let s = start().await;
+    let accounts = ["anonymous", "shenbao", "danwei", "zhuguan", "pingban", "pingwei", "renshe", "qianfa", "admin"];
+    let mut clients = vec![];
+    for a in accounts {
+        clients.push((a, if a == "anonymous" { client() } else { demo(&s, a).await }));
+    }
+    let only_admin: &[&str] = &["admin"];
+    let table: Vec<(&str, Vec<(&str, &str)>, &[&str])> = vec![
+        ("org_tree", vec![], only_admin),
+        ("create_org", vec![], only_admin),
+        ("rename_org", vec![("id", "org-unit-xju")], only_admin),
+        ("list_users", vec![], only_admin),
+        ("invite_user", vec![], only_admin),
+        ("assign_user", vec![("user_id", "user-demo-danwei")], only_admin),
+        ("set_user_disabled", vec![("user_id", "user-demo-admin"), ("disabled", "1")], only_admin),
+        ("save_series", vec![], only_admin),
+        ("calendar_year", vec![], only_admin),
+        ("save_calendar_day", vec![("day", ""), ("kind", "holiday")], only_admin),
+        ("outbox", vec![], only_admin),
+        ("series_catalogue", vec![], &accounts),
+    ];
+    for (name, args, allowed) in &table {
+        for (account, c) in &clients {
+            let (status, body) = call(c, &s, name, args).await;
+            assert_eq!(reached(status, &body), allowed.contains(account), "{name} by {account}: {status} {body}");
+        }
+    }
+    // nothing above changed an account or the tree
+    let store = s.store().await;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(n, 0);
+}
