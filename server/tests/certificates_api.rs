@@ -398,12 +398,24 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
         ("revoke_certificate", vec![("number", "XJZC-2026-000001-9")], &["qianfa"]),
         ("my_certificates", vec![], &["shenbao", "other", "danwei", "danwei2", "zhuguan", "pingban", "pingban2", "pingwei", "pingwei2", "pingwei3", "renshe", "qianfa", "admin"]),
         ("record_finding", vec![("id", &app)], &["pingban"]),
+        // the materials: the owner, the office at its step, and the session's members except the
+        // one from the applicant's unit (pingwei2) — pingwei3 is not in this session
+        ("application_form", vec![("id", &app)], &["shenbao", "pingban", "pingwei"]),
+        ("review_application", vec![("id", &app)], &["pingban", "pingwei"]),
     ];
     for (name, args, allowed) in &table {
         for (account, c) in &clients {
             let (status, body) = call(c, &s, name, args).await;
             assert_eq!(reached(status, &body), allowed.contains(account), "{name} by {account}: {status} {body}");
         }
+    }
+    // the files go with the materials: the same people download them, everyone else gets 404
+    let store = s.store().await;
+    let file: String = sqlx::query_scalar("SELECT id FROM attachments WHERE application_id = $1 LIMIT 1").bind(&app).fetch_one(store.pool()).await.unwrap();
+    for (account, c) in &clients {
+        let status = c.get(format!("{}/files/{file}", s.base)).send().await.unwrap().status().as_u16();
+        let expected = if ["shenbao", "pingban", "pingwei"].contains(account) { 200 } else { 404 };
+        assert_eq!(status, expected, "file by {account}");
     }
     // nothing above moved anything
     assert_eq!(status_of(&s, &app).await, "under_evaluation");
