@@ -71,7 +71,7 @@ test('an invited colleague sets a password, works in the unit, and is signed out
   await card.getByRole('button', { name: '停用' }).click();
   await expect(card.getByText('已停用')).toBeVisible();
   await colleague.goto('/');
-  await expect(colleague.getByRole('link', { name: '登录' })).toBeVisible();
+  await expect(colleague.getByRole('link', { name: '登录', exact: true })).toBeVisible();
   await login(colleague, info, username, NEW_PASSWORD);
   await expect(colleague.getByText('账号或密码不正确')).toBeVisible();
   await colleagueContext.close();
