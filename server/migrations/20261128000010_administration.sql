@@ -30,3 +30,6 @@ VALUES ('series-hem', '高等学校教育管理研究',
 -- Account events an administrator made that are not transitions of an application
 -- (invitations, role changes, disabling) go to the audit chain with application_id
 -- 'user:<id>' or 'org:<id>'; nothing new is needed for them here.
+
+-- An issuer's seal image (a blob's SHA-256), printed on its certificates; NULL: the demo seal.
+ALTER TABLE organisations ADD COLUMN seal_sha256 TEXT;

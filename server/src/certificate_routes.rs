@@ -96,12 +96,7 @@ struct QueryParams {
 
 /// `GET /certificates/query?number=…&name=…`: the certificate's public view when both match;
 /// a wrong name gets the same answer as a missing number, so names cannot be guessed by number.
-async fn query(Extension(state): Extension<AppState>, Query(q): Query<QueryParams>, headers: HeaderMap) -> Response {
-    let parts = {
-        let mut req = http::Request::new(());
-        *req.headers_mut() = headers.clone();
-        req.into_parts().0
-    };
+async fn query(Extension(state): Extension<AppState>, Query(q): Query<QueryParams>, parts: http::request::Parts) -> Response {
     let bucket = format!("cert-query:{}", client_ip(&parts, &state));
     if let Err(e) = limits::check(&state, &bucket, QUERY_PER_IP, Msg::QueryThrottled).await {
         return (StatusCode::TOO_MANY_REQUESTS, Json(e)).into_response();

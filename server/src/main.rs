@@ -11,6 +11,7 @@ mod notice_files;
 mod payment_routes;
 mod review_routes;
 mod routes;
+mod seal_routes;
 mod security;
 
 use std::process::ExitCode;

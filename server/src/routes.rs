@@ -49,6 +49,7 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
         .merge(crate::review_routes::routes())
         .merge(crate::certificate_routes::routes())
         .merge(crate::payment_routes::routes())
+        .merge(crate::seal_routes::routes())
         .route("/events", get(crate::live::events))
         .route("/healthz", get(|| async { "ok" }));
     if cfg.test_clock {

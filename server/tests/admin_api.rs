@@ -235,3 +235,52 @@ async fn only_administrators_administer() {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(store.pool()).await.unwrap();
     assert_eq!(n, 0);
 }
+
+async fn upload_seal(c: &reqwest::Client, s: &Server, org: &str, bytes: Vec<u8>) -> (u16, String) {
+    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name("seal.png"));
+    let res = c.post(format!("{}/admin/orgs/{org}/seal", s.base)).multipart(form).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+fn png(width: u32, height: u32, transparent: bool) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(vec![]);
+    if transparent {
+        image::RgbaImage::from_pixel(width, height, image::Rgba([200, 16, 32, 0])).write_to(&mut out, image::ImageFormat::Png).unwrap();
+    } else {
+        image::RgbImage::from_pixel(width, height, image::Rgb([200, 16, 32])).write_to(&mut out, image::ImageFormat::Png).unwrap();
+    }
+    out.into_inner()
+}
+
+/// An issuer's seal: only administrators upload it, only for issuers, only a transparent, roughly
+/// square PNG of printable size; anyone fetches the one uploaded.
+#[tokio::test]
+async fn an_issuer_s_seal_is_checked_kept_and_published() {
+    let s = start().await;
+    let admin = demo(&s, "admin").await;
+    let seal = png(600, 600, true);
+    for (who, c) in [("anonymous", client()), ("qianfa", demo(&s, "qianfa").await)] {
+        let (status, body) = upload_seal(&c, &s, "org-issuer", seal.clone()).await;
+        assert!(status >= 400 && (body.contains("Forbidden") || body.contains("Unauthenticated")), "{who}: {status} {body}");
+    }
+    let (status, body) = upload_seal(&admin, &s, "org-unit-xju", seal.clone()).await;
+    assert!(status >= 400 && body.contains("Forbidden"), "a unit has no seal here: {status} {body}");
+    for (bytes, key) in [(png(600, 600, false), "SealOpaque"), (png(600, 300, true), "SealShape"), (b"%PDF-1.4 not a png".to_vec(), "SealNotPng")] {
+        let (status, body) = upload_seal(&admin, &s, "org-issuer", bytes).await;
+        assert!(status >= 400 && body.contains(key), "{key}: {status} {body}");
+    }
+    assert_eq!(reqwest::get(format!("{}/orgs/org-issuer/seal.png", s.base)).await.unwrap().status(), 404, "none yet");
+    let (status, body) = upload_seal(&admin, &s, "org-issuer", seal.clone()).await;
+    assert_eq!(status, 200, "{body}");
+    let res = reqwest::get(format!("{}/orgs/org-issuer/seal.png", s.base)).await.unwrap();
+    assert_eq!(res.headers()["content-type"], "image/png");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), seal);
+    let tree = call(&admin, &s, "org_tree", &[]).await.1;
+    assert!(tree.contains("\"seal\":\""), "{tree}");
+    let store = s.store().await;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE application_id = 'org:org-issuer' AND action = 'set_seal'")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+}

@@ -19,6 +19,8 @@ pub struct OrgEntry {
     pub depth: usize,
     /// Accounts that work there (enabled or not).
     pub people: i64,
+    /// An issuer's uploaded seal (its SHA-256, which also busts the image cache).
+    pub seal: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,18 +95,20 @@ pub mod server {
     pub async fn tree(state: &AppState) -> Result<Vec<OrgEntry>, AppError> {
         let orgs = state.store.organisations().await.map_err(|e| internal("orgs", e))?;
         let people = state.store.people_per_org().await.map_err(|e| internal("people", e))?;
-        fn walk(orgs: &[OrgRow], people: &[(String, i64)], parent: Option<&str>, depth: usize, out: &mut Vec<OrgEntry>) {
+        let seals = state.store.org_seals().await.map_err(|e| internal("seals", e))?;
+        type Counts<'a> = (&'a [(String, i64)], &'a [(String, String)]);
+        fn walk(orgs: &[OrgRow], (people, seals): Counts<'_>, parent: Option<&str>, depth: usize, out: &mut Vec<OrgEntry>) {
             let mut children: Vec<(OrgKind, &OrgRow)> =
                 orgs.iter().filter(|o| o.parent_id.as_deref() == parent).filter_map(|o| Some((OrgKind::parse(&o.kind)?, o))).collect();
             children.sort_by(|a, b| (a.0 as u8).cmp(&(b.0 as u8)).then(a.1.name.cmp(&b.1.name)));
             for (kind, o) in children {
                 let n = people.iter().find(|(id, _)| *id == o.id).map(|(_, n)| *n).unwrap_or(0);
-                out.push(OrgEntry { id: o.id.clone(), kind, name: o.name.clone(), parent_id: o.parent_id.clone(), depth, people: n });
-                walk(orgs, people, Some(&o.id), depth + 1, out);
+                out.push(OrgEntry { id: o.id.clone(), kind, name: o.name.clone(), parent_id: o.parent_id.clone(), depth, people: n, seal: seals.iter().find(|(id, _)| *id == o.id).map(|(_, s)| s.clone()) });
+                walk(orgs, (people, seals), Some(&o.id), depth + 1, out);
             }
         }
         let mut out = vec![];
-        walk(&orgs, &people, None, 0, &mut out);
+        walk(&orgs, (&people, &seals), None, 0, &mut out);
         Ok(out)
     }
 

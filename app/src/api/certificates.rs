@@ -136,6 +136,15 @@ pub mod server {
             Some(s) => s.title(level).to_string(),
             None => title_for(&row.series, level),
         };
+        // the issuer's uploaded seal, or the demo one
+        let uploaded = match &actor.org_id {
+            Some(org) => store.org_seal(org).await.map_err(|e| internal("seal", e))?,
+            None => None,
+        };
+        let seal = match uploaded {
+            Some(sha) => state.blobs.get(&sha).await.map_err(|e| internal("seal blob", e))?,
+            None => DEMO_SEAL_PNG.to_vec(),
+        };
         let now = state.clock.now();
         let year = now.beijing_date().year();
         let seq = store.next_certificate_seq(year).await.map_err(|e| internal("certificate number", e))?;
@@ -172,7 +181,7 @@ pub mod server {
             issuer: &data.issuer,
             issued_on: &chinese_date(&data.issued_on),
             verify_url: &verify_url,
-            seal_png: DEMO_SEAL_PNG,
+            seal_png: &seal,
             key_id: &key.key_id(),
         };
         let pdf = certificate_pdf(&page).map_err(|e| internal("certificate pdf", e))?;

@@ -15,6 +15,7 @@ pub mod materials;
 pub mod notices;
 pub mod penalties;
 pub mod review;
+pub mod seal;
 pub mod series;
 pub mod signature;
 pub mod wording;

@@ -106,3 +106,15 @@ fn laplacian_variance(grey: &image::GrayImage) -> f64 {
 
 #[cfg(test)]
 mod tests;
+
+/// What `domain::seal` needs to know of an uploaded seal: a PNG that decodes, its size and
+/// whether it has transparency.
+pub fn measure_seal(bytes: &[u8]) -> crate::domain::seal::SealImage {
+    use crate::domain::seal::SealImage;
+    let is_png = image::guess_format(bytes).ok() == Some(image::ImageFormat::Png);
+    let decoded = if is_png { image::load_from_memory_with_format(bytes, image::ImageFormat::Png).ok() } else { None };
+    match decoded {
+        Some(img) => SealImage { is_png: true, width: img.width(), height: img.height(), has_alpha: img.color().has_alpha(), bytes: bytes.len() },
+        None => SealImage { is_png: false, width: 0, height: 0, has_alpha: false, bytes: bytes.len() },
+    }
+}

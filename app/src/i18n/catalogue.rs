@@ -700,6 +700,7 @@ catalogue! {
     OrgKindHr => "人社部门", "HR department";
     OrgKindIssuer => "证书签发机构", "certificate issuer";
     OrgKindLabel => "机构类型", "Kind";
+    OrgTree => "组织机构", "Organisation tree";
     OrgName => "机构名称", "Name";
     OrgParent => "上级机构", "Parent";
     OrgNoParent => "无（地区）", "None (a region)";
@@ -759,4 +760,12 @@ catalogue! {
     CalendarNoteHint => "如：春节假期、国庆调休上班", "e.g. Spring Festival, National Day make-up day";
     VoteMaterials => "查看申报材料", "Read the application";
     VoteMaterialsOf => "查看{}的申报材料", "Read {}'s application";
+    SealNotPng => "公章图片应为PNG格式", "The seal must be a PNG image";
+    SealTooLarge => "公章图片不能超过{}KB", "The seal image may not exceed {} KB";
+    SealOpaque => "公章图片应为透明背景（否则会遮住下面的文字）", "The seal needs a transparent background (or it hides the text under it)";
+    SealShape => "公章图片应大致为正方形，边长{}至{}像素", "The seal should be roughly square, {} to {} pixels a side";
+    SealLabel => "公章图片（透明背景PNG）", "Seal image (transparent PNG)";
+    SealUpload => "上传公章", "Upload seal";
+    SealCurrent => "当前公章", "Current seal";
+    SealDemo => "尚未上传，证书使用演示公章", "None uploaded: certificates use the demo seal";
 }

@@ -392,3 +392,15 @@ impl From<crate::domain::series::ChoiceProblem> for Text {
         })
     }
 }
+
+impl From<crate::domain::seal::SealProblem> for Text {
+    fn from(p: crate::domain::seal::SealProblem) -> Self {
+        use crate::domain::seal::{SealProblem as P, SEAL_MAX_BYTES, SEAL_MAX_SIDE, SEAL_MIN_SIDE};
+        match p {
+            P::NotPng => Text::new(Msg::SealNotPng),
+            P::TooLarge => Text::with(Msg::SealTooLarge, [(SEAL_MAX_BYTES / 1024).to_string()]),
+            P::Opaque => Text::new(Msg::SealOpaque),
+            P::Shape => Text::with(Msg::SealShape, [SEAL_MIN_SIDE.to_string(), SEAL_MAX_SIDE.to_string()]),
+        }
+    }
+}

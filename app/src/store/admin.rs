@@ -94,6 +94,35 @@ impl Store {
         result
     }
 
+    /// Sets an issuer's seal (the blob's SHA-256), with its audit record.
+    pub async fn set_org_seal(&self, id: &str, sha256: &str, by: &ByAdmin<'_>) -> StoreResult<()> {
+        let mut conn = self.begin().await?;
+        let result = async {
+            let old: Option<Option<String>> =
+                sqlx::query_scalar("SELECT seal_sha256 FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+            let Some(old) = old else { return Err(StoreError::NotFound) };
+            sqlx::query("UPDATE organisations SET seal_sha256 = $1 WHERE id = $2").bind(sha256).bind(id).execute(&mut *conn).await?;
+            let subject = format!("org:{id}");
+            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "set_seal", &old.unwrap_or_default(), sha256, "")).await?;
+            Ok(())
+        }
+        .await;
+        self.finish(conn, result.is_ok()).await?;
+        result
+    }
+
+    /// Every uploaded seal: (organisation, SHA-256).
+    pub async fn org_seals(&self) -> StoreResult<Vec<(String, String)>> {
+        Ok(sqlx::query_as("SELECT id, seal_sha256 FROM organisations WHERE seal_sha256 IS NOT NULL").fetch_all(self.pool()).await?)
+    }
+
+    /// An organisation's seal (the blob's SHA-256), if one was uploaded.
+    pub async fn org_seal(&self, id: &str) -> StoreResult<Option<String>> {
+        let sha: Option<Option<String>> =
+            sqlx::query_scalar("SELECT seal_sha256 FROM organisations WHERE id = $1").bind(id).fetch_optional(self.pool()).await?;
+        Ok(sha.flatten())
+    }
+
     /// How many accounts each organisation has.
     pub async fn people_per_org(&self) -> StoreResult<Vec<(String, i64)>> {
         Ok(sqlx::query_as("SELECT org_id, COUNT(*) FROM users WHERE org_id IS NOT NULL GROUP BY org_id").fetch_all(self.pool()).await?)
@@ -128,23 +157,7 @@ impl Store {
     pub async fn invite_user(&self, u: &NewUser<'_>, by: &ByAdmin<'_>) -> StoreResult<()> {
         let mut conn = self.begin().await?;
         let result = async {
-            sqlx::query(
-                "INSERT INTO users (id, username, id_number, name, phone, email, password_hash, role, org_id, disabled, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10)",
-            )
-            .bind(u.id)
-            .bind(u.username)
-            .bind(u.id_number)
-            .bind(u.name)
-            .bind(u.phone)
-            .bind(u.email)
-            .bind(u.password_hash)
-            .bind(u.role)
-            .bind(u.org_id)
-            .bind(u.created_at)
-            .execute(&mut *conn)
-            .await
-            .map_err(|e| unique_or(e, &["username", "id_number"]))?;
+            super::users::insert_user_on(&mut conn, u).await?;
             let subject = format!("user:{}", u.id);
             let detail = serde_json::json!({ "username": u.username, "org": u.org_id }).to_string();
             audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "invite_user", "", u.role, &detail)).await?;

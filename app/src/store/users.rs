@@ -37,24 +37,8 @@ impl Store {
     /// Inserts a user. A second account with the same ID number or user name fails with
     /// `StoreError::Unique("id_number" | "username")` from the database's own constraint.
     pub async fn insert_user(&self, u: &NewUser<'_>) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO users (id, username, id_number, name, phone, email, password_hash, role, org_id, disabled, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10)",
-        )
-        .bind(u.id)
-        .bind(u.username)
-        .bind(u.id_number)
-        .bind(u.name)
-        .bind(u.phone)
-        .bind(u.email)
-        .bind(u.password_hash)
-        .bind(u.role)
-        .bind(u.org_id)
-        .bind(u.created_at)
-        .execute(self.pool())
-        .await
-        .map_err(|e| unique_or(e, &["id_number", "username"]))?;
-        Ok(())
+        let mut conn = self.pool().acquire().await?;
+        insert_user_on(&mut conn, u).await
     }
 
     pub async fn user_by_id(&self, id: &str) -> StoreResult<Option<UserRow>> {
@@ -92,4 +76,26 @@ impl Store {
             .await?;
         Ok(n > 0)
     }
+}
+
+/// The INSERT of `Store::insert_user`, on a connection (an invitation runs it in its transaction).
+pub(super) async fn insert_user_on(conn: &mut sqlx::AnyConnection, u: &NewUser<'_>) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO users (id, username, id_number, name, phone, email, password_hash, role, org_id, disabled, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10)",
+    )
+    .bind(u.id)
+    .bind(u.username)
+    .bind(u.id_number)
+    .bind(u.name)
+    .bind(u.phone)
+    .bind(u.email)
+    .bind(u.password_hash)
+    .bind(u.role)
+    .bind(u.org_id)
+    .bind(u.created_at)
+    .execute(conn)
+    .await
+    .map_err(|e| unique_or(e, &["id_number", "username"]))?;
+    Ok(())
 }

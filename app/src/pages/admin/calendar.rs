@@ -36,7 +36,7 @@ pub fn CalendarPage() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-                <section class="card" aria-labelledby="set-day">
+                <section class="card form-first" aria-labelledby="set-day">
                     <h2 id="set-day">{Msg::CalendarSet.text(lang)}</h2>
                     <ActionForm action=set attr:aria-label=Msg::CalendarSet.text(lang)>
                         <div class="field">

@@ -28,7 +28,7 @@ pub fn OrgsPage() -> impl IntoView {
                         Ok(orgs) => view! {
                             <div class="grid-2">
                                 <section class="card" aria-labelledby="tree-title">
-                                    <h2 id="tree-title">{Msg::AdminOrgs.text(lang)}</h2>
+                                    <h2 id="tree-title">{Msg::OrgTree.text(lang)}</h2>
                                     <ul class="org-tree">
                                         {orgs.iter().cloned().map(|o| view! { <OrgRowView o changed/> }).collect_view()}
                                     </ul>
@@ -58,6 +58,7 @@ fn OrgRowView(o: OrgEntry, changed: RwSignal<u32>) -> impl IntoView {
                 <span class="badge">{org_kind_name(o.kind).text(lang)}</span>
                 <span class="hint">{Text::with(Msg::OrgPeople, [o.people.to_string()]).render(lang)}</span>
             </div>
+            {(o.kind == OrgKind::Issuer).then(|| view! { <SealForm o=o.clone()/> })}
             <details class="change">
                 <summary>{Msg::OrgRename.text(lang)}</summary>
                 <ActionForm action=rename attr:aria-label=label>
@@ -86,7 +87,7 @@ fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl Into
     };
     let parents = view! { {group(OrgKind::Authority)}{group(OrgKind::Region)} };
     view! {
-        <section class="card" aria-labelledby="new-org">
+        <section class="card form-first" aria-labelledby="new-org">
             <h2 id="new-org">{Msg::OrgNew.text(lang)}</h2>
             <ActionForm action=create attr:aria-label=Msg::OrgNew.text(lang)>
                 <div class="field">
@@ -105,7 +106,6 @@ fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl Into
                 </div>
                 <div class="field">
                     <label for="org-parent">{Msg::OrgParent.text(lang)}</label>
-                    <p class="hint">{Msg::AdminOrgsHint.text(lang)}</p>
                     <select id="org-parent" name="parent_id">
                         <option value="">{Msg::OrgNoParent.text(lang)}</option>
                         {parents}
@@ -116,5 +116,31 @@ fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl Into
                 <button type="submit" class="button primary" disabled=move || create.pending().get()>{Msg::OrgCreate.text(lang)}</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// An issuer's seal: the current image (or a note that certificates use the demo seal) and a
+/// plain upload form — the server checks the file (`domain::seal`) and comes back to this page.
+#[component]
+fn SealForm(o: OrgEntry) -> impl IntoView {
+    let lang = use_lang();
+    let input_id = format!("seal-{}", o.id);
+    let current = match &o.seal {
+        Some(sha) => view! {
+            <figure class="seal">
+                <img src=format!("/orgs/{}/seal.png?v={}", o.id, &sha[..12]) alt=format!("{} {}", Msg::SealCurrent.text(lang), o.name) width="96" height="96"/>
+            </figure>
+        }.into_any(),
+        None => view! { <p class="hint">{Msg::SealDemo.text(lang)}</p> }.into_any(),
+    };
+    view! {
+        <div class="seal-box">
+            {current}
+            <form method="post" action=format!("/admin/orgs/{}/seal", o.id) enctype="multipart/form-data" aria-label=format!("{} {}", Msg::SealUpload.text(lang), o.name)>
+                <label for=input_id.clone()>{Msg::SealLabel.text(lang)}</label>
+                <input id=input_id type="file" name="file" accept="image/png"/>
+                <button type="submit" class="button small">{Msg::SealUpload.text(lang)}</button>
+            </form>
+        </div>
     }
 }

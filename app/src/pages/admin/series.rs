@@ -30,7 +30,7 @@ pub fn SeriesPage() -> impl IntoView {
                                 <ul class="cards">
                                     {all.into_iter().map(|s| view! { <SeriesCard s changed/> }).collect_view()}
                                 </ul>
-                                <section class="card" aria-labelledby="new-series">
+                                <section class="card form-first" aria-labelledby="new-series">
                                     <h2 id="new-series">{Msg::SeriesNew.text(lang)}</h2>
                                     <SeriesForm s=None changed/>
                                 </section>

@@ -185,7 +185,7 @@ fn InviteForm(orgs: Vec<OrgEntry>, invite: ServerAction<InviteUser>) -> impl Int
         </div>
     };
     view! {
-        <section class="card" aria-labelledby="invite-title">
+        <section class="card form-first" aria-labelledby="invite-title">
             <h2 id="invite-title">{Msg::UserInvite.text(lang)}</h2>
             <p class="hint">{Msg::UserInviteHint.text(lang)}</p>
             <ActionForm action=invite attr:aria-label=Msg::UserInvite.text(lang)>
