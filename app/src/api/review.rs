@@ -88,6 +88,8 @@ pub struct ReviewView {
     pub unit_files: Vec<(String, String, String)>,
     /// The office may record a fraud finding on it now (§(十一)).
     pub may_find_fraud: bool,
+    /// A committee member reads it from their session (the way back is `/committee`, not a queue).
+    pub as_member: bool,
 }
 
 /// The fields of the unit's stamped notice files (uploaded on the review page, §五).
@@ -248,6 +250,7 @@ pub async fn review_application(id: String) -> Result<ReviewView, AppError> {
     Ok(ReviewView {
         actions: REVIEW_ACTIONS.into_iter().filter(|a| may(&actor, *a, &facts).is_ok()).collect(),
         may_find_fraud: may(&actor, Action::FindFraud, &facts).is_ok(),
+        as_member: actor.role == Role::CommitteeMember,
         pledge: unit_pledge(&applicant_name),
         applicant_name,
         objections,

@@ -73,7 +73,11 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
     let show_objections = !v.objections.is_empty() || f.status == Status::UnitNotice;
     view! {
         <div class="stack wide">
-            <p class="crumbs"><a href="/review">{"← "}{Msg::NavReview.text(lang)}</a></p>
+            {if v.as_member {
+                view! { <p class="crumbs"><a href="/committee">{"← "}{Msg::NavCommittee.text(lang)}</a></p> }.into_any()
+            } else {
+                view! { <p class="crumbs"><a href="/review">{"← "}{Msg::NavReview.text(lang)}</a></p> }.into_any()
+            }}
             <h1 class="page-title">{heading}</h1>
             <section class="card">
                 <dl class="facts">
