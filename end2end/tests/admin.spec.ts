@@ -1,7 +1,8 @@
 // Administration (issue 5 part 7): the administrator invites a colleague, who sets a password with
 // the code from the invitation and signs in to the unit's queue; disabling the account ends that
-// session at once. A new unit joins the tree, and a holiday is added to the calendar. With and
-// without JavaScript, on a phone and on a desktop.
+// session at once. A new unit joins the tree, the issuer gets its seal, and a holiday is added to
+// the calendar. With and without JavaScript, on a phone and on a desktop.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_PASSWORD, freshPhone, hydrated, keepScreenshot, login } from './support';
 
@@ -94,6 +95,12 @@ test('a unit joins the tree under its authority and a holiday joins the calendar
   await form.getByRole('button', { name: '新增' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: name }).first()).toBeVisible();
   await keepScreenshot(page, info, 'admin-orgs');
+
+  // the issuer's seal (the server's checks are admin_api.rs's): uploaded, kept and shown
+  const issuer = page.getByRole('listitem').filter({ hasText: '自治区教育厅（证书签发）' });
+  await issuer.getByLabel('公章图片（透明背景PNG）').setInputFiles({ name: 'seal.png', mimeType: 'image/png', buffer: readFileSync('../assets/seal-demo.png') });
+  await issuer.getByRole('button', { name: '上传公章' }).click();
+  await expect(page.getByRole('img', { name: '当前公章 自治区教育厅（证书签发）' })).toBeVisible();
 
   // the calendar: a day of 2031 (a year nobody else touches in these tests) per project
   const day = { phone: '2031-03-03', 'phone-nojs': '2031-03-04', desktop: '2031-03-05' }[info.project.name] ?? '2031-03-06';

@@ -140,13 +140,18 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
                 </div>
                 <SeriesChoice series catalogue message=series.message(move || choice_problem("series"), server)/>
                 <TextField state=specialty label=Msg::FieldSpecialty list="specialty-list" message=specialty.message(specialty_check, server)/>
+                // inside Suspense like the series' options, so that the page the server sent and
+                // the one the browser takes over are the same
                 <datalist id="specialty-list">
-                    {move || {
-                        let cat = catalogue.get().and_then(Result::ok).unwrap_or_default();
-                        let chosen = series.value.get();
-                        cat.into_iter().find(|s| s.name == chosen).map(|s| s.specialties).unwrap_or_default()
-                            .into_iter().map(|sp| view! { <option value=sp/> }).collect_view()
-                    }}
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            let chosen = series.value.get();
+                            Suspend::new(async move {
+                                catalogue.await.unwrap_or_default().into_iter().find(|s| s.name == chosen).map(|s| s.specialties).unwrap_or_default()
+                                    .into_iter().map(|sp| view! { <option value=sp/> }).collect_view()
+                            })
+                        }}
+                    </Suspense>
                 </datalist>
                 <div class="field" class:invalid=move || unit_msg().is_some()>
                     <label for="unit_id">{Msg::FieldUnit.text(lang)}</label>
