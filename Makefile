@@ -13,14 +13,45 @@ ZP_ADDR ?= 127.0.0.1:3000
 ZP_DATA_DIR ?= data
 export ZP_ADDR ZP_DATA_DIR
 
-.PHONY: run test tools browser build test-rust test-e2e wasm-size clean-data
+# The hydration script asks for /pkg/$(LEPTOS_OUTPUT_NAME).wasm only when leptos was compiled with
+# this set (option_env!): one value for every cargo call, or the crates rebuild between them.
+export LEPTOS_OUTPUT_NAME := zhiping
+# Debian's mold links the server and the test binaries several times faster than ld.
+ifneq ($(shell command -v mold 2>/dev/null),)
+export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS := -C link-arg=-fuse-ld=mold
+endif
+
+SITE := target/site
+PKG := $(SITE)/pkg
+# The browser build has a target directory of its own so that it can run beside a server or test
+# build (cargo locks a target directory per invocation); the two share no artefacts anyway.
+FRONT_TARGET := target/front
+WASM_OUT := $(FRONT_TARGET)/wasm32-unknown-unknown/wasm-release/frontend.wasm
+
+.PHONY: run test tools browser build server site wasm css assets test-rust test-e2e e2e wasm-size clean-data
 
 ## build and serve with demo data (Ctrl-C stops it)
 run: build
 	ZP_DEMO=1 ./target/release/zhiping
 
-## every test suite
-test: tools browser test-rust build test-e2e
+## every test suite, in steps that print when they start and end (.ci/run collects the lines):
+## the Rust tests beside the browser bundle (two target directories, so the two cores share them),
+## then the release server, then Playwright against it
+STEP = echo "[step] $(1) at +$$(( $$(date +%s) - $(T0) )) s"
+T0 := $(shell date +%s)
+test:
+	@$(call STEP,tools start)
+	@$(MAKE) --no-print-directory tools browser
+	@$(call STEP,tools end)
+	@$(call STEP,rust-tests+site start)
+	@$(MAKE) --no-print-directory -j2 -O test-rust site
+	@$(call STEP,rust-tests+site end)
+	@$(call STEP,server start)
+	@$(MAKE) --no-print-directory server
+	@$(call STEP,server end)
+	@$(call STEP,e2e start)
+	@$(MAKE) --no-print-directory e2e
+	@$(call STEP,e2e end)
 
 tools:
 	@scripts/install-tools.sh build
@@ -28,27 +59,53 @@ tools:
 browser:
 	@scripts/install-tools.sh browser
 
-## release build of the server and the site (WASM optimised with wasm-opt -Oz, assets precompressed)
+## release build of the server and the site (WASM optimised with wasm-opt -Oz, assets precompressed);
+## the two halves build side by side (`make -j2 build`)
 build: tools
-	cargo leptos build --release --precompress
+	$(MAKE) -j2 server site
+
+server:
+	cargo build --release -p zhiping
+
+## what cargo-leptos's `build --release --precompress` did, in five plain steps: the frontend for
+## wasm32, wasm-bindgen, wasm-opt -Oz, the CSS through Lightning CSS, public/ copied; then every
+## file of pkg/ gzip- and brotli-compressed beside itself (served by ServeDir's precompressed_*)
+site: wasm css assets
+	@for f in $(PKG)/*.js $(PKG)/*.wasm $(PKG)/*.css; do \
+	  gzip -9 -k -f -n "$$f"; brotli -q 11 -f "$$f"; done
+
+wasm:
+	cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release --target-dir $(FRONT_TARGET)
+	@mkdir -p $(PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(LEPTOS_OUTPUT_NAME) $(WASM_OUT)
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $(PKG)/$(LEPTOS_OUTPUT_NAME).wasm $(PKG)/$(LEPTOS_OUTPUT_NAME)_bg.wasm
+	@rm $(PKG)/$(LEPTOS_OUTPUT_NAME)_bg.wasm
+
+css:
+	@mkdir -p $(PKG)
+	lightningcss --minify --targets defaults style/main.css -o $(PKG)/$(LEPTOS_OUTPUT_NAME).css
+
+assets:
+	@mkdir -p $(SITE)
+	cp -r public/. $(SITE)/
 
 ## domain, store (SQLite; PostgreSQL when TEST_DATABASE_URL is set) and server unit tests
 ## (no incremental cache: one-off test builds gain nothing from it and it doubles target/)
+## (one cargo invocation: the app crate is compiled once for both packages' tests, with ssr and
+## fixtures unified, instead of once per package)
 test-rust: tools
-	CARGO_INCREMENTAL=0 cargo test -p app --features ssr
-	CARGO_INCREMENTAL=0 cargo test -p zhiping
+	CARGO_INCREMENTAL=0 cargo test -p app -p zhiping
 
 ## Playwright on a phone (JS on and off) and a desktop, against the release server on a free port
 ## (and the review chain, which moves its server's clock, against a second one)
 FREE_PORT = python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-test-e2e: browser build
+test-e2e: browser build e2e
+e2e:
 	cd end2end && E2E_PORT=$$($(FREE_PORT)) E2E_REVIEW_PORT=$$($(FREE_PORT)) E2E_CERT_PORT=$$($(FREE_PORT)) npx playwright test
 
 ## sizes of the release artefacts (raw and brotli)
 wasm-size: build
-	@ls -l target/site/pkg/zhiping.wasm target/release/zhiping | awk '{print $$5, $$9}'
-	@python3 -c "import brotli" 2>/dev/null || pip install -q brotli
-	@python3 -c "import brotli,sys; d=open('target/site/pkg/zhiping.wasm','rb').read(); print(len(brotli.compress(d, quality=11)), 'target/site/pkg/zhiping.wasm (brotli -11)')"
+	@ls -l $(PKG)/zhiping.wasm $(PKG)/zhiping.wasm.br $(PKG)/zhiping.js.br $(PKG)/zhiping.css.br target/release/zhiping | awk '{print $$5, $$9}'
 
 ## forget the demo database (make run recreates it)
 clean-data:

@@ -5,7 +5,6 @@
 # nothing here downloads a binary from anywhere else.
 set -euo pipefail
 
-CARGO_LEPTOS_VERSION=0.3.11
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock 2>/dev/null | sed -n 's/^version = "\(.*\)"/\1/p' || true)
 WASM_BINDGEN_VERSION=${WASM_BINDGEN_VERSION:-0.2.130}
 CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
@@ -40,10 +39,6 @@ rust_tools() {
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
     install_patched wasm-bindgen-cli "$WASM_BINDGEN_VERSION" "webpki-roots@1.0.10"
   fi
-  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-    say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 25 minutes on 2 cores, once per machine)"
-    install_patched cargo-leptos "$CARGO_LEPTOS_VERSION" "cargo-util-schemas@0.14.1" no_downloads
-  fi
 }
 
 node_tools() {
@@ -64,8 +59,9 @@ apt_install() { # packages...
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
+# mold links the test and server binaries in a fraction of ld's time; brotli precompresses the site.
 case "$what" in
-  build)   rust_tools; node_tools ;;
+  build)   apt_install mold brotli; rust_tools; node_tools ;;
   browser) apt_install chromium fonts-noto-cjk ;;
-  all)     rust_tools; node_tools; apt_install chromium fonts-noto-cjk ;;
+  all)     apt_install mold brotli chromium fonts-noto-cjk; rust_tools; node_tools ;;
 esac

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::{path, SsrMode};
 
 use crate::components::header::Header;
@@ -49,11 +50,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(detect_lang());
-    let lang = use_lang();
     // Every route waits for its data on the server (SsrMode::Async) so that the page is complete
     // without JavaScript; the WASM then takes over.
     view! {
-        <Title text=Msg::AppName.text(lang)/>
         <Router>
             <Frame/>
         </Router>
@@ -65,7 +64,14 @@ pub fn App() -> impl IntoView {
 fn Frame() -> impl IntoView {
     provide_session();
     let lang = use_lang();
+    let location = use_location();
+    // every page names itself in the tab, the history and a screen reader's first words
+    let title = move || match page_title(&location.pathname.get(), lang) {
+        Some(page) => format!("{page} — {}", Msg::AppName.text(lang)),
+        None => Msg::AppName.text(lang).to_string(),
+    };
     view! {
+        <Title text=title/>
         <a class="skip" href="#main">{Msg::SkipToContent.text(lang)}</a>
         <Header/>
         <main id="main" tabindex="-1">
@@ -107,4 +113,46 @@ fn Frame() -> impl IntoView {
             </Routes>
         </main>
     }
+}
+
+/// The page's own name for `<title>`, from its address (one table for every route above).
+fn page_title(path: &str, lang: crate::i18n::Lang) -> Option<String> {
+    use crate::domain::materials::Section;
+    let parts: Vec<&str> = path.trim_matches('/').split('/').filter(|p| !p.is_empty()).collect();
+    let m = match parts.as_slice() {
+        [] => Msg::NavHome,
+        ["register"] => Msg::RegisterTitle,
+        ["login"] => Msg::LoginTitle,
+        ["recover"] => Msg::RecoverTitle,
+        ["outbox"] => Msg::OutboxTitle,
+        ["notices"] => Msg::NoticesTitle,
+        ["notices", _] => Msg::NavNotices,
+        ["admin"] => Msg::AdminTitle,
+        ["admin", "orgs"] => Msg::AdminOrgs,
+        ["admin", "users"] => Msg::AdminUsers,
+        ["admin", "series"] => Msg::AdminSeries,
+        ["admin", "calendar"] => Msg::AdminCalendar,
+        ["admin", "notices", ..] => Msg::NoticeAdminTitle,
+        ["applications"] => Msg::ApplicationsTitle,
+        ["applications", _] => Msg::ViewApplication,
+        ["applications", _, "submit"] => Msg::SubmitTitle,
+        ["applications", _, "fee"] => Msg::FeeTitle,
+        ["applications", _, slug] => {
+            let name = Section::from_slug(slug).map(|s| crate::i18n::section_name(s).text(lang)).unwrap_or_default();
+            return Some(format!("{} · {name}", Msg::SectionsNav.text(lang)));
+        }
+        ["review"] => Msg::NavReview,
+        ["review", _] => Msg::ReviewTitle,
+        ["gongshi", ..] => Msg::PublicNoticeTitle,
+        ["evaluation", ..] => Msg::EvaluationTitle,
+        ["committee", ..] => Msg::CommitteeTitle,
+        ["filing"] => Msg::FilingTitle,
+        ["results"] => Msg::ResultsTitle,
+        ["issuing"] => Msg::IssuingTitle,
+        ["certificates"] => Msg::MyCertificatesTitle,
+        ["verify", ..] => Msg::VerifyTitle,
+        ["tongbao"] => Msg::FindingsTitle,
+        _ => Msg::NotFoundTitle,
+    };
+    Some(m.text(lang).to_string())
 }

@@ -118,6 +118,10 @@ test('a unit joins the tree under its authority and a holiday joins the calendar
   const entry = page.getByRole('listitem').filter({ hasText: day });
   await expect(entry.getByText('测试假期')).toBeVisible();
   await keepScreenshot(page, info, 'admin-calendar');
+  // restoring asks first, saying what it changes (a <details>: without JavaScript too)
+  await expect(entry.getByRole('button', { name: `恢复 ${day}` })).toBeHidden();
+  await entry.getByText('恢复', { exact: true }).click();
+  await expect(entry.getByText(/恢复后，这一天按平常的工作日或周末计算/)).toBeVisible();
   await entry.getByRole('button', { name: `恢复 ${day}` }).click();
   await expect(page.getByRole('listitem').filter({ hasText: day })).toHaveCount(0);
 });

@@ -9,7 +9,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { advanceClock, beijingDate, completeApplication, DAY, decide, form, HOUR, signedIn, submit, unitFile } from './api';
 import { pdf, photo } from './fixtures';
-import { DEMO_PASSWORD, hydrated, keepScreenshot, login } from './support';
+import { DEMO_PASSWORD, hydrated, keepScreenshot, login, startNotice } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -34,7 +34,7 @@ async function signIn(page: Page, info: TestInfo, account: string, password: str
     await page.getByLabel('密码', { exact: true }).fill(password);
     await page.getByRole('button', { name: '登录' }).click();
   }
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '退出登录', includeHidden: true })).toBeAttached(); // in 菜单 on a phone
 }
 
 /** Opens the application from the queue and waits for its page to be live. */
@@ -77,7 +77,7 @@ test('the chain across four people: holiday week, pledge, one complete return li
   await keepScreenshot(unit, info, 'unit-queue');
 
   await open(unit, info, person.name);
-  await unit.getByRole('form', { name: '开始公示' }).getByRole('button', { name: '开始公示' }).click();
+  await startNotice(unit);
   await expect(unit.getByText(`${beijingDate(closes)} 00:00 后方可结束`)).toBeVisible();
 
   // anyone reads the notice (no ID number on it) and lodges an objection; the unit sees it live
@@ -187,7 +187,7 @@ test('after the third submission there is no fourth; reviewers without JavaScrip
   // the unit starts the notice from a browser without JavaScript
   let unit = await reviewer(browser, info, 'danwei', { js: false });
   await unit.getByRole('link', { name: person.name }).click();
-  await unit.getByRole('form', { name: '开始公示' }).getByRole('button', { name: '开始公示' }).click();
+  await startNotice(unit);
   await expect(unit.getByText('单位公示中').first()).toBeVisible();
 
   await advanceClock(base, 8 * DAY);

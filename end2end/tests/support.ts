@@ -72,9 +72,27 @@ export async function login(page: Page, info: TestInfo, account: string, passwor
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** Opens the header's 菜单 where it is folded (a phone); on a wide screen its links stand in the bar. */
+export async function openMenu(page: Page) {
+  const menu = page.locator('header details.menu');
+  const summary = menu.locator('summary');
+  if (await summary.isVisible() && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await summary.click();
+  }
+}
+
 export async function logout(page: Page) {
+  await openMenu(page);
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByText('您已退出登录')).toBeVisible();
+}
+
+/** The unit starts the public notice: 开始公示 first says what becomes public, then 确认开始公示. */
+export async function startNotice(unit: Page) {
+  const form = unit.getByRole('form', { name: '开始公示' });
+  await form.getByText('开始公示', { exact: true }).click();
+  await expect(form.getByText(/将立即在“公示”页面向所有人公开/)).toBeVisible();
+  await form.getByRole('button', { name: '确认开始公示' }).click();
 }
 
 /** Keeps a screenshot as a test artifact (and in test-results/screens for people to open). */

@@ -10,5 +10,9 @@ pub fn hydrate() {
     // A marker for end-to-end tests (and curious people) that the page is now live.
     if let Some(w) = web_sys::window() {
         let _ = js_sys::Reflect::set(&w, &"__zp_hydrated".into(), &true.into());
+        // the style's cue that controls only the page without JavaScript needs can go
+        if let Some(root) = w.document().and_then(|d| d.document_element()) {
+            let _ = root.class_list().add_1("js");
+        }
     }
 }

@@ -20,6 +20,7 @@ mod server {
         pub authority_id: String,
         pub region_id: String,
         pub office_id: String,
+        pub unit_name: String,
     }
 
     /// Checks what the applicant chose (level, series, specialty, unit), each refusal at its field.
@@ -54,7 +55,7 @@ mod server {
         let (Some(authority), Some(region_id), Some(office)) = (authority, region_id, office) else {
             return Err(internal("start application", format!("unit {} has no authority, region or office", unit.id)));
         };
-        Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id }))
+        Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id, unit_name: unit.name }))
     }
 }
 
@@ -82,7 +83,11 @@ pub async fn start_application(level: String, series: String, specialty: String,
     }
     let (level, route) = server::choice(&state, &level, &series, &specialty, &unit_id).await?;
     let id = crate::store::new_id();
-    let materials = serde_json::to_string(&Materials::new(level)).map_err(|e| internal("materials json", e))?;
+    // what the start form already asked is not asked again: the unit and specialty stand in 基本信息
+    let mut fresh = Materials::new(level);
+    fresh.basic.unit = route.unit_name.clone();
+    fresh.basic.specialty = specialty.trim().to_string();
+    let materials = serde_json::to_string(&fresh).map_err(|e| internal("materials json", e))?;
     let new = NewApplication {
         id: &id,
         applicant_id: &actor.user_id,

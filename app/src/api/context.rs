@@ -184,8 +184,5 @@ pub fn remember_form(values: &[(&str, &str)]) {
 
 /// A local path to go to after a form: only same-site absolute paths, never `//host`.
 pub fn safe_next(next: Option<&str>, fallback: &str) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => fallback.to_string(),
-    }
+    crate::domain::site_path::site_path_or(next, fallback).to_string()
 }

@@ -185,6 +185,10 @@ pub fn Notice(text: String) -> impl IntoView {
 }
 
 /// A server function's refusal as the whole-page message (a page whose data could not load).
+/// Nobody signed in: to the login form and back (`SignInFirst`).
 pub fn error_alert(e: &crate::api::error::AppError, lang: crate::i18n::Lang) -> AnyView {
+    if *e == crate::api::error::AppError::Unauthenticated {
+        return view! { <super::sign_in::SignInFirst/> }.into_any();
+    }
     view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| crate::i18n::Msg::Internal.into()).render(lang)}</p> }.into_any()
 }

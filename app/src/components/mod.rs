@@ -10,4 +10,5 @@ pub mod lang;
 pub mod live;
 pub mod return_list;
 pub mod session;
+pub mod sign_in;
 pub mod upload;

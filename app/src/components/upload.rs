@@ -121,19 +121,27 @@ pub fn FilePicker(
             browser::send(ev, url.clone(), progress, message, on_done);
         }
     };
+    // The browser's own picker speaks the browser's language (Choose File, No file chosen) and
+    // repeats the field's label: it stays in the page for assistive technology and the tests,
+    // named by the field's label, but what a person sees and taps is the Chinese button that
+    // opens it. With JavaScript choosing a file uploads it at once, so 上传 is only for the page
+    // without it (hidden once the page is live: `html.js` in style/main.css).
+    let pick_text = if label.contains(Msg::ButtonReplace.text(lang)) { Msg::ButtonPickAgain } else { Msg::ButtonPick };
     view! {
         <div class="file-picker" class:invalid=move || message.with(Option::is_some)>
             {editable.then(|| view! {
-                <label class="file-label" for=field_id.clone()>{label.clone()}</label>
                 <input
                     id=field_id.clone()
+                    class="file-input"
                     type="file"
                     name="file"
                     form=form.clone()
                     accept=accept
+                    aria-label=label.clone()
                     aria-describedby=format!("{hint_id} {error_id}")
                     on:change=on_change
                 />
+                <label class="button small pick-button" for=field_id.clone() aria-hidden="true">{pick_text.text(lang)}</label>
                 <button type="submit" class="button small upload-button" form=form.clone() aria-label=format!("{} {}", Msg::ButtonUpload.text(lang), label)>
                     {Msg::ButtonUpload.text(lang)}
                 </button>

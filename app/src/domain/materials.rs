@@ -79,6 +79,13 @@ pub const ALL_SECTIONS: [Section; 10] = [
 ];
 
 impl Section {
+    /// Whether the section holds work of the current post, where only material since the post
+    /// counts (SPEC rule 6, 申报材料须是申报人任现职以来的材料). Degrees, the title itself, the
+    /// person's details and the pledge are older or timeless and are not bound by it.
+    pub fn since_post_only(self) -> bool {
+        matches!(self, Section::WorkHistory | Section::Publications | Section::ContinuingEducation | Section::Assessment)
+    }
+
     /// The section's part of the form's address: `/applications/<id>/<slug>`.
     pub fn slug(self) -> &'static str {
         match self {
@@ -126,8 +133,9 @@ pub struct Degree {
 pub struct Qualification {
     pub current_title: String,
     pub obtained_on: Option<Date>,
-    /// Obtained in Xinjiang: the certificate suffices; elsewhere the 评审表 is needed too.
-    pub obtained_in_xinjiang: bool,
+    /// Obtained in Xinjiang: the certificate suffices; elsewhere the 评审表 is needed too. `None`
+    /// until the applicant answers: a default would ask everyone for the 评审表, or no one.
+    pub obtained_in_xinjiang: Option<bool>,
     pub years_in_profession: Option<u32>,
     /// The unit's written proof of the years in this profession.
     pub years_proof: Slot,

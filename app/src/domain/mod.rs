@@ -18,5 +18,6 @@ pub mod review;
 pub mod seal;
 pub mod series;
 pub mod signature;
+pub mod site_path;
 pub mod wording;
 pub mod workflow;

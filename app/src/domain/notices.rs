@@ -73,7 +73,7 @@ pub fn problems(title: &str, body: &str) -> Vec<(&'static str, NoticeProblem)> {
 /// Only web addresses and paths of this site.
 pub fn safe_url(url: &str) -> bool {
     let u = url.trim().to_ascii_lowercase();
-    u.starts_with("https://") || u.starts_with("http://") || (u.starts_with('/') && !u.starts_with("//"))
+    u.starts_with("https://") || u.starts_with("http://") || super::site_path::is_site_path(&u)
 }
 
 fn links(body: &str) -> impl Iterator<Item = &str> {
@@ -170,6 +170,8 @@ mod tests {
     fn unsafe_links_are_refused_and_never_become_links() {
         assert_eq!(problems("通知", "[点我](javascript:alert(1))"), vec![("body", NoticeProblem::BadLink)]);
         assert_eq!(problems("通知", "[点我](//evil.example)"), vec![("body", NoticeProblem::BadLink)]);
+        assert_eq!(problems("通知", "[本站评审条件](/\\evil.example/notices)"), vec![("body", NoticeProblem::BadLink)]);
+        assert!(inlines("[本站评审条件](/\\evil.example/notices)").iter().all(|i| matches!(i, Inline::Text(_))));
         assert!(inlines("[点我](javascript:alert(1))").iter().all(|i| matches!(i, Inline::Text(_))));
         assert_eq!(problems("通知", "<script>alert(1)</script>"), vec![], "plain text: shown as typed, never run");
     }

@@ -31,9 +31,11 @@ catalogue! {
     NavLogin => "登录", "Log in";
     NavRegister => "注册", "Register";
     NavLogout => "退出登录", "Log out";
+    NavMenu => "菜单", "Menu";
     NavRecover => "找回用户名和密码", "Recover user name and password";
     NavOutbox => "消息发件箱", "Message outbox";
     SwitchLanguage => "English", "中文";
+    SwitchLanguageShort => "EN", "中";
     SwitchLanguageLabel => "切换语言", "Switch language";
     NotFoundTitle => "页面不存在", "Page not found";
     NotFoundBody => "您要找的页面不存在或已移动。", "The page you asked for does not exist or has moved.";
@@ -94,6 +96,7 @@ catalogue! {
     LoginForgot => "忘记用户名或密码？", "Forgot your user name or password?";
     LoggedOut => "您已退出登录", "You have logged out";
     SessionExpired => "登录已过期，请重新登录", "Your session expired; please log in again";
+    LoginToContinue => "请先登录，登录后将回到您要打开的页面", "Please log in; you will then be taken to the page you asked for";
 
     // recovery
     RecoverTitle => "找回用户名和密码", "Recover user name and password";
@@ -133,8 +136,21 @@ catalogue! {
     HomeRole => "角色", "Role";
     HomeOrg => "所属机构", "Organisation";
     HomeUsername => "用户名", "User name";
+    ConfirmStartNotice => "开始公示后，申报人的姓名、所在单位、思想政治条件、申报专业及业绩成果将立即在“公示”页面向所有人公开，公示期不少于5个工作日，期间任何人可以提出异议。公示开始后不能撤回。", "Once the notice starts, the applicant's name, unit, political conduct, specialty and achievements are public on the notices page at once, for at least 5 working days, during which anyone may object. It cannot be withdrawn.";
+    ConfirmStartNoticeButton => "确认开始公示", "Start the public notice";
+    ConfirmRestoreDay => "恢复后，这一天按平常的工作日或周末计算；正在进行的公示和期限将按新的日历重新计算截止时间。", "After restoring, this day counts as an ordinary weekday or weekend; running notices and deadlines are recomputed with the new calendar.";
+    ConfirmRestoreButton => "确认恢复", "Restore the day";
+    ButtonPick => "选择文件", "Choose a file";
+    ButtonPickAgain => "选择新文件", "Choose another file";
     HomeNextTitle => "接下来", "Next";
-    HomeComingSoon => "申报、审核队列等功能将陆续在此开放。", "Applications and review queues will open here.";
+    HomeNextNone => "您还没有进行中的申报：先选择级别、系列、专业和所在单位。", "You have no application in progress: choose the level, series, specialty and unit first.";
+    HomeNextMissing => "{} 的申报还缺 {} 项材料。", "Your {} application still lacks {} items.";
+    HomeNextReady => "{} 的申报材料已齐全，请检查并提交。", "Your {} application is complete: check and submit it.";
+    HomeNextStatus => "{} 的申报：{}", "Your {} application: {}";
+    HomeQueueCount => "审核队列中有 {} 份申报等待处理。", "{} applications wait in your review queue.";
+    HomeQueueEmpty => "审核队列中暂无待处理的申报。", "Nothing waits in your review queue.";
+    HomeQueueNearest => "最近的期限：{}（北京时间）", "Nearest deadline: {} (Beijing time)";
+    HomeOpenQueue => "打开审核队列", "Open the review queue";
 
     RoleApplicant => "申报人", "Applicant";
     RoleUnitReviewer => "基层单位审核人", "Unit reviewer";
@@ -306,6 +322,8 @@ catalogue! {
 
     // the form's messages
     ProblemEmpty => "请填写", "Required";
+    ProblemNotChosen => "请选择", "Please choose";
+    ProblemNeedsPostDate => "请先在“专业技术资格”中填写取得资格时间", "First give the date of the current qualification (in Qualification)";
     ProblemNoFile => "请上传", "Upload required";
     ProblemNoItems => "请至少添加一项", "Add at least one";
     ProblemVague => "含有含糊词语“{}”：{}", "Vague wording “{}”: {}";
@@ -313,7 +331,7 @@ catalogue! {
     ProblemYearMissing => "缺少 {} 年度的记录", "The record for {} is missing";
     ProblemNotFirstAuthor => "只计算第一作者论文", "Only first-author papers count";
     ProblemYearsNeedPost => "请先在“专业技术资格”中填写取得资格时间", "First enter the date the current qualification was obtained";
-    BadDate => "日期格式应为 年-月-日，例如 2024-03-01", "Use a date like 2024-03-01";
+    BadDate => "日期格式应为 年-月-日，例如 2024-03-01 或 20240301", "Use a date like 2024-03-01 or 20240301";
     BadNumber => "请填写整数", "Enter a whole number";
     BadChoice => "请从选项中选择", "Choose one of the options";
     BadTooLong => "最多 {} 个字", "At most {} characters";
@@ -356,6 +374,7 @@ catalogue! {
     Uploading => "正在上传 {}%", "Uploading {}%";
     YearsNeedPostHint => "年度列表按取得现资格时间自动生成", "The years follow from the date the current qualification was obtained";
     SectionsNav => "申报材料", "Sections";
+    FormIntroAnyDate => "内容随填随存：刷新页面或断网不会丢失。请如实填写，不得使用含糊词语。", "Saved as you type: a reload or a lost connection loses nothing. Be exact; no vague wording.";
     FormIntro => "内容随填随存：刷新页面或断网不会丢失。只能填写任现职以来的材料，不得使用含糊词语。", "Saved as you type: a reload or a lost connection loses nothing. Only material since the current post; no vague wording.";
     PledgeIntro => "请在下框内用手指或鼠标手写以下承诺内容：", "Write the following pledge by hand in the box below, with finger or mouse:";
     PledgeText => "本人承诺：所提供的个人信息和证明材料真实准确，如有被查实提供有关信息、证件不实或违反有关规定的行为，三年内不申报职称评审并承担一切后果和责任。", "本人承诺：所提供的个人信息和证明材料真实准确，如有被查实提供有关信息、证件不实或违反有关规定的行为，三年内不申报职称评审并承担一切后果和责任。";

@@ -230,6 +230,8 @@ impl From<&crate::domain::materials::Problem> for Text {
             P::BeforeCurrentPost { date, limit } => Text::with(Msg::ProblemBeforePost, [format_date(Some(*date)), format_date(Some(*limit))]),
             P::YearMissing(y) => Text::with(Msg::ProblemYearMissing, [y.to_string()]),
             P::NotFirstAuthor => Text::new(Msg::ProblemNotFirstAuthor),
+            P::NotChosen => Text::new(Msg::ProblemNotChosen),
+            P::NeedsPostDate => Text::new(Msg::ProblemNeedsPostDate),
         }
     }
 }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::field::error_alert;
+
 use crate::domain::workflow::Status;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
@@ -37,7 +39,7 @@ pub fn ApplicationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(f) => view! { <Overview f change/> }.into_any(),
-                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                    Err(e) => error_alert(&e, lang),
                 }
             })}
         </Transition>
@@ -122,7 +124,7 @@ pub fn SubmitPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(f) => view! { <SubmitForm f/> }.into_any(),
-                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                    Err(e) => error_alert(&e, lang),
                 }
             })}
         </Suspense>

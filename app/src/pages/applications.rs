@@ -33,10 +33,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                                 {(!open).then(|| view! { <StartForm action=start/> })}
                             }.into_any()
                         }
-                        Err(e) => {
-                            let text = e.form_text().unwrap_or_else(|| Msg::Internal.into());
-                            view! { <p class="form-alert" role="alert">{text.render(lang)}</p> }.into_any()
-                        }
+                        Err(e) => crate::components::field::error_alert(&e, lang),
                     }
                 })}
             </Suspense>

@@ -2,6 +2,8 @@
 //! application is 通过形式, the receipt once paid, and the session's time and place once assigned.
 
 use leptos::prelude::*;
+
+use crate::components::field::error_alert;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::fees::{fee_view, FeeInfo, StartPayment};
@@ -21,7 +23,7 @@ pub fn FeePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(f) => view! { <Fee f/> }.into_any(),
-                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                    Err(e) => error_alert(&e, lang),
                 }
             })}
         </Suspense>

@@ -67,6 +67,9 @@ impl FormState {
                 }
             });
             on_cleanup(move || online.remove());
+            // Leaving the section (a tab, a link) before the debounced save ran: send what waits
+            // now, from plain values, since the state's signals go with the section's page.
+            on_cleanup(move || state.flush_on_leave());
         }
         state
     }
@@ -221,12 +224,36 @@ mod browser {
             self.schedule(0);
         }
 
+        pub(super) fn flush_on_leave(&self) {
+            let Some(pending) = self.timer.try_get_value().flatten() else { return };
+            pending.clear();
+            self.timer.set_value(None);
+            let (Some(app_id), Some(version)) = (self.app_id.try_get_value(), self.version.try_get_untracked()) else {
+                return;
+            };
+            let values = self.values();
+            let section = self.section.slug().to_string();
+            leptos::task::spawn_local(async move {
+                if save_section(app_id.clone(), section, version, values.clone(), None, None).await.is_ok() {
+                    unstash(&app_id, &values);
+                }
+                // otherwise the edits stay stashed on the device and return with the section
+            });
+        }
+
         pub(super) fn schedule(&self, ms: u64) {
             if let Some(h) = self.timer.get_value() {
                 h.clear();
             }
             let state = *self;
-            let handle = set_timeout_with_handle(move || state.send(None, None), std::time::Duration::from_millis(ms)).ok();
+            let handle = set_timeout_with_handle(
+                move || {
+                    state.timer.set_value(None);
+                    state.send(None, None)
+                },
+                std::time::Duration::from_millis(ms),
+            )
+            .ok();
             self.timer.set_value(handle);
         }
 

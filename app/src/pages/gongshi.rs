@@ -3,6 +3,8 @@
 //! current title and achievements; and a form to lodge an objection (实名) while it runs.
 
 use leptos::prelude::*;
+
+use crate::components::field::error_alert;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::review::{public_notice, public_notices, LodgeObjection, PublicNoticeView};
@@ -43,7 +45,7 @@ pub fn PublicNoticesPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                        Err(e) => error_alert(&e, lang),
                     }
                 })}
             </Suspense>
@@ -61,7 +63,7 @@ pub fn PublicNoticePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(n) => view! { <NoticeOf n/> }.into_any(),
-                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                    Err(e) => error_alert(&e, lang),
                 }
             })}
         </Suspense>

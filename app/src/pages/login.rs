@@ -36,6 +36,10 @@ pub fn LoginPage() -> impl IntoView {
                 Some(Msg::LoggedOut)
             } else if q.get("reset").is_some() {
                 Some(Msg::ResetDone)
+            } else if q.get("expired").is_some() {
+                Some(Msg::SessionExpired)
+            } else if q.get("next").is_some() {
+                Some(Msg::LoginToContinue)
             } else {
                 None
             }

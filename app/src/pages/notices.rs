@@ -2,6 +2,8 @@
 //! `/admin/notices/<id>` (`new` for a new one): writing, editing and publishing them.
 
 use leptos::prelude::*;
+
+use crate::components::field::error_alert;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::notices::{notice, notices, NoticeView, SaveNotice};
@@ -117,7 +119,7 @@ pub fn NoticePage() -> impl IntoView {
                                 <NoticeFiles files=n.files.clone()/>
                             </article>
                         }.into_any(),
-                        Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                        Err(e) => error_alert(&e, lang),
                     }
                 })}
             </Suspense>
@@ -171,7 +173,7 @@ pub fn NoticeEditPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match existing.await {
                         Ok(n) => view! { <NoticeForm n/> }.into_any(),
-                        Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                        Err(e) => error_alert(&e, lang),
                     }
                 })}
             </Suspense>

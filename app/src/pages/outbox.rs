@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::error::AppError;
 use crate::api::outbox::list_outbox;
 use crate::components::lang::use_lang;
 use crate::i18n::Msg;
@@ -14,12 +13,12 @@ pub fn OutboxPage() -> impl IntoView {
     view! {
         <section class="card wide">
             <h1>{Msg::OutboxTitle.text(lang)}</h1>
-            <p class="intro">{Msg::OutboxIntro.text(lang)}</p>
             <Suspense fallback=move || view! { <p>{Msg::Loading.text(lang)}</p> }>
                 {move || Suspend::new(async move {
                     match rows.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>{Msg::OutboxEmpty.text(lang)}</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! { <p class="intro">{Msg::OutboxIntro.text(lang)}</p> <p>{Msg::OutboxEmpty.text(lang)}</p> }.into_any(),
                         Ok(rows) => view! {
+                            <p class="intro">{Msg::OutboxIntro.text(lang)}</p>
                             <div class="table-wrap">
                                 <table>
                                     <thead>
@@ -46,10 +45,7 @@ pub fn OutboxPage() -> impl IntoView {
                                 </table>
                             </div>
                         }.into_any(),
-                        Err(e) => {
-                            let text = e.form_text().unwrap_or_else(|| AppError::Internal.form_text().unwrap_or(Msg::Internal.into()));
-                            view! { <p class="form-alert" role="alert">{text.render(lang)}</p> }.into_any()
-                        }
+                        Err(e) => crate::components::field::error_alert(&e, lang),
                     }
                 })}
             </Suspense>

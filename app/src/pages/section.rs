@@ -29,8 +29,11 @@ pub fn SectionPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // The section is part of the key: a tap on another section's tab changes only this parameter,
+    // and the page must load that section (with what the last one saved) as a fresh visit would.
+    let slug = move || params.with(|p| p.get("section").unwrap_or_default());
     let refresh = RwSignal::new(0u32);
-    let data = Resource::new(move || (id(), refresh.get()), |(id, _)| application_form(id));
+    let data = Resource::new(move || (id(), slug(), refresh.get()), |(id, _, _)| application_form(id));
     view! {
         <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
@@ -40,10 +43,7 @@ pub fn SectionPage() -> impl IntoView {
                         Some(section) => view! { <SectionForm f section refresh/> }.into_any(),
                         None => view! { <NotFound/> }.into_any(),
                     },
-                    Err(e) => {
-                        let text = e.form_text().unwrap_or_else(|| Msg::Internal.into());
-                        view! { <p class="form-alert" role="alert">{text.render(lang)}</p> }.into_any()
-                    }
+                    Err(e) => crate::components::field::error_alert(&e, lang),
                 }
             })}
         </Transition>
@@ -139,7 +139,8 @@ fn SectionForm(f: FormView, section: Section, refresh: RwSignal<u32>) -> impl In
                 <ReturnList app_id=f.id.clone() items=f.return_items.clone() due server_now=f.server_now submissions_left=f.submissions_left only=section/>
             })}
             {if editable {
-                view! { <p class="intro">{Msg::FormIntro.text(lang)}</p> }.into_any()
+                let intro = if section.since_post_only() { Msg::FormIntro } else { Msg::FormIntroAnyDate };
+                view! { <p class="intro">{intro.text(lang)}</p> }.into_any()
             } else {
                 view! { <p class="notice" role="status">{Msg::ReadOnlyNotice.text(lang)}</p> }.into_any()
             }}
@@ -301,9 +302,16 @@ fn value_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
             let initial = initial.clone();
             move || state.materials.with(|m| m.value(name, item)).unwrap_or_else(|| initial.clone())
         };
+        let is_date = field.input == Input::Date;
         let on_input = {
             let key = key.clone();
-            move |ev: leptos::ev::Event| state.typed(&key, event_target_value(&ev), false)
+            move |ev: leptos::ev::Event| {
+                let raw = event_target_value(&ev);
+                // a date half typed (2024-0) is not yet wrong: it is judged when the field is left
+                if !is_date || crate::domain::materials::fields::parse_date(&raw).is_ok() {
+                    state.typed(&key, raw, false)
+                }
+            }
         };
         let on_change = {
             let key = key.clone();
@@ -329,13 +337,13 @@ fn value_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
                 let yes_id = format!("{key}-yes");
                 let no_id = format!("{key}-no");
                 let is_yes = { let current = current.clone(); move || current() == "yes" };
-                let is_no = { let current = current.clone(); move || current() != "yes" };
+                let is_no = { let current = current.clone(); move || current() == "no" };
                 view! {
                     <div class="choices" role="radiogroup" aria-labelledby=format!("{key}-label") aria-describedby=error_id.clone()>
                         <label for=format!("{key}-yes") class="choice"><input type="radio" id=yes_id name=form_key.clone() value="yes" disabled=disabled
                             checked=initial == "yes" prop:checked=is_yes on:change=on_change.clone()/>{Msg::Yes.text(lang)}</label>
                         <label for=format!("{key}-no") class="choice"><input type="radio" id=no_id name=form_key.clone() value="no" disabled=disabled
-                            checked=initial != "yes" prop:checked=is_no on:change=on_change.clone()/>{Msg::No.text(lang)}</label>
+                            checked=initial == "no" prop:checked=is_no on:change=on_change.clone()/>{Msg::No.text(lang)}</label>
                     </div>
                 }
                 .into_any()
@@ -347,13 +355,16 @@ fn value_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
             }
             .into_any(),
             _ => {
-                let (kind, mode) = match field.input {
-                    Input::Date => ("date", None),
-                    Input::Number => ("text", Some("numeric")),
-                    _ => ("text", None),
+                // Dates are typed, not picked: a browser's date picker shows the browser's own
+                // format (03/01/2024 on an English phone) on a Chinese page. The domain reads
+                // 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日 and 20240301 alike.
+                let (kind, mode, placeholder) = match field.input {
+                    Input::Date => ("text", Some("numeric"), Some("2024-03-01")),
+                    Input::Number => ("text", Some("numeric"), None),
+                    _ => ("text", None, None),
                 };
                 view! {
-                    <input id=key.clone() name=form_key.clone() type=kind inputmode=mode disabled=disabled value=initial.clone()
+                    <input id=key.clone() name=form_key.clone() type=kind inputmode=mode placeholder=placeholder disabled=disabled value=initial.clone()
                         aria-describedby=error_id.clone() aria-invalid={let i = invalid.clone(); move || i().to_string()}
                         prop:value=current.clone() on:input=on_input.clone() on:change=on_change.clone()/>
                 }

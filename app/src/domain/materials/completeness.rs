@@ -33,6 +33,11 @@ pub enum Problem {
     YearMissing(i32),
     /// Papers count only as first author.
     NotFirstAuthor,
+    /// A yes/no question nobody has answered yet (no default: the answer changes what is needed).
+    NotChosen,
+    /// The years that need a record follow from the date the current qualification was obtained,
+    /// which is not given yet (in 专业技术资格).
+    NeedsPostDate,
 }
 
 /// The completed years since the current qualification was obtained, oldest first: the years
@@ -120,8 +125,10 @@ pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
     }
     c.file(S::Qualification, "years_proof", None, &q.years_proof);
     c.file(S::Qualification, "title_certificate", None, &q.title_certificate);
-    if !q.obtained_in_xinjiang {
-        c.file(S::Qualification, "evaluation_form", None, &q.evaluation_form);
+    match q.obtained_in_xinjiang {
+        None => c.push(S::Qualification, "obtained_in_xinjiang", None, Problem::NotChosen),
+        Some(false) => c.file(S::Qualification, "evaluation_form", None, &q.evaluation_form),
+        Some(true) => {}
     }
 
     // (四) 工作简历
@@ -163,7 +170,7 @@ pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
     } else {
         // Which years need a record follows from the post's date; until it is given, that is missing.
         if post.is_none() {
-            c.push(S::ContinuingEducation, "training_years", None, Problem::Empty);
+            c.push(S::ContinuingEducation, "training_years", None, Problem::NeedsPostDate);
         }
         if let Some(post) = post {
             for year in years_since_post(post, today) {
@@ -180,7 +187,7 @@ pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
 
     // (七) 考核情况
     if post.is_none() {
-        c.push(S::Assessment, "assessments", None, Problem::Empty);
+        c.push(S::Assessment, "assessments", None, Problem::NeedsPostDate);
     }
     if let Some(post) = post {
         for year in assessment_years(post, today) {

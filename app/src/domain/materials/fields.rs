@@ -196,7 +196,7 @@ pub fn section_of(name: &str) -> Option<Section> {
 pub fn shown(m: &Materials, name: &str, item: Option<usize>) -> bool {
     let publication = item.and_then(|i| m.publications.get(i));
     match name {
-        "evaluation_form" => !m.qualification.obtained_in_xinjiang,
+        "evaluation_form" => m.qualification.obtained_in_xinjiang == Some(false),
         "exemption_form" => m.training.exempt,
         "training_years" | "training_year" | "hours" | "training_certificate" | "public_course_certificates" => !m.training.exempt,
         "first_author" => publication.is_some_and(|p| p.kind == WorkKind::Paper),
@@ -231,10 +231,19 @@ pub fn parse_date(raw: &str) -> Result<Option<Date>, BadValue> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
-    match parse_iso_date(raw) {
+    match parse_iso_date(&normalise_date(raw)) {
         Some(d) if (1900..=2100).contains(&d.year()) => Ok(Some(d)),
         _ => Err(BadValue::NotADate),
     }
+}
+
+/// The ways people write a date, as `y-m-d`: 2024/3/1, 2024.3.1, 2024年3月1日, 20240301.
+fn normalise_date(raw: &str) -> String {
+    let raw = raw.trim();
+    if raw.len() == 8 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return format!("{}-{}-{}", &raw[..4], &raw[4..6], &raw[6..]);
+    }
+    raw.replace(['/', '.', '年', '月'], "-").trim_end_matches('日').to_string()
 }
 
 pub fn format_date(d: Option<Date>) -> String {
@@ -319,7 +328,7 @@ impl Materials {
             "graduated_on" => format_date(self.education.get(i)?.graduated_on),
             "current_title" => self.qualification.current_title.clone(),
             "obtained_on" => format_date(self.qualification.obtained_on),
-            "obtained_in_xinjiang" => yes_no(self.qualification.obtained_in_xinjiang),
+            "obtained_in_xinjiang" => self.qualification.obtained_in_xinjiang.map(yes_no).unwrap_or_default(),
             "years_in_profession" => num(self.qualification.years_in_profession),
             "practice" => self.work.practice.clone(),
             "achievement_title" => self.work.achievements.get(i)?.title.clone(),
@@ -364,7 +373,9 @@ impl Materials {
             "graduated_on" => self.education.get_mut(i).ok_or(missing)?.graduated_on = parse_date(raw)?,
             "current_title" => self.qualification.current_title = short(raw)?,
             "obtained_on" => self.qualification.obtained_on = parse_date(raw)?,
-            "obtained_in_xinjiang" => self.qualification.obtained_in_xinjiang = parse_yes_no(raw)?,
+            "obtained_in_xinjiang" => {
+                self.qualification.obtained_in_xinjiang = if raw.is_empty() { None } else { Some(parse_yes_no(raw)?) }
+            }
             "years_in_profession" => self.qualification.years_in_profession = parse_number(raw, 100)?,
             "practice" => self.work.practice = long(raw)?,
             "achievement_title" => self.work.achievements.get_mut(i).ok_or(missing)?.title = short(raw)?,
@@ -486,6 +497,24 @@ mod tests {
     use crate::domain::materials::{Level, Publication};
     use time::macros::date;
 
+    #[test]
+    fn dates_are_read_as_people_write_them() {
+        for raw in ["2024-03-01", "2024-3-1", "2024/3/1", "2024.03.01", "2024年3月1日", "20240301", " 2024-03-01 "] {
+            assert_eq!(parse_date(raw), Ok(Some(date!(2024 - 03 - 01))), "{raw}");
+        }
+        for raw in ["2024-0", "03/01/2024", "2024-02-30", "1899-12-31", "202403011"] {
+            assert_eq!(parse_date(raw), Err(BadValue::NotADate), "{raw}");
+        }
+        assert_eq!(parse_date(""), Ok(None));
+    }
+
+    #[test]
+    fn only_the_current_posts_work_is_bound_to_the_post() {
+        use crate::domain::materials::Section;
+        assert!(Section::WorkHistory.since_post_only() && Section::Assessment.since_post_only());
+        assert!(!Section::Education.since_post_only() && !Section::Qualification.since_post_only() && !Section::BasicInfo.since_post_only());
+    }
+
     /// Materials in which every field of every section exists (one item per list, the year lists
     /// made, 援疆 set).
     fn one_of_everything() -> Materials {
@@ -593,6 +622,9 @@ mod tests {
         m.set_value("kind", Some(0), "work_plan").unwrap();
         assert!(!shown(&m, "similarity_report", Some(0)));
         assert!(shown(&m, "unit_certification", Some(0)));
+        assert!(!shown(&m, "evaluation_form", None), "not asked before the applicant says where");
+        assert_eq!(m.value("obtained_in_xinjiang", None).as_deref(), Some(""), "no default answer");
+        m.set_value("obtained_in_xinjiang", None, "no").unwrap();
         assert!(shown(&m, "evaluation_form", None));
         m.set_value("obtained_in_xinjiang", None, "yes").unwrap();
         assert!(!shown(&m, "evaluation_form", None));

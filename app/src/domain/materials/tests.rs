@@ -29,7 +29,7 @@ fn complete() -> Materials {
     m.qualification = Qualification {
         current_title: "助理研究员".into(),
         obtained_on: Some(date!(2022 - 07 - 01)),
-        obtained_in_xinjiang: true,
+        obtained_in_xinjiang: Some(true),
         years_in_profession: Some(12),
         years_proof: f("years"),
         title_certificate: f("cert"),
@@ -100,14 +100,24 @@ fn an_empty_application_lists_every_section_in_order() {
     );
     // without the post's date, the years owed are unknown: missing, never "complete"
     let gaps = missing(&m, TODAY);
-    assert!(gaps.iter().any(|g| g.section == Section::Assessment && g.field == "assessments" && g.problem == Problem::Empty));
-    assert!(gaps.iter().any(|g| g.section == Section::ContinuingEducation && g.field == "training_years"));
+    assert!(gaps.iter().any(|g| g.section == Section::Assessment && g.field == "assessments" && g.problem == Problem::NeedsPostDate));
+    assert!(gaps.iter().any(|g| g.section == Section::ContinuingEducation && g.field == "training_years" && g.problem == Problem::NeedsPostDate));
+}
+
+#[test]
+fn where_the_title_was_obtained_has_no_default_answer() {
+    let mut m = complete();
+    m.qualification.obtained_in_xinjiang = None;
+    assert_eq!(fields(&m), vec![(Section::Qualification, "obtained_in_xinjiang".into(), None, Problem::NotChosen)]);
+    let fresh = missing(&Materials::new(Level::Intermediate), TODAY);
+    assert!(fresh.iter().any(|g| g.field == "obtained_in_xinjiang" && g.problem == Problem::NotChosen));
+    assert!(!fresh.iter().any(|g| g.field == "evaluation_form"), "the 评审表 is asked for only after 否");
 }
 
 #[test]
 fn a_title_from_outside_xinjiang_also_needs_the_evaluation_form() {
     let mut m = complete();
-    m.qualification.obtained_in_xinjiang = false;
+    m.qualification.obtained_in_xinjiang = Some(false);
     assert_eq!(fields(&m), vec![(Section::Qualification, "evaluation_form".into(), None, Problem::NoFile)]);
 }
 

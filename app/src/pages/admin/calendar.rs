@@ -101,11 +101,16 @@ fn Days(list: Vec<CalendarEntry>, set: ServerAction<SaveCalendarDay>) -> impl In
                         <span class="date">{d.day.clone()}</span>
                         <span class="badge">{kind.text(lang)}</span>
                         <span class="hint">{d.note.clone()}</span>
-                        <ActionForm action=set attr:class="inline">
-                            <input type="hidden" name="day" value=d.day.clone()/>
-                            <input type="hidden" name="kind" value="weekday"/>
-                            <button type="submit" class="button small" aria-label=reset>{Msg::CalendarReset.text(lang)}</button>
-                        </ActionForm>
+                        // restoring moves every running notice's close date: it says so first
+                        <details class="confirm">
+                            <summary class="button small">{Msg::CalendarReset.text(lang)}</summary>
+                            <ActionForm action=set attr:class="confirm-form">
+                                <input type="hidden" name="day" value=d.day.clone()/>
+                                <input type="hidden" name="kind" value="weekday"/>
+                                <p class="confirm-text">{Msg::ConfirmRestoreDay.text(lang)}</p>
+                                <button type="submit" class="button small danger" aria-label=reset>{Msg::ConfirmRestoreButton.text(lang)}</button>
+                            </ActionForm>
+                        </details>
                     </li>
                 }
             }).collect_view()}

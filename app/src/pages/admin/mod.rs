@@ -10,7 +10,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::error::AppError;
+use crate::components::field::error_alert;
 use crate::components::lang::use_lang;
+use crate::components::session::use_session;
+use crate::domain::workflow::Role;
 use crate::i18n::{Lang, Msg};
 
 #[component]
@@ -24,9 +27,9 @@ pub fn AdminPage() -> impl IntoView {
         ("/admin/notices", Msg::NavAdminNotices, Msg::AdminNoticesHint),
         ("/outbox", Msg::OutboxTitle, Msg::AdminOutboxHint),
     ];
-    view! {
-        <div class="stack wide">
-            <h1 class="page-title">{Msg::AdminTitle.text(lang)}</h1>
+    let me = use_session();
+    let hub = move || {
+        view! {
             <p class="intro">{Msg::AdminIntro.text(lang)}</p>
             <ul class="cards admin-hub">
                 {sections.into_iter().map(|(href, title, hint)| view! {
@@ -36,6 +39,22 @@ pub fn AdminPage() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+        }
+    };
+    view! {
+        <div class="stack wide">
+            <h1 class="page-title">{Msg::AdminTitle.text(lang)}</h1>
+            // the menu is the administrator's: nobody else sees where it leads
+            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(m)) if m.role == Role::Admin => hub().into_any(),
+                        Ok(Some(_)) => error_alert(&AppError::Forbidden, lang),
+                        Ok(None) => error_alert(&AppError::Unauthenticated, lang),
+                        Err(e) => error_alert(&e, lang),
+                    }
+                })}
+            </Suspense>
         </div>
     }
 }

@@ -3,6 +3,8 @@
 //! with its files, and the history. It reloads by itself when anyone acts on the application.
 
 use leptos::prelude::*;
+
+use crate::components::field::error_alert;
 use leptos_router::hooks::use_params_map;
 
 use super::materials::MaterialsView;
@@ -52,7 +54,7 @@ pub fn ReviewPage() -> impl IntoView {
                 match data.await {
                     Ok(v) => view! { <Review v actions uploaded/> }.into_any(),
                     Err(_) if done().is_some() => ().into_any(),
-                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                    Err(e) => error_alert(&e, lang),
                 }
             })}
         </Transition>
@@ -176,9 +178,25 @@ fn decision_form(v: &ReviewView, action: Action, server: ServerAction<Decide>, u
                 </div>
             })}
             <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
-            <button type="submit" class="button" class:primary=!danger class:danger=danger disabled=move || server.pending().get()>
-                {action_name(action).text(lang)}
-            </button>
+            {if action == Action::StartNotice {
+                // publishing is one tap that cannot be taken back: it says what happens first
+                // (a <details>, so it works without JavaScript too)
+                view! {
+                    <details class="confirm">
+                        <summary class="button primary">{action_name(action).text(lang)}</summary>
+                        <p class="confirm-text">{Msg::ConfirmStartNotice.text(lang)}</p>
+                        <button type="submit" class="button primary" disabled=move || server.pending().get()>
+                            {Msg::ConfirmStartNoticeButton.text(lang)}
+                        </button>
+                    </details>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="submit" class="button" class:primary=!danger class:danger=danger disabled=move || server.pending().get()>
+                        {action_name(action).text(lang)}
+                    </button>
+                }.into_any()
+            }}
         </ActionForm>
     }
     .into_any()

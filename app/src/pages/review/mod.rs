@@ -7,6 +7,8 @@ pub mod detail;
 pub mod materials;
 
 use leptos::prelude::*;
+
+use crate::components::field::error_alert;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::review::{review_queue, QueueItem, QueueView};
@@ -69,7 +71,7 @@ pub fn QueuePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(v) => view! { <Queue v q=q() connected updated=tick/> }.into_any(),
-                    Err(e) => view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| Msg::Internal.into()).render(lang)}</p> }.into_any(),
+                    Err(e) => error_alert(&e, lang),
                 }
             })}
         </Transition>
