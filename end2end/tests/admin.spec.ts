@@ -10,7 +10,7 @@ const NEW_PASSWORD = '天山南北2027春';
 
 async function adminPage(page: Page, info: TestInfo, section: string) {
   await login(page, info, 'admin', DEMO_PASSWORD);
-  await page.getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('link', { name: '系统管理', exact: true }).click();
   await page.getByRole('link', { name: section }).click();
   await hydrated(page, info);
 }
@@ -62,7 +62,7 @@ test('an invited colleague sets a password, works in the unit, and is signed out
   await reset.getByRole('button', { name: '重置密码' }).click();
   await expect(colleague.getByText('密码已重置，请用新密码登录。')).toBeVisible();
   await login(colleague, info, username, NEW_PASSWORD);
-  await expect(colleague.getByRole('link', { name: '审核队列' })).toBeVisible();
+  await expect(colleague.getByRole('link', { name: '审核队列', exact: true })).toBeVisible();
   await expect(colleague.getByText('新疆师范大学').first()).toBeVisible();
 
   // disabled: the colleague's next page is a signed-out one

@@ -26,7 +26,7 @@ test('an applicant starts an application and sees its status, submissions and wh
   await expect(card).toBeVisible();
   await expect(card.getByText('草稿（未提交）')).toBeVisible();
   await expect(card.getByText('共3次，剩余3次')).toBeVisible();
-  await expect(card.getByRole('listitem').filter({ hasText: '基本信息' })).toContainText('缺 5 项');
+  await expect(card.getByRole('listitem').filter({ hasText: '基本信息' })).toContainText('缺 3 项'); // 工作单位 and 申报专业 come from the start form
   await expect(card.getByRole('listitem').filter({ hasText: '个人承诺书' })).toContainText('缺 1 项');
   await expect(card.getByRole('listitem').filter({ hasText: '考核情况' })).toContainText('缺 1 项');
   // one open application per year: no second start form

@@ -169,6 +169,7 @@ for (const who of ['applicant', 'danwei', 'zhuguan', 'pingban', 'pingwei', 'rens
     } else {
       await page.goto('/');
     }
+    await page.waitForURL((u) => u.pathname === '/');
     await expect(page.getByRole('main')).toBeVisible();
     await hydrated(page, info);
     await walk(page, info, who, who === 'applicant' ? 16 : 10);
@@ -184,7 +185,7 @@ test('a signed-out person is sent to the login form and back to the page', async
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(/\/review\?sort=name$/);
-  await expect(page.getByRole('heading', { level: 1, name: '审核队列' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '单位审核' })).toBeVisible();
 });
 
 test('an ended session says so at the login form', async ({ page }, info) => {

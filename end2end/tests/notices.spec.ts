@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, hydrated, keepScreenshot, login } from './support';
 
 test('the administrator publishes a notice with a list and a link, and a visitor reads it', async ({ page, browser }, info) => {
   await login(page, info, 'admin', DEMO_PASSWORD);
-  await page.getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('link', { name: '系统管理', exact: true }).click();
   await page.getByRole('link', { name: '通知管理' }).click();
   await page.getByRole('link', { name: '新建通知' }).click();
   await hydrated(page, info);

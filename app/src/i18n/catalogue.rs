@@ -150,6 +150,7 @@ catalogue! {
     HomeQueueCount => "审核队列中有 {} 份申报等待处理。", "{} applications wait in your review queue.";
     HomeQueueEmpty => "审核队列中暂无待处理的申报。", "Nothing waits in your review queue.";
     HomeQueueNearest => "最近的期限：{}（北京时间）", "Nearest deadline: {} (Beijing time)";
+    HomeGoTo => "进入{}", "Go to {}";
     HomeOpenQueue => "打开审核队列", "Open the review queue";
 
     RoleApplicant => "申报人", "Applicant";

@@ -82,6 +82,8 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
     let members = d.committee.iter().enumerate().map(|(i, (id, name, unit))| view! {
         <label class="check"><input type="checkbox" name=format!("member[m{i}]") value=id.clone()/>{name.clone()}{(!unit.is_empty()).then(|| format!("（{unit}）"))}</label>
     }).collect_view();
+    // a list with nothing in it gets no heading either
+    let (has_unpaid, has_unassigned) = (!d.unpaid.is_empty(), !d.unassigned.is_empty());
     let unpaid = d.unpaid.iter().map(|a| view! { <li>{a.applicant_name.clone()}{" · "}{a.unit_name.clone()}<span class="hint">{" "}{what(a, lang)}</span></li> }).collect_view();
     let unassigned = d.unassigned.iter().map(|a| view! { <li>{a.applicant_name.clone()}{" · "}{a.unit_name.clone()}<span class="hint">{" "}{what(a, lang)}</span></li> }).collect_view();
     view! {
@@ -89,10 +91,8 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
             <section class="card" aria-labelledby="fee-title">
                 <h2 id="fee-title">{Msg::EvaluationFees.text(lang)}</h2>
                 <p>{Text::with(Msg::EvaluationPaidUnpaid, [d.unassigned.len().to_string(), d.unpaid.len().to_string()]).render(lang)}</p>
-                <h3>{Msg::EvaluationUnassigned.text(lang)}</h3>
-                <ul>{unassigned}</ul>
-                <h3>{Msg::EvaluationUnpaid.text(lang)}</h3>
-                <ul>{unpaid}</ul>
+                {has_unassigned.then(|| view! { <h3>{Msg::EvaluationUnassigned.text(lang)}</h3> <ul>{unassigned}</ul> })}
+                {has_unpaid.then(|| view! { <h3>{Msg::EvaluationUnpaid.text(lang)}</h3> <ul>{unpaid}</ul> })}
             </section>
             <section class="card" aria-labelledby="new-session">
                 <h2 id="new-session">{Msg::SessionNew.text(lang)}</h2>

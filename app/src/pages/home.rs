@@ -92,7 +92,7 @@ fn NextStep(me: Me) -> impl IntoView {
                 Role::Admin => ("/admin", Msg::NavAdmin),
                 _ => ("/notices", Msg::NavNotices),
             };
-            view! { <p><a class="button primary" href=href>{label.text(lang)}</a></p> }.into_any()
+            view! { <p><a class="button primary" href=href>{Text::with(Msg::HomeGoTo, [label.text(lang).to_string()]).render(lang)}</a></p> }.into_any()
         }
     };
     view! {
