@@ -12,14 +12,17 @@ use crate::components::session::provide_session;
 use crate::i18n::Msg;
 use crate::pages::admin::{calendar::CalendarPage, orgs::OrgsPage, series::SeriesPage, users::UsersPage, AdminPage};
 use crate::pages::application::{ApplicationPage, SubmitPage};
-use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
-use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
-use crate::pages::review::{detail::ReviewPage, QueuePage};
-use crate::pages::section::SectionPage;
 use crate::pages::certificates::{FindingsPage, IssuingPage, MyCertificatesPage, VerifyFormPage, VerifyPage};
 use crate::pages::evaluation::{CommitteePage, CommitteeSessionPage, EvaluationPage, EvaluationSessionPage, FilingPage, ResultsPage};
 use crate::pages::fee::FeePage;
-use crate::pages::{applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage, register::RegisterPage};
+use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
+use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
+use crate::pages::review::{detail::ReviewPage, QueuePage};
+use crate::pages::section::SectionPage;
+use crate::pages::{
+    applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage,
+    register::RegisterPage,
+};
 
 /// The HTML document around the app. On the server it also sets the Content-Security-Policy
 /// with this response's script nonce.

@@ -62,10 +62,7 @@ impl Registration<'_> {
 
     /// Every field's message, in form order; empty when all is well.
     pub fn problems(&self, today: Date) -> Vec<FieldText> {
-        Self::FIELDS
-            .iter()
-            .filter_map(|f| self.problem(f, today).map(|t| FieldText::new(f, t)))
-            .collect()
+        Self::FIELDS.iter().filter_map(|f| self.problem(f, today).map(|t| FieldText::new(f, t))).collect()
     }
 
     pub fn validate(&self, today: Date) -> Result<ValidRegistration, Vec<FieldText>> {

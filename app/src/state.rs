@@ -18,10 +18,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn now(&self) -> Instant {
-        let system = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0);
+        let system = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
         Instant(system + self.offset_ms.load(Ordering::Relaxed))
     }
 

@@ -10,7 +10,9 @@
 use std::io::Cursor;
 use std::time::Instant;
 
-use app::domain::materials::{missing, Achievement, AssessmentYear, Attachment, Degree, Level, Materials, Publication, TrainingYear, WorkKind};
+use app::domain::materials::{
+    missing, Achievement, AssessmentYear, Attachment, Degree, Level, Materials, Publication, TrainingYear, WorkKind,
+};
 use image::{DynamicImage, RgbImage};
 
 fn att(i: usize) -> Option<Attachment> {
@@ -80,14 +82,34 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 async fn login(base: &str) -> (reqwest::Client, String) {
     let c = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    let r = c.post(format!("{base}/api/login")).header("Accept", "application/json").form(&[("account", "shenbao"), ("password", "Zhiping@2026")]).send().await.unwrap();
+    let r = c
+        .post(format!("{base}/api/login"))
+        .header("Accept", "application/json")
+        .form(&[("account", "shenbao"), ("password", "Zhiping@2026")])
+        .send()
+        .await
+        .unwrap();
     assert!(r.status().is_success(), "login: {}", r.status());
-    let list: serde_json::Value = c.post(format!("{base}/api/my_applications")).header("Accept", "application/json").send().await.unwrap().json().await.unwrap();
+    let list: serde_json::Value =
+        c.post(format!("{base}/api/my_applications")).header("Accept", "application/json").send().await.unwrap().json().await.unwrap();
     let id = match list.as_array().and_then(|a| a.first()) {
         Some(a) => a["id"].as_str().unwrap().to_string(),
         None => {
-            let form = [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
-            c.post(format!("{base}/api/start_application")).header("Accept", "application/json").form(&form).send().await.unwrap().json().await.unwrap()
+            let form = [
+                ("level", "associate_senior"),
+                ("series", "高等学校教育管理研究"),
+                ("specialty", "高等教育管理"),
+                ("unit_id", "org-unit-xju"),
+            ];
+            c.post(format!("{base}/api/start_application"))
+                .header("Accept", "application/json")
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap()
         }
     };
     (c, id)
@@ -109,7 +131,16 @@ fn completeness() {
     m.basic.political_conduct = "拥护党的路线方针政策，遵纪守法，师德良好。".repeat(10);
     m.basic.id_card_scan = att(0);
     m.basic.photo = att(1);
-    m.education = (0..3).map(|i| Degree { school: "新疆大学".into(), major: "教育学".into(), graduated_on: Some(time::macros::date!(2010 - 06 - 30)), diploma: att(i), degree_certificate: att(i), chsi_report: att(i) }).collect();
+    m.education = (0..3)
+        .map(|i| Degree {
+            school: "新疆大学".into(),
+            major: "教育学".into(),
+            graduated_on: Some(time::macros::date!(2010 - 06 - 30)),
+            diploma: att(i),
+            degree_certificate: att(i),
+            chsi_report: att(i),
+        })
+        .collect();
     m.qualification.current_title = "副研究员".into();
     m.qualification.obtained_on = Some(time::macros::date!(2016 - 03 - 01));
     m.qualification.years_in_profession = Some(15);
@@ -117,19 +148,32 @@ fn completeness() {
     m.qualification.title_certificate = att(3);
     m.qualification.evaluation_form = att(4);
     m.work.practice = "负责学院教学管理工作。".repeat(40);
-    m.work.achievements = (0..30).map(|i| Achievement { title: format!("成果{i}"), achieved_on: Some(time::macros::date!(2020 - 01 - 01)), description: "主持完成校级教改项目。".repeat(20), evidence: att(i) }).collect();
+    m.work.achievements = (0..30)
+        .map(|i| Achievement {
+            title: format!("成果{i}"),
+            achieved_on: Some(time::macros::date!(2020 - 01 - 01)),
+            description: "主持完成校级教改项目。".repeat(20),
+            evidence: att(i),
+        })
+        .collect();
     m.publications = (0..40)
         .map(|i| Publication {
             kind: if i % 3 == 0 { WorkKind::WorkPlan } else { WorkKind::Paper },
             title: format!("高校教学管理研究之{i}"),
             published_on: Some(time::macros::date!(2021 - 05 - 01)),
             first_author: true,
-            cover: att(i), contents: att(i), body: att(i), identification_form: att(i), similarity_report: att(i), unit_certification: att(i),
+            cover: att(i),
+            contents: att(i),
+            body: att(i),
+            identification_form: att(i),
+            similarity_report: att(i),
+            unit_certification: att(i),
         })
         .collect();
     m.training.years = (2016..2026).map(|y| TrainingYear { year: y, hours: Some(90), certificate: att(y as usize) }).collect();
     m.training.public_course_certificates = vec![Attachment { id: "p".into() }; 5];
-    m.assessments = (2023..2026).map(|y| AssessmentYear { year: y, result: "合格".into(), form_front: att(1), form_back: att(2) }).collect();
+    m.assessments =
+        (2023..2026).map(|y| AssessmentYear { year: y, result: "合格".into(), form_front: att(1), form_back: att(2) }).collect();
     m.other.notice_materials = att(5);
     m.other.notice_result = att(6);
     m.pledge = att(7);
@@ -173,7 +217,13 @@ async fn main() {
             assert_eq!(status, 200, "{what} upload");
             rates.push(bytes.len() as f64 / 1_048_576.0 / t.elapsed().as_secs_f64());
         }
-        println!("upload {what} {:.1} MB: median {:.1} MB/s over 9 uploads (min {:.1}, max {:.1})", bytes.len() as f64 / 1_048_576.0, median(rates.clone()), rates.iter().cloned().fold(f64::MAX, f64::min), rates.iter().cloned().fold(0.0, f64::max));
+        println!(
+            "upload {what} {:.1} MB: median {:.1} MB/s over 9 uploads (min {:.1}, max {:.1})",
+            bytes.len() as f64 / 1_048_576.0,
+            median(rates.clone()),
+            rates.iter().cloned().fold(f64::MAX, f64::min),
+            rates.iter().cloned().fold(0.0, f64::max)
+        );
     }
 
     if let Some(pid) = pid {

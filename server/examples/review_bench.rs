@@ -106,10 +106,15 @@ async fn seed_filed(url: &str, n: usize) {
 async fn issue(base: &str) {
     let c = login(base, "qianfa").await;
     let t = Instant::now();
-    let res = c.post(format!("{base}/api/issue_certificates")).header("Accept", "application/json").form(&[("all", "1")]).send().await.unwrap();
+    let res =
+        c.post(format!("{base}/api/issue_certificates")).header("Accept", "application/json").form(&[("all", "1")]).send().await.unwrap();
     let numbers: Vec<String> = res.json().await.unwrap();
     let secs = t.elapsed().as_secs_f64();
-    println!("issued {} certificates in {secs:.2} s: {:.1} certificates/s (PDF rendered with a font subset, signed twice, stored)", numbers.len(), numbers.len() as f64 / secs);
+    println!(
+        "issued {} certificates in {secs:.2} s: {:.1} certificates/s (PDF rendered with a font subset, signed twice, stored)",
+        numbers.len(),
+        numbers.len() as f64 / secs
+    );
 }
 
 async fn verify(base: &str, workers: usize, secs: u64) {
@@ -133,7 +138,13 @@ async fn verify(base: &str, workers: usize, secs: u64) {
 
 async fn login(base: &str, account: &str) -> reqwest::Client {
     let c = reqwest::Client::builder().cookie_store(true).pool_max_idle_per_host(10_000).build().unwrap();
-    let res = c.post(format!("{base}/api/login")).header("Accept", "application/json").form(&[("account", account), ("password", "Zhiping@2026")]).send().await.unwrap();
+    let res = c
+        .post(format!("{base}/api/login"))
+        .header("Accept", "application/json")
+        .form(&[("account", account), ("password", "Zhiping@2026")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     c
 }
@@ -199,7 +210,12 @@ async fn live(base: &str, streams: usize, rounds: usize) {
                 buf.push_str(&String::from_utf8_lossy(&chunk));
                 while let Some(end) = buf.find("\n\n") {
                     let event: String = buf.drain(..end + 2).collect();
-                    if let Some(round) = event.lines().find_map(|l| l.strip_prefix("data: ")).and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok()).and_then(|v| v["version"].as_i64()) {
+                    if let Some(round) = event
+                        .lines()
+                        .find_map(|l| l.strip_prefix("data: "))
+                        .and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok())
+                        .and_then(|v| v["version"].as_i64())
+                    {
                         received.lock().unwrap().push((round as usize, Instant::now()));
                     }
                 }
@@ -244,5 +260,10 @@ async fn live(base: &str, streams: usize, rounds: usize) {
     latencies.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p) as usize];
     println!("events received: {} (expected {})", latencies.len(), opened * rounds);
-    println!("live-update latency, objection POST sent → event read by each stream: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms", pct(0.5), pct(0.99), pct(1.0));
+    println!(
+        "live-update latency, objection POST sent → event read by each stream: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        pct(0.5),
+        pct(0.99),
+        pct(1.0)
+    );
 }

@@ -79,7 +79,9 @@ async fn status_list(Extension(state): Extension<AppState>) -> Response {
     };
     let list: Vec<serde_json::Value> = revoked
         .iter()
-        .map(|c| json!({ "number": c.number, "revoked_at": c.revoked_at.map(|t| Instant(t).beijing_display()), "reason": c.revoked_reason }))
+        .map(
+            |c| json!({ "number": c.number, "revoked_at": c.revoked_at.map(|t| Instant(t).beijing_display()), "reason": c.revoked_reason }),
+        )
         .collect();
     let body = json!({ "key_id": state.issuer_key.key_id(), "generated_at": state.clock.now().beijing_display(), "revoked": list });
     let text = body.to_string();

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use app::api::context::{is_plain_form_post, session_from_headers};
 use app::api::error::AppError;
-use app::domain::attachments::{rules, Refusal, MB};
 use app::components::upload::UPLOAD_FLASH_COOKIE;
+use app::domain::attachments::{rules, Refusal, MB};
 use app::domain::materials::fields::{field_id, section_of};
 use app::domain::materials::{slot_kind, Attachment, Materials};
 use app::domain::workflow::may_edit;
@@ -143,9 +143,8 @@ pub(crate) async fn read_and_inspect(
     field: &str,
 ) -> Result<(String, Vec<u8>, app::files::inspect::Inspected), AppError> {
     let (file_name, bytes) = read_file(multipart, rules(slot).max_bytes).await?;
-    let checked = tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes)))
-        .await
-        .map_err(|e| internal("inspect task", e))?;
+    let checked =
+        tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes))).await.map_err(|e| internal("inspect task", e))?;
     let (inspected, bytes) = checked.map_err(|r: Refusal| AppError::field(field, Text::from(r)))?;
     Ok((file_name, bytes, inspected))
 }

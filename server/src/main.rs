@@ -133,7 +133,9 @@ async fn verify_audit(cfg: &ServerConfig) -> Result<(), String> {
             println!("audit log intact: {records} records, chain and head verified");
             Ok(())
         }
-        AuditCheck::Broken { seq, reason } => Err(format!("audit log BROKEN at record {seq} ({reason}): it or a record before it was changed or removed")),
+        AuditCheck::Broken { seq, reason } => {
+            Err(format!("audit log BROKEN at record {seq} ({reason}): it or a record before it was changed or removed"))
+        }
     }
 }
 

@@ -24,7 +24,12 @@ pub fn routes() -> Router<LeptosOptions> {
         .route("/notice-file/{file_id}", get(download))
 }
 
-async fn upload(Extension(state): Extension<AppState>, Path(notice_id): Path<String>, headers: HeaderMap, mut multipart: Multipart) -> Response {
+async fn upload(
+    Extension(state): Extension<AppState>,
+    Path(notice_id): Path<String>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
     let result = receive(&state, &notice_id, &headers, &mut multipart).await;
     if result.is_err() {
         while let Ok(Some(mut part)) = multipart.next_field().await {

@@ -44,7 +44,9 @@ pub async fn handle_callback(state: &AppState, c: &Callback) -> Response {
         }
         // the gateway may repeat itself: answer success so it stops, change nothing
         Ok(Confirmed::AlreadyPaid(_)) => Json(json!({ "result": "already_paid" })).into_response(),
-        Ok(Confirmed::AmountMismatch) => (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "amount" }))).into_response(),
+        Ok(Confirmed::AmountMismatch) => {
+            (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "amount" }))).into_response()
+        }
         Ok(Confirmed::NoSuchOrder) => (StatusCode::NOT_FOUND, Json(json!({ "result": "refused", "reason": "order" }))).into_response(),
         Ok(Confirmed::Denied(d)) => (StatusCode::CONFLICT, Json(json!({ "result": "refused", "reason": d.to_string() }))).into_response(),
         Err(e) => fail(internal("confirm payment", e)),

@@ -22,12 +22,8 @@ use crate::config::ServerConfig;
 use crate::security::{check_origin, security_headers, OriginPolicy};
 
 pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tokio::sync::Notify>) -> Router {
-    let options = LeptosOptions::builder()
-        .output_name("zhiping")
-        .site_root(cfg.site_root.as_str())
-        .site_pkg_dir("pkg")
-        .site_addr(cfg.addr)
-        .build();
+    let options =
+        LeptosOptions::builder().output_name("zhiping").site_root(cfg.site_root.as_str()).site_pkg_dir("pkg").site_addr(cfg.addr).build();
     let routes = generate_route_list(App);
 
     let mut router = Router::new()

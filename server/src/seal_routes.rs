@@ -24,7 +24,12 @@ pub fn routes() -> Router<LeptosOptions> {
         .route("/orgs/{id}/seal.png", get(seal))
 }
 
-async fn upload(Extension(state): Extension<AppState>, Path(id): Path<String>, parts: http::request::Parts, mut multipart: Multipart) -> Response {
+async fn upload(
+    Extension(state): Extension<AppState>,
+    Path(id): Path<String>,
+    parts: http::request::Parts,
+    mut multipart: Multipart,
+) -> Response {
     let result = receive(&state, &id, &parts, &mut multipart).await;
     match (is_plain_form_post(&parts.headers), result) {
         (true, Ok(())) => (StatusCode::SEE_OTHER, [(header::LOCATION, "/admin/orgs?saved=1")]).into_response(),
@@ -46,7 +51,9 @@ async fn receive(state: &AppState, id: &str, parts: &http::request::Parts, multi
         return Err(AppError::Forbidden);
     }
     let (_, bytes) = read_file(multipart, SEAL_MAX_BYTES as u64 + 1).await?;
-    let found = tokio::task::spawn_blocking(move || (app::files::inspect::measure_seal(&bytes), bytes)).await.map_err(|e| internal("seal decode", e))?;
+    let found = tokio::task::spawn_blocking(move || (app::files::inspect::measure_seal(&bytes), bytes))
+        .await
+        .map_err(|e| internal("seal decode", e))?;
     let (image, bytes) = found;
     check_seal(&image).map_err(|p| AppError::field("file", Text::from(p)))?;
     let sha256 = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;

@@ -45,10 +45,13 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     let admin = demo(&s, "admin").await;
 
     // every field is checked at once, each at its field
-    let bad = [("username", "1x"), ("name", ""), ("phone", "123"), ("email", "x"), ("role", "office_reviewer"), ("org_id", "org-unit-xjnu")];
+    let bad =
+        [("username", "1x"), ("name", ""), ("phone", "123"), ("email", "x"), ("role", "office_reviewer"), ("org_id", "org-unit-xjnu")];
     let (status, body) = call(&admin, &s, "invite_user", &bad).await;
     assert!(status != 200, "{body}");
-    for key in ["\"username\"", "AdminUsernameFormat", "\"name\"", "\"phone\"", "PhoneInvalid", "\"email\"", "\"org_id\"", "AdminRoleOrgKind"] {
+    for key in
+        ["\"username\"", "AdminUsernameFormat", "\"name\"", "\"phone\"", "PhoneInvalid", "\"email\"", "\"org_id\"", "AdminRoleOrgKind"]
+    {
         assert!(body.contains(key), "{key} missing in {body}");
     }
     let invite = [
@@ -85,10 +88,12 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     let users = call(&admin, &s, "list_users", &[("q", "wanglei")]).await.1;
     let data: serde_json::Value = serde_json::from_str(&users).unwrap();
     let id = data["users"][0]["id"].as_str().unwrap().to_string();
-    let (status, body) = call(&admin, &s, "assign_user", &[("user_id", &id), ("role", "authority_reviewer"), ("org_id", "org-unit-xjnu")]).await;
+    let (status, body) =
+        call(&admin, &s, "assign_user", &[("user_id", &id), ("role", "authority_reviewer"), ("org_id", "org-unit-xjnu")]).await;
     assert!(refused(status, &body, "AdminRoleOrgKind") && body.contains("org_id"), "{body}");
     assert!(me(&colleague, &s).await.contains("wanglei"), "a refused change ends nothing");
-    let (status, body) = call(&admin, &s, "assign_user", &[("user_id", &id), ("role", "authority_reviewer"), ("org_id", "org-authority-edu")]).await;
+    let (status, body) =
+        call(&admin, &s, "assign_user", &[("user_id", &id), ("role", "authority_reviewer"), ("org_id", "org-authority-edu")]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(me(&colleague, &s).await, "null", "the session ended with the change");
     let colleague = login(&s, "wanglei", "天山南北2027春").await;
@@ -106,7 +111,8 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     // an administrator does not lock themself out
     let (status, body) = call(&admin, &s, "set_user_disabled", &[("user_id", "user-demo-admin"), ("disabled", "1")]).await;
     assert!(refused(status, &body, "AdminNotOnSelf"), "{body}");
-    let (status, body) = call(&admin, &s, "assign_user", &[("user_id", "user-demo-admin"), ("role", "issuer"), ("org_id", "org-issuer")]).await;
+    let (status, body) =
+        call(&admin, &s, "assign_user", &[("user_id", "user-demo-admin"), ("role", "issuer"), ("org_id", "org-issuer")]).await;
     assert!(refused(status, &body, "AdminNotOnSelf"), "{body}");
     assert!(me(&admin, &s).await.contains("admin"));
 
@@ -157,7 +163,8 @@ async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     // a new unit under the authority: a unit under the region is refused at the parent
     let (status, body) = call(&admin, &s, "create_org", &[("kind", "unit"), ("name", "新疆工程学院"), ("parent_id", "org-region")]).await;
     assert!(refused(status, &body, "AdminParentKind") && body.contains("parent_id"), "{body}");
-    let (status, body) = call(&admin, &s, "create_org", &[("kind", "unit"), ("name", "新疆工程学院"), ("parent_id", "org-authority-edu")]).await;
+    let (status, body) =
+        call(&admin, &s, "create_org", &[("kind", "unit"), ("name", "新疆工程学院"), ("parent_id", "org-authority-edu")]).await;
     assert_eq!(status, 200, "{body}");
     let unit: String = serde_json::from_str(&body).unwrap();
     let tree = call(&admin, &s, "org_tree", &[]).await.1;
@@ -265,7 +272,9 @@ async fn an_issuer_s_seal_is_checked_kept_and_published() {
     }
     let (status, body) = upload_seal(&admin, &s, "org-unit-xju", seal.clone()).await;
     assert!(status >= 400 && body.contains("Forbidden"), "a unit has no seal here: {status} {body}");
-    for (bytes, key) in [(png(600, 600, false), "SealOpaque"), (png(600, 300, true), "SealShape"), (b"%PDF-1.4 not a png".to_vec(), "SealNotPng")] {
+    for (bytes, key) in
+        [(png(600, 600, false), "SealOpaque"), (png(600, 300, true), "SealShape"), (b"%PDF-1.4 not a png".to_vec(), "SealNotPng")]
+    {
         let (status, body) = upload_seal(&admin, &s, "org-issuer", bytes).await;
         assert!(status >= 400 && body.contains(key), "{key}: {status} {body}");
     }

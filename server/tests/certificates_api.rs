@@ -20,7 +20,12 @@ async fn login(s: &Server, account: &str) -> reqwest::Client {
 
 async fn set_status(s: &Server, app: &str, status: &str) {
     let store = s.store().await;
-    sqlx::query("UPDATE applications SET status = $1, version = version + 1 WHERE id = $2").bind(status).bind(app).execute(store.pool()).await.unwrap();
+    sqlx::query("UPDATE applications SET status = $1, version = version + 1 WHERE id = $2")
+        .bind(status)
+        .bind(app)
+        .execute(store.pool())
+        .await
+        .unwrap();
 }
 
 async fn status_of(s: &Server, app: &str) -> String {
@@ -45,7 +50,12 @@ fn refused(status: u16, body: &str, key: &str) -> bool {
 
 /// The public verify function is a GET (its page can be linked and cached).
 async fn verify(s: &Server, number: &str) -> (u16, String) {
-    let res = reqwest::Client::new().get(format!("{}/api/verify_certificate?number={number}", s.base)).header("Accept", "application/json").send().await.unwrap();
+    let res = reqwest::Client::new()
+        .get(format!("{}/api/verify_certificate?number={number}", s.base))
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
@@ -97,7 +107,13 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
         ("signature", "00".repeat(32)),
     ];
     assert_eq!(callback(forged).await, 400, "a callback without the gateway's signature is refused");
-    let unsigned = vec![("order_id", order.clone()), ("amount_fen", "30000".into()), ("txn", "X".into()), ("status", "paid".into()), ("signature", String::new())];
+    let unsigned = vec![
+        ("order_id", order.clone()),
+        ("amount_fen", "30000".into()),
+        ("txn", "X".into()),
+        ("status", "paid".into()),
+        ("signature", String::new()),
+    ];
     assert_eq!(callback(unsigned).await, 400);
     assert_eq!(status_of(&s, &app).await, "formal_passed", "nothing moved");
 
@@ -135,7 +151,8 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     ];
     let (status, body) = call(&unit, &s, "create_session", &form).await;
     assert!(refused(status, &body, "Forbidden"), "only the office: {body}");
-    let (status, body) = call(&office, &s, "create_session", &[("name", ""), ("date", "2026-13-01"), ("time", "25:00"), ("place", "")]).await;
+    let (status, body) =
+        call(&office, &s, "create_session", &[("name", ""), ("date", "2026-13-01"), ("time", "25:00"), ("place", "")]).await;
     assert!(refused(status, &body, "Invalid"), "{body}");
     for field in ["name", "date", "time", "place", "member"] {
         assert!(body.contains(&format!("\"field\":\"{field}\"")), "{field} named: {body}");
@@ -160,7 +177,8 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let (status, body) = call(&m1, &s, "cast_vote", &[("session", &session), ("application", &app), ("vote", "fail")]).await;
     assert!(refused(status, &body, "VoteReasonRequired"), "a fail vote needs its reason: {body}");
     for m in [&m1, &m3] {
-        let (status, body) = call(m, &s, "cast_vote", &[("session", &session), ("application", &app), ("vote", "pass"), ("comment", "业绩突出")]).await;
+        let (status, body) =
+            call(m, &s, "cast_vote", &[("session", &session), ("application", &app), ("vote", "pass"), ("comment", "业绩突出")]).await;
         assert_eq!(status, 200, "{body}");
     }
     let (status, body) = call(&applicant, &s, "cast_vote", &[("session", &session), ("application", &app), ("vote", "pass")]).await;
@@ -261,7 +279,8 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     // --- revocation: audited, published ---
     let (status, body) = call(&issuer, &s, "revoke_certificate", &[("number", &number), ("reason", "错")]).await;
     assert!(refused(status, &body, "RevokeReasonRequired"), "{body}");
-    let (status, body) = call(&issuer, &s, "revoke_certificate", &[("number", &number), ("reason", "经核查，论文存在抄袭，评审结果撤销")]).await;
+    let (status, body) =
+        call(&issuer, &s, "revoke_certificate", &[("number", &number), ("reason", "经核查，论文存在抄袭，评审结果撤销")]).await;
     assert_eq!(status, 200, "{body}");
     let (_, body) = verify(&s, &number).await;
     assert!(body.contains("\"Revoked\"") && body.contains("抄袭"), "{body}");
@@ -270,7 +289,12 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     assert_eq!(audit_count(&s, &app, "revoke_certificate").await, 1);
     let (status, body) = call(&issuer, &s, "revoke_certificate", &[("number", &number), ("reason", "再次撤销测试")]).await;
     assert!(refused(status, &body, "CertificateNotRevocable"), "once: {body}");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhiping")).arg("verify-audit").env("ZP_DATA_DIR", s.data_dir()).env("DATABASE_URL", "").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhiping"))
+        .arg("verify-audit")
+        .env("ZP_DATA_DIR", s.data_dir())
+        .env("DATABASE_URL", "")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
@@ -282,7 +306,8 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     // a second applicant of the same unit, waiting for the unit's review
     let id = register_applicant(&s, "65010219900101123").await;
     let other = login(&s, &id).await;
-    let form = [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let form =
+        [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
     let (status, body) = call(&other, &s, "start_application", &form).await;
     assert_eq!(status, 200, "{body}");
     let other_app: String = serde_json::from_str(&body).unwrap();
@@ -290,12 +315,18 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
 
     let office = login(&s, "pingban").await;
     let unit = login(&s, "danwei").await;
-    let (status, body) = call(&unit, &s, "record_finding", &[("id", &app), ("evidence", "学历证书系伪造，经学信网核实无此学历"), ("applicant", "1")]).await;
+    let (status, body) =
+        call(&unit, &s, "record_finding", &[("id", &app), ("evidence", "学历证书系伪造，经学信网核实无此学历"), ("applicant", "1")]).await;
     assert!(refused(status, &body, "ApplicationNotFound"), "not the unit's step: the unit cannot see it: {body}");
     let (status, body) = call(&office, &s, "record_finding", &[("id", &app), ("evidence", "短"), ("applicant", "")]).await;
     assert!(refused(status, &body, "FindingEvidenceRequired") && body.contains("FindingSubjectRequired"), "{body}");
-    let (status, body) =
-        call(&office, &s, "record_finding", &[("id", &app), ("evidence", "学历证书系伪造，经学信网核实无此学历"), ("applicant", "1"), ("unit", "1")]).await;
+    let (status, body) = call(
+        &office,
+        &s,
+        "record_finding",
+        &[("id", &app), ("evidence", "学历证书系伪造，经学信网核实无此学历"), ("applicant", "1"), ("unit", "1")],
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(status_of(&s, &app).await, "closed");
 
@@ -303,7 +334,8 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     let (status, _) = call(&applicant, &s, "fee_view", &[("id", &app)]).await;
     assert_ne!(status, 200, "signed out");
     let applicant = login(&s, "shenbao").await;
-    let form = [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let form =
+        [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
     let (status, body) = call(&applicant, &s, "start_application", &form).await;
     assert!(refused(status, &body, "ApplicantBarred"), "{body}");
 
@@ -324,7 +356,15 @@ async fn add_second_office(s: &Server) {
     use app::store::{NewUser, OrgRow};
     let store = s.store().await;
     let hash = app::security::hash_password("Zhiping@2026".into()).await.unwrap();
-    store.ensure_org(&OrgRow { id: "org-office-2".into(), kind: "office".into(), name: "另一评审办".into(), parent_id: Some("org-region".into()) }, 0).await.unwrap();
+    store
+        .ensure_org(
+            &OrgRow {
+                id: "org-office-2".into(), kind: "office".into(), name: "另一评审办".into(), parent_id: Some("org-region".into())
+            },
+            0,
+        )
+        .await
+        .unwrap();
     let u = NewUser {
         id: "user-pingban2",
         username: "pingban2",
@@ -373,7 +413,10 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
     assert_eq!(status, 200, "{body}");
     let other_id = register_applicant(&s, "65010219920202123").await;
 
-    let accounts = ["shenbao", "other", "danwei", "danwei2", "zhuguan", "pingban", "pingban2", "pingwei", "pingwei2", "pingwei3", "renshe", "qianfa", "admin"];
+    let accounts = [
+        "shenbao", "other", "danwei", "danwei2", "zhuguan", "pingban", "pingban2", "pingwei", "pingwei2", "pingwei3", "renshe", "qianfa",
+        "admin",
+    ];
     let mut clients = vec![];
     for a in accounts {
         let account = if a == "other" { other_id.as_str() } else { a };
@@ -396,7 +439,14 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
         ("issuing_overview", vec![], &["qianfa"]),
         ("issue_certificates", vec![], &["qianfa"]),
         ("revoke_certificate", vec![("number", "XJZC-2026-000001-9")], &["qianfa"]),
-        ("my_certificates", vec![], &["shenbao", "other", "danwei", "danwei2", "zhuguan", "pingban", "pingban2", "pingwei", "pingwei2", "pingwei3", "renshe", "qianfa", "admin"]),
+        (
+            "my_certificates",
+            vec![],
+            &[
+                "shenbao", "other", "danwei", "danwei2", "zhuguan", "pingban", "pingban2", "pingwei", "pingwei2", "pingwei3", "renshe",
+                "qianfa", "admin",
+            ],
+        ),
         ("record_finding", vec![("id", &app)], &["pingban"]),
         // the materials: the owner, the office at its step, and the session's members except the
         // one from the applicant's unit (pingwei2) — pingwei3 is not in this session
@@ -411,7 +461,11 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
     }
     // the files go with the materials: the same people download them, everyone else gets 404
     let store = s.store().await;
-    let file: String = sqlx::query_scalar("SELECT id FROM attachments WHERE application_id = $1 LIMIT 1").bind(&app).fetch_one(store.pool()).await.unwrap();
+    let file: String = sqlx::query_scalar("SELECT id FROM attachments WHERE application_id = $1 LIMIT 1")
+        .bind(&app)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
     for (account, c) in &clients {
         let status = c.get(format!("{}/files/{file}", s.base)).send().await.unwrap().status().as_u16();
         let expected = if ["shenbao", "pingban", "pingwei"].contains(account) { 200 } else { 404 };

@@ -7,7 +7,6 @@ mod support;
 use app::files::fixtures::pdf;
 use support::*;
 
-
 #[tokio::test]
 async fn values_are_checked_by_the_server_and_nothing_readable_is_lost() {
     let s = start().await;
@@ -15,7 +14,8 @@ async fn values_are_checked_by_the_server_and_nothing_readable_is_lost() {
     let v = version(&c, &s, &app).await;
 
     // an unreadable date is refused at its field; the other value of the same save is kept
-    let (status, body) = save(&c, &s, &app, "qualification", v, &[("obtained_on", "2024-02-30"), ("current_title", "助理研究员")], None).await;
+    let (status, body) =
+        save(&c, &s, &app, "qualification", v, &[("obtained_on", "2024-02-30"), ("current_title", "助理研究员")], None).await;
     assert_ne!(status, 200);
     assert!(body.contains("obtained_on") && body.contains("BadDate"), "{body}");
     let form = form_of(&c, &s, &app).await;
@@ -51,7 +51,9 @@ async fn values_are_checked_by_the_server_and_nothing_readable_is_lost() {
 async fn the_pledge_must_be_written_out_and_submission_waits_for_everything() {
     let s = start().await;
     let (c, app) = applicant_with_application(&s, "shenbao").await;
-    for (strokes, reason) in [("[]", "SignatureEmpty"), ("[[[10,10],[20,20]],[[30,30],[40,40]]]", "SignatureTooFewStrokes"), ("not json", "SignatureMalformed")] {
+    for (strokes, reason) in
+        [("[]", "SignatureEmpty"), ("[[[10,10],[20,20]],[[30,30],[40,40]]]", "SignatureTooFewStrokes"), ("not json", "SignatureMalformed")]
+    {
         let (status, body) = call(&c, &s, "sign_pledge", &[("id", &app), ("strokes", strokes)]).await;
         assert!(status != 200 && body.contains(reason), "{strokes}: {status} {body}");
     }
@@ -79,7 +81,10 @@ async fn a_complete_application_submits_once_per_key_and_is_then_read_only() {
     let (status, body) = call(&c, &s, "submit_application", &[("id", &app), ("key", &"b".repeat(32))]).await;
     assert!(status != 200 && body.contains("DeniedState"), "{body}");
     let form = form_of(&c, &s, &app).await;
-    assert_eq!((form["status"].as_str(), form["submissions_left"].as_u64(), form["editable"].as_bool()), (Some("UnitReview"), Some(2), Some(false)));
+    assert_eq!(
+        (form["status"].as_str(), form["submissions_left"].as_u64(), form["editable"].as_bool()),
+        (Some("UnitReview"), Some(2), Some(false))
+    );
 
     let v = form["version"].as_i64().unwrap();
     let (_, body) = save(&c, &s, &app, "basic", v, &[("unit", "别的单位")], None).await;
@@ -126,15 +131,26 @@ async fn level_series_and_unit_change_only_while_unsubmitted() {
         let c = c.clone();
         let base = s.base.clone();
         async move {
-            let form = [("id", app.as_str()), ("version", v.as_str()), ("level", level), ("series", "高等学校教育管理研究"), ("specialty", "教育管理"), ("unit_id", "org-unit-xju")];
-            let res = c.post(format!("{base}/api/change_application")).header("Accept", "application/json").form(&form).send().await.unwrap();
+            let form = [
+                ("id", app.as_str()),
+                ("version", v.as_str()),
+                ("level", level),
+                ("series", "高等学校教育管理研究"),
+                ("specialty", "教育管理"),
+                ("unit_id", "org-unit-xju"),
+            ];
+            let res =
+                c.post(format!("{base}/api/change_application")).header("Accept", "application/json").form(&form).send().await.unwrap();
             (res.status().as_u16(), res.text().await.unwrap())
         }
     };
     let (status, body) = change("intermediate", v.clone()).await;
     assert_eq!(status, 200, "{body}");
     let form = form_of(&c, &s, &app).await;
-    assert_eq!((form["level"].as_str(), form["materials"]["level"].as_str(), form["specialty"].as_str()), (Some("Intermediate"), Some("Intermediate"), Some("教育管理")));
+    assert_eq!(
+        (form["level"].as_str(), form["materials"]["level"].as_str(), form["specialty"].as_str()),
+        (Some("Intermediate"), Some("Intermediate"), Some("教育管理"))
+    );
     let (_, body) = change("senior", v).await;
     assert!(body.contains("StaleVersion"), "a stale page changes nothing: {body}");
     let (_, body) = change("nonsense", form["version"].as_i64().unwrap().to_string()).await;
@@ -148,8 +164,14 @@ async fn a_barred_applicant_cannot_start_and_is_told_until_when() {
     let user = store.user_by_account("shenbao").await.unwrap().unwrap();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
     let ban = app::store::NewPenalty {
-        id: "p1", subject_kind: "applicant", subject_id: &user.id, application_id: None, evidence: "伪造学历证书",
-        found_by: "office", found_at: now, until_at: now + 3 * 365 * 86_400_000,
+        id: "p1",
+        subject_kind: "applicant",
+        subject_id: &user.id,
+        application_id: None,
+        evidence: "伪造学历证书",
+        found_by: "office",
+        found_at: now,
+        until_at: now + 3 * 365 * 86_400_000,
     };
     store.insert_penalty(&ban).await.unwrap();
     let c = client();

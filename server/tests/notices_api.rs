@@ -11,7 +11,8 @@ async fn only_administrators_write_and_only_published_notices_are_public() {
     let admin = client();
     call(&admin, &s, "login", &[("account", "admin"), ("password", "Zhiping@2026")]).await;
     let body = "各有关单位：\n\n- 申报时间：6月1日至30日\n- 详见[评审条件](/notices)";
-    let (status, id) = call(&admin, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "关于开展职称评审工作的通知"), ("body", body)]).await;
+    let (status, id) =
+        call(&admin, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "关于开展职称评审工作的通知"), ("body", body)]).await;
     assert_eq!(status, 200, "{id}");
     let id: String = serde_json::from_str(&id).unwrap();
 
@@ -21,13 +22,20 @@ async fn only_administrators_write_and_only_published_notices_are_public() {
     let (status, _) = call(&public, &s, "notice", &[("id", &id)]).await;
     assert_ne!(status, 200);
 
-    let (status, _) = call(&admin, &s, "save_notice", &[("id", &id), ("kind", "notice"), ("title", "关于开展职称评审工作的通知"), ("body", body), ("publish", "1")]).await;
+    let (status, _) = call(
+        &admin,
+        &s,
+        "save_notice",
+        &[("id", &id), ("kind", "notice"), ("title", "关于开展职称评审工作的通知"), ("body", body), ("publish", "1")],
+    )
+    .await;
     assert_eq!(status, 200);
     let (status, one) = call(&public, &s, "notice", &[("id", &id)]).await;
     assert_eq!(status, 200, "{one}");
     assert!(one.contains("\"Link\":{\"text\":\"评审条件\",\"url\":\"/notices\"}"), "{one}");
 
-    let (_, refused) = call(&admin, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "x"), ("body", "[点我](javascript:alert(1))")]).await;
+    let (_, refused) =
+        call(&admin, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "x"), ("body", "[点我](javascript:alert(1))")]).await;
     assert!(refused.contains("NoticeBadLink"), "{refused}");
 
     let applicant = client();
@@ -63,7 +71,8 @@ async fn notice_files_are_checked_uploaded_by_administrators_and_downloaded_once
     let public = client();
     let url = format!("{}/notice-file/{file_id}", s.base);
     assert_eq!(public.get(&url).send().await.unwrap().status().as_u16(), 404, "a draft's files are not public");
-    call(&admin, &s, "save_notice", &[("id", &id), ("kind", "conditions"), ("title", "评审条件"), ("body", "见附件"), ("publish", "1")]).await;
+    call(&admin, &s, "save_notice", &[("id", &id), ("kind", "conditions"), ("title", "评审条件"), ("body", "见附件"), ("publish", "1")])
+        .await;
     let res = public.get(&url).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
     assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));

@@ -31,7 +31,15 @@ async fn status_of(s: &Server, app: &str) -> String {
     s.store().await.application(app).await.unwrap().unwrap().status
 }
 
-async fn decide(c: &reqwest::Client, s: &Server, app: &str, version: i64, action: &str, opinion: &str, items: &[(&str, &str)]) -> (u16, String) {
+async fn decide(
+    c: &reqwest::Client,
+    s: &Server,
+    app: &str,
+    version: i64,
+    action: &str,
+    opinion: &str,
+    items: &[(&str, &str)],
+) -> (u16, String) {
     let version = version.to_string();
     let keys: Vec<(String, String)> = items.iter().enumerate().map(|(i, _)| (format!("at[i{i}]"), format!("note[i{i}]"))).collect();
     let mut form: Vec<(&str, &str)> = vec![("id", app), ("version", &version), ("action", action), ("opinion", opinion)];
@@ -97,7 +105,8 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     let (status, body) = (res.status().as_u16(), res.text().await.unwrap());
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("古丽米拉") && !body.contains("650102198506152024") && body.contains("拥护党的路线方针政策"), "{body}");
-    let (status, body) = call(&anyone, &s, "lodge_objection", &[("id", &app), ("name", "李四"), ("contact", "13800000000"), ("body", "")]).await;
+    let (status, body) =
+        call(&anyone, &s, "lodge_objection", &[("id", &app), ("name", "李四"), ("contact", "13800000000"), ("body", "")]).await;
     assert!(status >= 400 && body.contains("body") && body.contains("Required"), "{body}");
     let objection = [("id", app.as_str()), ("name", "李四"), ("contact", "13800000000"), ("body", "论文发表时间有误")];
     assert_eq!(call(&anyone, &s, "lodge_objection", &objection).await.0, 200);
@@ -192,7 +201,16 @@ async fn every_review_function_and_route_allows_exactly_what_spec_allows() {
         ("authority_review", &[("zhuguan", &["authority_recommend", "authority_decline"])]),
         ("office_review", &[("pingban", &["office_pass", "office_return"])]),
     ];
-    let actions = ["start_notice", "unit_recommend", "unit_decline", "authority_recommend", "authority_decline", "office_pass", "office_return", "submit"];
+    let actions = [
+        "start_notice",
+        "unit_recommend",
+        "unit_decline",
+        "authority_recommend",
+        "authority_decline",
+        "office_pass",
+        "office_return",
+        "submit",
+    ];
     for (step, allowed) in steps {
         assert_eq!(status_of(&s, &app).await, step);
         let version = current_version(&s, &app).await;
@@ -291,7 +309,18 @@ async fn add_other_organisations(s: &Server) {
         let role = if kind == "office" { "office_reviewer" } else { "authority_reviewer" };
         let id = format!("user-{user}");
         let email = format!("{user}@example.cn");
-        let u = NewUser { id: &id, username: user, id_number: None, name: user, phone: "13900000000", email: &email, password_hash: &hash, role, org_id: Some(org), created_at: 0 };
+        let u = NewUser {
+            id: &id,
+            username: user,
+            id_number: None,
+            name: user,
+            phone: "13900000000",
+            email: &email,
+            password_hash: &hash,
+            role,
+            org_id: Some(org),
+            created_at: 0,
+        };
         store.insert_user(&u).await.unwrap();
     }
 }

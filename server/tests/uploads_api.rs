@@ -30,7 +30,11 @@ async fn good_files_are_kept_and_bad_ones_refused_with_their_reason() {
         ("id_card_scan", EXECUTABLE.to_vec(), "UploadRefusedKind"),
         ("id_card_scan", pdf()[..200].to_vec(), "UploadRefusedPdf"),
         ("id_card_scan", png_claiming(30_000, 30_000), "UploadRefusedPixels"),
-        ("photo", encode(&DynamicImage::ImageLuma8(image::load_from_memory(&photo).unwrap().to_luma8()), image::ImageFormat::Png), "UploadRefusedColour"),
+        (
+            "photo",
+            encode(&DynamicImage::ImageLuma8(image::load_from_memory(&photo).unwrap().to_luma8()), image::ImageFormat::Png),
+            "UploadRefusedColour",
+        ),
         ("photo", pdf(), "UploadRefusedWrongKind"),
         ("id_card_scan", vec![b'%'; 11 * 1024 * 1024], "UploadRefusedTooLarge"),
     ];

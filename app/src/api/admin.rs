@@ -103,7 +103,15 @@ pub mod server {
             children.sort_by(|a, b| (a.0 as u8).cmp(&(b.0 as u8)).then(a.1.name.cmp(&b.1.name)));
             for (kind, o) in children {
                 let n = people.iter().find(|(id, _)| *id == o.id).map(|(_, n)| *n).unwrap_or(0);
-                out.push(OrgEntry { id: o.id.clone(), kind, name: o.name.clone(), parent_id: o.parent_id.clone(), depth, people: n, seal: seals.iter().find(|(id, _)| *id == o.id).map(|(_, s)| s.clone()) });
+                out.push(OrgEntry {
+                    id: o.id.clone(),
+                    kind,
+                    name: o.name.clone(),
+                    parent_id: o.parent_id.clone(),
+                    depth,
+                    people: n,
+                    seal: seals.iter().find(|(id, _)| *id == o.id).map(|(_, s)| s.clone()),
+                });
                 walk(orgs, (people, seals), Some(&o.id), depth + 1, out);
             }
         }
@@ -162,7 +170,11 @@ pub async fn org_tree() -> Result<Vec<OrgEntry>, AppError> {
 
 /// Adds an organisation under `parent_id` (none for a region).
 #[server(prefix = "/api", endpoint = "create_org")]
-pub async fn create_org(#[server(default)] kind: String, #[server(default)] name: String, #[server(default)] parent_id: String) -> Result<String, AppError> {
+pub async fn create_org(
+    #[server(default)] kind: String,
+    #[server(default)] name: String,
+    #[server(default)] parent_id: String,
+) -> Result<String, AppError> {
     use crate::api::context::internal;
     use crate::domain::admin::{check_org_name, check_parent, AdminProblem};
     use crate::forms::FieldText;
@@ -215,7 +227,11 @@ pub async fn rename_org(id: String, #[server(default)] name: String) -> Result<(
 
 /// Accounts, filtered by role, organisation and a text (name, user name, phone, e-mail).
 #[server(prefix = "/api", endpoint = "list_users")]
-pub async fn list_users(#[server(default)] role: String, #[server(default)] org_id: String, #[server(default)] q: String) -> Result<UsersData, AppError> {
+pub async fn list_users(
+    #[server(default)] role: String,
+    #[server(default)] org_id: String,
+    #[server(default)] q: String,
+) -> Result<UsersData, AppError> {
     use crate::api::context::internal;
     let state = crate::api::context::app_state()?;
     let actor = server::admin(&state).await?;
@@ -274,7 +290,9 @@ pub async fn invite_user(
         Err(e) => return Err(e),
     }
     let keep = || crate::api::context::remember_form(&[("username", &username), ("name", &name), ("phone", &phone), ("email", &email)]);
-    let (Some(username), Some(name), Some(phone), Some(email), Some(role), true) = (username_ok, name_ok, phone_ok, email_ok, role_ok, problems.is_empty()) else {
+    let (Some(username), Some(name), Some(phone), Some(email), Some(role), true) =
+        (username_ok, name_ok, phone_ok, email_ok, role_ok, problems.is_empty())
+    else {
         keep();
         return Err(AppError::Invalid(problems));
     };

@@ -146,18 +146,9 @@ pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
         let facts = row.facts().map_err(|e| internal("facts", e))?;
         let materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
         let gaps = missing(&materials, today);
-        let per_section = materials
-            .sections()
-            .into_iter()
-            .map(|s| (s, gaps.iter().filter(|m| m.section == s).count()))
-            .collect();
-        let unit_name = state
-            .store
-            .organisation(&row.reviewing_unit_id)
-            .await
-            .map_err(|e| internal("unit", e))?
-            .map(|o| o.name)
-            .unwrap_or_default();
+        let per_section = materials.sections().into_iter().map(|s| (s, gaps.iter().filter(|m| m.section == s).count())).collect();
+        let unit_name =
+            state.store.organisation(&row.reviewing_unit_id).await.map_err(|e| internal("unit", e))?.map(|o| o.name).unwrap_or_default();
         out.push(ApplicationSummary {
             id: row.id.clone(),
             evaluation_year: row.evaluation_year as i32,
@@ -185,7 +176,14 @@ pub async fn unit_choices() -> Result<Vec<(String, String)>, AppError> {
 /// Changes the level, series, specialty or unit of an unsubmitted application (rule 3). The unit
 /// decides who reviews it, so the route is worked out again.
 #[server(prefix = "/api", endpoint = "change_application")]
-pub async fn change_application(id: String, version: i64, level: String, series: String, specialty: String, unit_id: String) -> Result<(), AppError> {
+pub async fn change_application(
+    id: String,
+    version: i64,
+    level: String,
+    series: String,
+    specialty: String,
+    unit_id: String,
+) -> Result<(), AppError> {
     use super::context::{app_state, internal, require_session};
     use super::form::{editable, materials_of};
     use crate::i18n::Msg;

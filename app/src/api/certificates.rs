@@ -101,7 +101,13 @@ pub mod server {
     /// signatures, the file into the blob store, and the row with the application's last
     /// transition. `Ok(None)` when the workflow refuses (not filed, or issued already) or the
     /// application did not pass.
-    pub async fn issue_one(state: &AppState, actor: &Actor, app_id: &str, origin: &str, client_ip: &str) -> Result<Option<CertificateRow>, AppError> {
+    pub async fn issue_one(
+        state: &AppState,
+        actor: &Actor,
+        app_id: &str,
+        origin: &str,
+        client_ip: &str,
+    ) -> Result<Option<CertificateRow>, AppError> {
         let store = &state.store;
         let Some(row) = store.application(app_id).await.map_err(|e| internal("application", e))? else { return Ok(None) };
         let facts = row.facts().map_err(|e| internal("facts", e))?;
@@ -159,7 +165,9 @@ pub mod server {
             // the unit the applicant works at; self-registered applicants carry it on the application
             work_unit: match holder.org_name.clone().filter(|n| !n.is_empty()) {
                 Some(n) => n,
-                None => store.organisation(&row.reviewing_unit_id).await.map_err(|e| internal("unit", e))?.map(|o| o.name).unwrap_or_default(),
+                None => {
+                    store.organisation(&row.reviewing_unit_id).await.map_err(|e| internal("unit", e))?.map(|o| o.name).unwrap_or_default()
+                }
             },
             issuer,
             committee,
@@ -267,13 +275,17 @@ pub async fn issuing_overview() -> Result<IssuingData, AppError> {
     .into_iter()
     .map(|(id, name, unit, series, specialty, level)| (id, name, unit, format!("{series} · {specialty}"), Level::parse(&level)))
     .collect();
-    let issued = state.store.recent_certificates(200).await.map_err(|e| internal("issued", e))?.iter().filter_map(server::summary).collect();
+    let issued =
+        state.store.recent_certificates(200).await.map_err(|e| internal("issued", e))?.iter().filter_map(server::summary).collect();
     Ok(IssuingData { waiting, issued })
 }
 
 /// Issues certificates for the chosen filed passes (`app[...]`), or for all of them (`all=1`).
 #[server(prefix = "/api", endpoint = "issue_certificates")]
-pub async fn issue_certificates(#[server(default)] all: String, #[server(default)] app: HashMap<String, String>) -> Result<Vec<String>, AppError> {
+pub async fn issue_certificates(
+    #[server(default)] all: String,
+    #[server(default)] app: HashMap<String, String>,
+) -> Result<Vec<String>, AppError> {
     use crate::api::context::{app_state, client_ip, request_parts, require_session};
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
@@ -311,7 +323,11 @@ pub async fn revoke_certificate(number: String, #[server(default)] reason: Strin
         return Err(AppError::field("reason", Msg::RevokeReasonRequired));
     }
     let ip = client_ip(&request_parts()?, &state);
-    let done = state.store.revoke_certificate(&number, &actor, &reason, &ip, state.clock.now().millis()).await.map_err(|e| internal("revoke", e))?;
+    let done = state
+        .store
+        .revoke_certificate(&number, &actor, &reason, &ip, state.clock.now().millis())
+        .await
+        .map_err(|e| internal("revoke", e))?;
     if !done {
         return Err(AppError::refused(Msg::CertificateNotRevocable));
     }

@@ -63,20 +63,11 @@ pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
 /// The client's address: the socket peer, or the first `X-Forwarded-For` hop behind a trusted proxy.
 pub fn client_ip(parts: &Parts, state: &AppState) -> String {
     if state.config.trust_forwarded_for {
-        if let Some(first) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
+        if let Some(first) = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
             return first.trim().to_string();
         }
     }
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ci| ci.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ci| ci.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
 pub fn set_cookie(value: String) {
@@ -150,11 +141,7 @@ pub async fn start_session(state: &AppState, user_id: &str) -> Result<(), AppErr
     }
     let token = crate::security::random_token();
     let now = state.clock.now().millis();
-    state
-        .store
-        .insert_session(&sha256_hex(&token), user_id, now)
-        .await
-        .map_err(|e| internal("new session", e))?;
+    state.store.insert_session(&sha256_hex(&token), user_id, now).await.map_err(|e| internal("new session", e))?;
     set_cookie(session_cookie(&token, state.config.secure_cookies));
     Ok(())
 }

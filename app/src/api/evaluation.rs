@@ -162,7 +162,12 @@ pub async fn evaluation_overview() -> Result<EvaluationData, AppError> {
     }
     let unassigned = store.unassigned_paid(&office).await.map_err(|e| internal("unassigned", e))?.iter().map(server::app_view).collect();
     let unpaid = store
-        .queue(crate::domain::review::QueueOrg::Office, &office, &[Status::FormalPassed], &crate::store::QueueFilter { limit: 500, ..Default::default() })
+        .queue(
+            crate::domain::review::QueueOrg::Office,
+            &office,
+            &[Status::FormalPassed],
+            &crate::store::QueueFilter { limit: 500, ..Default::default() },
+        )
         .await
         .map_err(|e| internal("unpaid", e))?
         .into_iter()
@@ -238,11 +243,26 @@ pub async fn create_session(
         problems.push(FieldText::new("rule_num", Msg::SessionRuleInvalid));
     }
     // only members of a committee, each once
-    let committee_orgs: Vec<String> =
-        state.store.organisations().await.map_err(|e| internal("orgs", e))?.into_iter().filter(|o| o.kind == "committee").map(|o| o.id).collect();
+    let committee_orgs: Vec<String> = state
+        .store
+        .organisations()
+        .await
+        .map_err(|e| internal("orgs", e))?
+        .into_iter()
+        .filter(|o| o.kind == "committee")
+        .map(|o| o.id)
+        .collect();
     let mut eligible = vec![];
     for org in &committee_orgs {
-        eligible.extend(state.store.committee_members(org).await.map_err(|e| internal("members", e))?.into_iter().map(|(id, _, unit)| (id, unit, org.clone())));
+        eligible.extend(
+            state
+                .store
+                .committee_members(org)
+                .await
+                .map_err(|e| internal("members", e))?
+                .into_iter()
+                .map(|(id, _, unit)| (id, unit, org.clone())),
+        );
     }
     let mut chosen: Vec<&(String, Option<String>, String)> = vec![];
     for id in member.values() {
@@ -298,12 +318,18 @@ pub async fn evaluation_session(id: String) -> Result<SessionView, AppError> {
             v
         })
         .collect();
-    let withheld = apps.iter().map(|a| members.iter().filter(|m| crate::domain::evaluation::conflicted(&m.member(), &a.units())).count()).sum();
+    let withheld =
+        apps.iter().map(|a| members.iter().filter(|m| crate::domain::evaluation::conflicted(&m.member(), &a.units())).count()).sum();
     Ok(SessionView {
         session: server::summary(&s, apps.len()),
         members: members
             .into_iter()
-            .map(|m| MemberView { user_id: m.user_id, name: m.name, home_unit: m.home_unit_name.unwrap_or_default(), present: m.present != 0 })
+            .map(|m| MemberView {
+                user_id: m.user_id,
+                name: m.name,
+                home_unit: m.home_unit_name.unwrap_or_default(),
+                present: m.present != 0,
+            })
             .collect(),
         applications,
         withheld,
@@ -449,7 +475,8 @@ pub async fn committee_session(id: String) -> Result<SessionView, AppError> {
         .filter(|a| !conflicted(&me, &a.units()))
         .map(|a| {
             let mut v = server::app_view(a);
-            v.my_vote = votes.iter().find(|x| x.application_id == a.id && x.member_id == actor.user_id).map(|x| (x.pass != 0, x.comment.clone()));
+            v.my_vote =
+                votes.iter().find(|x| x.application_id == a.id && x.member_id == actor.user_id).map(|x| (x.pass != 0, x.comment.clone()));
             v
         })
         .collect();
@@ -457,7 +484,12 @@ pub async fn committee_session(id: String) -> Result<SessionView, AppError> {
         session: server::summary(&s, apps.len()),
         members: members
             .into_iter()
-            .map(|m| MemberView { user_id: m.user_id, name: m.name, home_unit: m.home_unit_name.unwrap_or_default(), present: m.present != 0 })
+            .map(|m| MemberView {
+                user_id: m.user_id,
+                name: m.name,
+                home_unit: m.home_unit_name.unwrap_or_default(),
+                present: m.present != 0,
+            })
             .collect(),
         applications,
         withheld: 0,
@@ -499,7 +531,12 @@ pub async fn cast_vote(session: String, application: String, vote: String, #[ser
         Err(CommentError::NeededForFail) => return Err(AppError::field("comment", Msg::VoteReasonRequired)),
         Err(CommentError::TooLong) => return Err(AppError::field("comment", Msg::VoteCommentTooLong)),
     }
-    if !state.store.cast_vote(&session, &application, &actor.user_id, pass, &comment, state.clock.now().millis()).await.map_err(|e| internal("vote", e))? {
+    if !state
+        .store
+        .cast_vote(&session, &application, &actor.user_id, pass, &comment, state.clock.now().millis())
+        .await
+        .map_err(|e| internal("vote", e))?
+    {
         return Err(AppError::refused(Msg::SessionNotOpen));
     }
     crate::api::form::redirect_form_post(&format!("/committee/{session}"));
@@ -507,7 +544,11 @@ pub async fn cast_vote(session: String, application: String, vote: String, #[ser
 }
 
 #[cfg(feature = "ssr")]
-fn public_result(s: &crate::store::evaluation::SessionRow, committee_name: String, apps: &[crate::store::evaluation::SessionApplicationRow]) -> PublicResult {
+fn public_result(
+    s: &crate::store::evaluation::SessionRow,
+    committee_name: String,
+    apps: &[crate::store::evaluation::SessionApplicationRow],
+) -> PublicResult {
     PublicResult {
         session: SessionSummary {
             id: s.id.clone(),
@@ -524,7 +565,14 @@ fn public_result(s: &crate::store::evaluation::SessionRow, committee_name: Strin
             .iter()
             .filter_map(|a| {
                 let outcome = a.outcome.as_deref().and_then(Outcome::parse)?;
-                Some((a.id.clone(), a.applicant_name.clone(), a.unit_name.clone(), format!("{} · {}", a.series, a.specialty), Level::parse(&a.level), outcome))
+                Some((
+                    a.id.clone(),
+                    a.applicant_name.clone(),
+                    a.unit_name.clone(),
+                    format!("{} · {}", a.series, a.specialty),
+                    Level::parse(&a.level),
+                    outcome,
+                ))
             })
             .collect(),
     }
@@ -538,7 +586,8 @@ pub async fn public_results() -> Result<Vec<PublicResult>, AppError> {
     let mut out = vec![];
     for s in state.store.published_sessions().await.map_err(|e| internal("published", e))? {
         let apps = state.store.session_applications(&s.id).await.map_err(|e| internal("apps", e))?;
-        let committee = state.store.organisation(&s.committee_id).await.map_err(|e| internal("org", e))?.map(|o| o.name).unwrap_or_default();
+        let committee =
+            state.store.organisation(&s.committee_id).await.map_err(|e| internal("org", e))?.map(|o| o.name).unwrap_or_default();
         out.push(public_result(&s, committee, &apps));
     }
     Ok(out)
@@ -566,7 +615,8 @@ pub async fn filing_overview() -> Result<Vec<PublicResult>, AppError> {
         if apps.is_empty() {
             continue;
         }
-        let committee = state.store.organisation(&s.committee_id).await.map_err(|e| internal("org", e))?.map(|o| o.name).unwrap_or_default();
+        let committee =
+            state.store.organisation(&s.committee_id).await.map_err(|e| internal("org", e))?.map(|o| o.name).unwrap_or_default();
         out.push(public_result(&s, committee, &apps));
     }
     Ok(out)
@@ -575,7 +625,11 @@ pub async fn filing_overview() -> Result<Vec<PublicResult>, AppError> {
 /// Files (备案) a session's results: the chosen applications (`app[...]`), or all when `all` is set.
 /// Not before the results' public notice has run its 5 working days.
 #[server(prefix = "/api", endpoint = "file_results")]
-pub async fn file_results(session: String, #[server(default)] all: String, #[server(default)] app: HashMap<String, String>) -> Result<usize, AppError> {
+pub async fn file_results(
+    session: String,
+    #[server(default)] all: String,
+    #[server(default)] app: HashMap<String, String>,
+) -> Result<usize, AppError> {
     use crate::api::context::{client_ip, internal, request_parts, require_session};
     use crate::domain::instant::Instant;
     use crate::i18n::{Msg, Text};
@@ -592,8 +646,10 @@ pub async fn file_results(session: String, #[server(default)] all: String, #[ser
     if !crate::domain::review::notice_may_close(closes, now) {
         return Err(AppError::refused(Text::with(Msg::ResultNoticeNotOver, [closes.beijing_display()])));
     }
-    let in_session: Vec<String> = state.store.session_applications(&s.id).await.map_err(|e| internal("apps", e))?.into_iter().map(|a| a.id).collect();
-    let ids: Vec<String> = if all == "1" || all == "true" { in_session } else { app.into_values().filter(|id| in_session.contains(id)).collect() };
+    let in_session: Vec<String> =
+        state.store.session_applications(&s.id).await.map_err(|e| internal("apps", e))?.into_iter().map(|a| a.id).collect();
+    let ids: Vec<String> =
+        if all == "1" || all == "true" { in_session } else { app.into_values().filter(|id| in_session.contains(id)).collect() };
     if ids.is_empty() {
         return Err(AppError::field("app", Msg::SessionPickApplications));
     }

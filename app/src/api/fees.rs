@@ -30,8 +30,11 @@ pub async fn fee_view(id: String) -> Result<FeeInfo, AppError> {
     let row = crate::api::form::visible(&state, &actor, &id).await?;
     let facts = row.facts().map_err(|e| internal("facts", e))?;
     let paid = state.store.paid_payment_of(&id).await.map_err(|e| internal("payment", e))?;
-    let session_id: Option<String> =
-        sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1").bind(&id).fetch_one(state.store.pool()).await.map_err(|e| internal("session id", e))?;
+    let session_id: Option<String> = sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1")
+        .bind(&id)
+        .fetch_one(state.store.pool())
+        .await
+        .map_err(|e| internal("session id", e))?;
     let session = match session_id {
         Some(sid) => state.store.eval_session(&sid).await.map_err(|e| internal("session", e))?.map(|s| (s.name, s.held_at, s.place)),
         None => None,

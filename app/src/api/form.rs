@@ -88,7 +88,8 @@ mod server {
             return visible(state, actor, id).await;
         }
         let missing = || AppError::refused(Msg::ApplicationNotFound);
-        let session = state.store.session_of_application(id).await.map_err(|e| internal("session of application", e))?.ok_or_else(missing)?;
+        let session =
+            state.store.session_of_application(id).await.map_err(|e| internal("session of application", e))?.ok_or_else(missing)?;
         let apps = state.store.session_applications(&session).await.map_err(|e| internal("session applications", e))?;
         let app = apps.iter().find(|a| a.id == id).ok_or_else(missing)?;
         let members = state.store.session_members(&session).await.map_err(|e| internal("members", e))?;
@@ -158,7 +159,18 @@ mod server {
             .map_err(|e| internal("attachments", e))?
             .into_iter()
             .map(|(a, elsewhere)| {
-                (a.id, FileInfo { file_name: a.file_name, kind: a.kind, size: a.size, pages: a.pages, width: a.width, height: a.height, elsewhere })
+                (
+                    a.id,
+                    FileInfo {
+                        file_name: a.file_name,
+                        kind: a.kind,
+                        size: a.size,
+                        pages: a.pages,
+                        width: a.width,
+                        height: a.height,
+                        elsewhere,
+                    },
+                )
             })
             .collect();
         let unit_name =
@@ -251,7 +263,11 @@ pub async fn save_section(
         for (key, raw) in &v {
             let (name, item) = parse_field_id(key);
             // a key from another section is refused like an unknown one
-            let result = if section_of(name) == Some(section) { m.set_value(name, item, raw) } else { Err(crate::domain::materials::fields::BadValue::NoSuchField) };
+            let result = if section_of(name) == Some(section) {
+                m.set_value(name, item, raw)
+            } else {
+                Err(crate::domain::materials::fields::BadValue::NoSuchField)
+            };
             if let Err(bad) = result {
                 problems.push(FieldText::new(key, Text::from(bad)));
             }
@@ -276,7 +292,8 @@ pub async fn save_section(
     })
     .await?;
     if !problems.is_empty() {
-        let kept: Vec<(&str, &str)> = problems.iter().filter_map(|p| v.get_key_value(&p.field).map(|(k, v)| (k.as_str(), v.as_str()))).collect();
+        let kept: Vec<(&str, &str)> =
+            problems.iter().filter_map(|p| v.get_key_value(&p.field).map(|(k, v)| (k.as_str(), v.as_str()))).collect();
         remember_form(&kept);
         return Err(AppError::Invalid(problems));
     }

@@ -29,11 +29,7 @@ pub const CODE_ATTEMPTS: i64 = 5;
 /// Refuses with "try again in N minutes" when `bucket` has used up `limit`.
 pub async fn check(state: &AppState, bucket: &str, limit: Limit, msg: Msg) -> Result<(), AppError> {
     let now = state.clock.now().millis();
-    let (count, oldest) = state
-        .store
-        .throttle_count(bucket, now - limit.window_ms)
-        .await
-        .map_err(|e| internal("throttle count", e))?;
+    let (count, oldest) = state.store.throttle_count(bucket, now - limit.window_ms).await.map_err(|e| internal("throttle count", e))?;
     if count >= limit.max {
         let free_at = oldest.unwrap_or(now) + limit.window_ms;
         let minutes = ((free_at - now) + MINUTE_MS - 1) / MINUTE_MS;

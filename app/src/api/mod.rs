@@ -3,9 +3,9 @@
 
 pub mod admin;
 pub mod applications;
+pub mod auth;
 pub mod calendar;
 pub mod certificates;
-pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod error;

@@ -70,7 +70,13 @@ pub async fn notice(id: String) -> Result<NoticeView, AppError> {
 
 /// Creates (empty `id`) or edits a notice; `publish` publishes it (a draft otherwise). Returns its id.
 #[server(prefix = "/api", endpoint = "save_notice")]
-pub async fn save_notice(id: String, kind: String, title: String, body: String, #[server(default)] publish: Option<String>) -> Result<String, AppError> {
+pub async fn save_notice(
+    id: String,
+    kind: String,
+    title: String,
+    body: String,
+    #[server(default)] publish: Option<String>,
+) -> Result<String, AppError> {
     use super::context::{app_state, internal, require_session};
     use crate::domain::notices::problems;
     use crate::domain::workflow::may_administer;

@@ -150,11 +150,13 @@ pub mod server {
         let org_id = actor.org_id.as_deref().ok_or(AppError::Forbidden)?;
         let rows = state.store.queue(org, org_id, statuses, filter).await.map_err(|e| internal("queue", e))?;
         let counted = state.store.queue_counts(org, org_id).await.map_err(|e| internal("queue counts", e))?;
-        let counts = statuses
-            .iter()
-            .map(|s| (*s, counted.iter().find(|(st, _)| st == s.as_str()).map(|(_, n)| *n).unwrap_or(0)))
-            .collect();
-        Ok(QueueView { role: actor.role, counts, rows: rows.into_iter().filter_map(item).collect(), server_now: state.clock.now().millis() })
+        let counts = statuses.iter().map(|s| (*s, counted.iter().find(|(st, _)| st == s.as_str()).map(|(_, n)| *n).unwrap_or(0))).collect();
+        Ok(QueueView {
+            role: actor.role,
+            counts,
+            rows: rows.into_iter().filter_map(item).collect(),
+            server_now: state.clock.now().millis(),
+        })
     }
 
     /// The application's audit records as history lines, with organisation names.
@@ -303,7 +305,9 @@ pub async fn decide(
     let now = state.clock.now();
     // a unit found to have helped fraud may not recommend for 2 years (§五): refused with the end
     if matches!(action, Action::StartNotice | Action::UnitRecommend) {
-        if let Some(until) = state.store.banned_until("unit", &row.reviewing_unit_id, now.millis()).await.map_err(|e| internal("unit ban", e))? {
+        if let Some(until) =
+            state.store.banned_until("unit", &row.reviewing_unit_id, now.millis()).await.map_err(|e| internal("unit ban", e))?
+        {
             let free_on = crate::domain::instant::iso_date(Instant(until).beijing_date());
             return Err(AppError::refused(Text::with(Msg::UnitBarred, [free_on])));
         }

@@ -170,10 +170,7 @@ const H: f32 = 595.0;
 pub fn certificate_pdf(c: &CertificatePage<'_>) -> Result<Vec<u8>, String> {
     let mut doc = Document::new();
     doc.set_metadata(
-        Metadata::new()
-            .title(format!("专业技术职务任职资格证书 {}", c.number))
-            .creator("职评 zhiping".into())
-            .language("zh-CN".into()),
+        Metadata::new().title(format!("专业技术职务任职资格证书 {}", c.number)).creator("职评 zhiping".into()).language("zh-CN".into()),
     );
     let mut page = doc.start_page_with(PageSettings::from_wh(W, H).ok_or("page size")?);
     {

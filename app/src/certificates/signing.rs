@@ -137,9 +137,7 @@ pub fn check_file(file: &[u8], key: &VerifyingKey) -> Result<CertificateData, Fi
     let sig_line = std::str::from_utf8(&file[at + needle.len()..]).map_err(|_| FileCheck::FileChanged)?;
     let trailer_start = find_last(signed, b"\n%ZP-CERTIFICATE ").ok_or(FileCheck::NoTrailer)?;
     let trailer = std::str::from_utf8(&signed[trailer_start + 1..]).map_err(|_| FileCheck::FileChanged)?;
-    let field = |name: &str| {
-        trailer.lines().find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(' '))).map(str::to_string)
-    };
+    let field = |name: &str| trailer.lines().find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(' '))).map(str::to_string);
     if let Some(id) = field("%ZP-KEY") {
         if id != key_id_of(key) {
             return Err(FileCheck::OtherKey(id));

@@ -35,17 +35,16 @@ pub fn Countdown(
     let now = RwSignal::new(server_now);
     #[cfg(feature = "hydrate")]
     {
-        let handle = set_interval_with_handle(
-            move || now.set(server_now + (elapsed_since_load() - loaded_at)),
-            std::time::Duration::from_secs(1),
-        );
+        let handle =
+            set_interval_with_handle(move || now.set(server_now + (elapsed_since_load() - loaded_at)), std::time::Duration::from_secs(1));
         if let Ok(h) = handle {
             on_cleanup(move || h.clear());
         }
     }
     let _ = loaded_at;
     let text = move || match deadline.remaining(Instant(now.get())) {
-        Some(r) => Text::with(Msg::CountdownLeft, [r.days.to_string(), r.hours.to_string(), r.minutes.to_string(), r.seconds.to_string()]).render(lang),
+        Some(r) => Text::with(Msg::CountdownLeft, [r.days.to_string(), r.hours.to_string(), r.minutes.to_string(), r.seconds.to_string()])
+            .render(lang),
         None => Msg::CountdownOver.text(lang).to_string(),
     };
     let urgent = move || deadline.remaining(Instant(now.get())).is_none_or(|r| r.days == 0 && r.hours < 2);

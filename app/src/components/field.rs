@@ -108,7 +108,8 @@ pub fn TextField(
     state: FieldState,
     label: Msg,
     /// The element id, when two forms on one page share a field name. Defaults to the name.
-    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional)]
+    id: Option<&'static str>,
     message: Signal<Option<Text>>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] hint: Option<Msg>,
@@ -116,11 +117,14 @@ pub fn TextField(
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] maxlength: Option<u32>,
     /// The id of a `<datalist>` of suggestions.
-    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)]
+    list: Option<&'static str>,
     /// Show the live check as soon as the value has this many characters (ID numbers, codes).
-    #[prop(optional)] eager_at: Option<usize>,
+    #[prop(optional)]
+    eager_at: Option<usize>,
     /// A link that follows one particular message (该身份证号已注册 → 找回用户名和密码).
-    #[prop(optional)] link: Option<MessageLink>,
+    #[prop(optional)]
+    link: Option<MessageLink>,
 ) -> impl IntoView {
     let lang = use_lang();
     let name = state.name;
@@ -190,5 +194,6 @@ pub fn error_alert(e: &crate::api::error::AppError, lang: crate::i18n::Lang) -> 
     if *e == crate::api::error::AppError::Unauthenticated {
         return view! { <super::sign_in::SignInFirst/> }.into_any();
     }
-    view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| crate::i18n::Msg::Internal.into()).render(lang)}</p> }.into_any()
+    view! { <p class="form-alert" role="alert">{e.form_text().unwrap_or_else(|| crate::i18n::Msg::Internal.into()).render(lang)}</p> }
+        .into_any()
 }

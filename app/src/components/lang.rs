@@ -40,10 +40,7 @@ pub fn today_beijing() -> time::Date {
     #[cfg(target_arch = "wasm32")]
     let ms = js_sys_now();
     #[cfg(not(target_arch = "wasm32"))]
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0);
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
     crate::domain::instant::Instant(ms).beijing_date()
 }
 

@@ -1,8 +1,8 @@
 //! Reusable widgets. Every string comes from the catalogue; every control has a real label.
 
+pub mod countdown;
 #[cfg(feature = "ssr")]
 pub mod csp;
-pub mod countdown;
 pub mod field;
 pub mod header;
 pub mod history;

@@ -66,7 +66,15 @@ fn size_text(bytes: i64) -> String {
 pub fn FileCard(attachment: Attachment, info: Option<FileInfo>, #[prop(default = None)] remove: Option<AnyView>) -> impl IntoView {
     let lang = use_lang();
     let href = format!("/files/{}", attachment.id);
-    let info = info.unwrap_or(FileInfo { file_name: String::new(), kind: String::new(), size: 0, pages: None, width: None, height: None, elsewhere: 0 });
+    let info = info.unwrap_or(FileInfo {
+        file_name: String::new(),
+        kind: String::new(),
+        size: 0,
+        pages: None,
+        width: None,
+        height: None,
+        elsewhere: 0,
+    });
     let image = matches!(info.kind.as_str(), "png" | "jpeg");
     let detail = match (info.pages, info.width, info.height) {
         (Some(p), _, _) => Text::with(Msg::FilePages, [p.to_string()]).render(lang),
@@ -169,7 +177,13 @@ mod browser {
     use crate::i18n::{Msg, Text};
 
     /// Sends the chosen file with XMLHttpRequest (fetch reports no upload progress).
-    pub fn send(ev: leptos::ev::Event, url: String, progress: RwSignal<Option<u32>>, message: RwSignal<Option<Text>>, on_done: Callback<()>) {
+    pub fn send(
+        ev: leptos::ev::Event,
+        url: String,
+        progress: RwSignal<Option<u32>>,
+        message: RwSignal<Option<Text>>,
+        on_done: Callback<()>,
+    ) {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let (Ok(xhr), Ok(data)) = (XmlHttpRequest::new(), FormData::new()) else { return };

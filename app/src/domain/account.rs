@@ -18,19 +18,51 @@ pub enum Problem {
     CodeFormat,
 }
 
-
 pub const PASSWORD_MIN_CHARS: usize = 8;
 pub const PASSWORD_MAX_CHARS: usize = 128;
 
 /// The most common passwords (public breach lists' head, plus the obvious local ones). Compared
 /// case-insensitively; a person who picks one is asked for another.
 const COMMON_PASSWORDS: &[&str] = &[
-    "12345678", "123456789", "1234567890", "87654321", "11111111", "00000000", "88888888",
-    "66666666", "password", "password1", "password123", "passw0rd", "qwerty123", "qwertyuiop",
-    "1q2w3e4r", "1qaz2wsx", "abc12345", "abcd1234", "a1234567", "iloveyou", "admin123",
-    "admin1234", "welcome1", "11223344", "12341234", "123123123", "5201314520", "woaini1314",
-    "zxcvbnm123", "asdfghjkl", "aa123456", "qq123456", "123qweasd", "qweasdzxc", "abc123456",
-    "a123456789", "12345678a", "zhiping123", "xinjiang123",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "87654321",
+    "11111111",
+    "00000000",
+    "88888888",
+    "66666666",
+    "password",
+    "password1",
+    "password123",
+    "passw0rd",
+    "qwerty123",
+    "qwertyuiop",
+    "1q2w3e4r",
+    "1qaz2wsx",
+    "abc12345",
+    "abcd1234",
+    "a1234567",
+    "iloveyou",
+    "admin123",
+    "admin1234",
+    "welcome1",
+    "11223344",
+    "12341234",
+    "123123123",
+    "5201314520",
+    "woaini1314",
+    "zxcvbnm123",
+    "asdfghjkl",
+    "aa123456",
+    "qq123456",
+    "123qweasd",
+    "qweasdzxc",
+    "abc123456",
+    "a123456789",
+    "12345678a",
+    "zhiping123",
+    "xinjiang123",
 ];
 
 /// 姓名: 2–30 characters, letters (any script, including the middle dot of minority names), no digits.

@@ -55,7 +55,9 @@ pub enum AdminProblem {
     Required,
     OrgNameLength,
     /// The parent is not of the kind this organisation hangs under.
-    ParentKind { expected: OrgKind },
+    ParentKind {
+        expected: OrgKind,
+    },
     /// A region has no parent.
     RegionHasNoParent,
     UsernameFormat,
@@ -63,7 +65,9 @@ pub enum AdminProblem {
     /// Another series has this name.
     SeriesTaken,
     /// This role works in another kind of organisation.
-    RoleOrgKind { expected: OrgKind },
+    RoleOrgKind {
+        expected: OrgKind,
+    },
     /// The platform's own role is not given to people.
     RoleNotAssignable,
     /// An administrator does not disable or demote themself (the last one would lock everybody out).
@@ -126,14 +130,20 @@ pub fn check_username(username: &str) -> Result<String, AdminProblem> {
     let ok = (3..=32).contains(&u.len())
         && u.starts_with(|c: char| c.is_ascii_lowercase())
         && u.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if ok { Ok(u) } else { Err(AdminProblem::UsernameFormat) }
+    if ok {
+        Ok(u)
+    } else {
+        Err(AdminProblem::UsernameFormat)
+    }
 }
 
 /// What an administrator does to an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AccountChange {
     /// A new role or organisation.
-    Assign { role: Role },
+    Assign {
+        role: Role,
+    },
     Disable,
     Enable,
 }

@@ -115,20 +115,37 @@ pub struct ImageMeasure {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Refusal {
     Empty,
-    TooLarge { max_bytes: u64 },
+    TooLarge {
+        max_bytes: u64,
+    },
     NotAccepted,
     /// The content is PDF/JPEG/PNG by its first bytes, but the slot takes other kinds.
-    WrongKind { found: FileKind },
+    WrongKind {
+        found: FileKind,
+    },
     /// A PDF that does not parse or has no pages.
     PdfUnreadable,
     /// An image that does not decode.
     ImageUnreadable,
     /// More pixels than any scan needs (a decompression bomb, or a camera raw).
-    TooManyPixels { width: u32, height: u32 },
-    TooSmall { width: u32, height: u32, min_short_side: u32 },
-    Blurred { sharpness: u32, min: u32 },
+    TooManyPixels {
+        width: u32,
+        height: u32,
+    },
+    TooSmall {
+        width: u32,
+        height: u32,
+        min_short_side: u32,
+    },
+    Blurred {
+        sharpness: u32,
+        min: u32,
+    },
     NotColour,
-    WrongRatio { width: u32, height: u32 },
+    WrongRatio {
+        width: u32,
+        height: u32,
+    },
 }
 
 /// The checks possible before decoding: size and kind.
@@ -202,10 +219,7 @@ mod tests {
 
     #[test]
     fn a_30000_pixel_square_is_refused_before_it_is_decoded() {
-        assert_eq!(
-            check_dimensions(SlotKind::Document, 30_000, 30_000),
-            Err(Refusal::TooManyPixels { width: 30_000, height: 30_000 })
-        );
+        assert_eq!(check_dimensions(SlotKind::Document, 30_000, 30_000), Err(Refusal::TooManyPixels { width: 30_000, height: 30_000 }));
         assert_eq!(check_dimensions(SlotKind::Document, 2480, 3508), Ok(())); // A4 at 300 dpi
     }
 
@@ -226,10 +240,7 @@ mod tests {
 
     #[test]
     fn a_blurred_scan_is_refused_with_its_measure() {
-        assert_eq!(
-            judge_image(SlotKind::Document, photo(2480, 3508, false, 12.4)),
-            Err(Refusal::Blurred { sharpness: 12, min: 60 })
-        );
+        assert_eq!(judge_image(SlotKind::Document, photo(2480, 3508, false, 12.4)), Err(Refusal::Blurred { sharpness: 12, min: 60 }));
         assert_eq!(judge_image(SlotKind::Document, photo(2480, 3508, false, 240.0)), Ok(()));
     }
 }

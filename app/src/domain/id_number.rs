@@ -33,8 +33,8 @@ pub enum IdNumberError {
 
 /// Province-level codes (the first two digits) in use under GB/T 2260, plus 71/81/82/83.
 const PROVINCES: &[u8] = &[
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-    53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+    83,
 ];
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -154,10 +154,7 @@ mod tests {
         assert!(matches!(IdNumber::parse(&with_check("01010519491231002"), TODAY), Err(IdNumberError::Region(_))));
         assert!(matches!(IdNumber::parse(&with_check("65010219900230123"), TODAY), Err(IdNumberError::BirthDate(_))));
         assert!(matches!(IdNumber::parse(&with_check("65010220300101123"), TODAY), Err(IdNumberError::BirthDate(_))));
-        assert_eq!(
-            IdNumber::parse("110105194912310021", TODAY),
-            Err(IdNumberError::CheckCharacter { found: '1', expected: 'X' })
-        );
+        assert_eq!(IdNumber::parse("110105194912310021", TODAY), Err(IdNumberError::CheckCharacter { found: '1', expected: 'X' }));
     }
 
     #[test]

@@ -42,12 +42,7 @@ impl Instant {
     pub fn beijing_display(self) -> String {
         let date = self.beijing_date();
         let in_day = (self.0 + BEIJING_OFFSET_MS).rem_euclid(DAY_MS);
-        format!(
-            "{} {:02}:{:02}",
-            iso_date(date),
-            in_day / HOUR_MS,
-            (in_day % HOUR_MS) / MINUTE_MS
-        )
+        format!("{} {:02}:{:02}", iso_date(date), in_day / HOUR_MS, (in_day % HOUR_MS) / MINUTE_MS)
     }
 }
 

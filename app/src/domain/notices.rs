@@ -157,7 +157,8 @@ mod tests {
 
     #[test]
     fn paragraphs_lists_and_links() {
-        let body = "各有关单位：\n现将有关事项通知如下。\n\n- 申报时间：6月1日至30日\n- 详见[评审条件](/notices/c1)\n\n联系电话：0991-1234567";
+        let body =
+            "各有关单位：\n现将有关事项通知如下。\n\n- 申报时间：6月1日至30日\n- 详见[评审条件](/notices/c1)\n\n联系电话：0991-1234567";
         let b = blocks(body);
         assert_eq!(b.len(), 3);
         assert_eq!(b[0], Block::Paragraph(vec![Inline::Text("各有关单位：现将有关事项通知如下。".into())]));

@@ -140,9 +140,7 @@ pub fn queue_of(role: Role) -> Option<(QueueOrg, &'static [Status])> {
     match role {
         Role::UnitReviewer => Some((QueueOrg::ReviewingUnit, &[UnitReview, UnitNotice])),
         Role::AuthorityReviewer => Some((QueueOrg::Authority, &[AuthorityReview])),
-        Role::OfficeReviewer => {
-            Some((QueueOrg::Office, &[OfficeReview, Returned, FormalPassed, UnderEvaluation, Evaluated, ResultNotice]))
-        }
+        Role::OfficeReviewer => Some((QueueOrg::Office, &[OfficeReview, Returned, FormalPassed, UnderEvaluation, Evaluated, ResultNotice])),
         _ => None,
     }
 }

@@ -39,7 +39,11 @@ pub fn parse_specialties(text: &str) -> Vec<String> {
 
 /// What an administrator entered for a series, checked field by field (`name`, `specialties`,
 /// `title_<level>`).
-pub fn check_series(name: &str, specialties: &str, titles: [&str; 4]) -> Result<(String, Vec<String>, [String; 4]), Vec<(String, AdminProblem)>> {
+pub fn check_series(
+    name: &str,
+    specialties: &str,
+    titles: [&str; 4],
+) -> Result<(String, Vec<String>, [String; 4]), Vec<(String, AdminProblem)>> {
     let mut problems = vec![];
     let name = name.trim();
     match name.chars().count() {
@@ -61,7 +65,11 @@ pub fn check_series(name: &str, specialties: &str, titles: [&str; 4]) -> Result<
         }
         out[i] = t.to_string();
     }
-    if problems.is_empty() { Ok((name.to_string(), list, out)) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok((name.to_string(), list, out))
+    } else {
+        Err(problems)
+    }
 }
 
 /// Why an application's series or specialty is refused.
@@ -76,7 +84,11 @@ pub enum ChoiceProblem {
 
 /// Checks an application's series and specialty against the catalogue. Returns the series and the
 /// specialty as the catalogue spells it. `field` says where each refusal belongs.
-pub fn check_choice<'a>(catalogue: &'a [Series], series: &str, specialty: &str) -> Result<(&'a Series, String), Vec<(&'static str, ChoiceProblem)>> {
+pub fn check_choice<'a>(
+    catalogue: &'a [Series],
+    series: &str,
+    specialty: &str,
+) -> Result<(&'a Series, String), Vec<(&'static str, ChoiceProblem)>> {
     let mut problems = vec![];
     let (series, specialty) = (series.trim(), specialty.trim());
     if specialty.is_empty() {
@@ -96,7 +108,11 @@ pub fn check_choice<'a>(catalogue: &'a [Series], series: &str, specialty: &str) 
     if !specialty.is_empty() && !found.specialties.is_empty() && !found.specialties.iter().any(|s| s == specialty) {
         problems.push(("specialty", ChoiceProblem::UnknownSpecialty));
     }
-    if problems.is_empty() { Ok((found, specialty.to_string())) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok((found, specialty.to_string()))
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]

@@ -28,7 +28,10 @@ pub const MAX_POINTS: usize = 100_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignatureProblem {
     Empty,
-    TooFewStrokes { strokes: usize, min: usize },
+    TooFewStrokes {
+        strokes: usize,
+        min: usize,
+    },
     TooLittleInk,
     TooNarrow,
     /// Points outside the box, not numbers, or more than a canvas produces.
@@ -42,11 +45,7 @@ impl Strokes {
 
     /// The length of all lines drawn.
     pub fn ink(&self) -> f32 {
-        self.0
-            .iter()
-            .flat_map(|s| s.windows(2))
-            .map(|w| ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt())
-            .sum()
+        self.0.iter().flat_map(|s| s.windows(2)).map(|w| ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt()).sum()
     }
 
     /// Whether these strokes can stand as the applicant's handwritten pledge.

@@ -6,9 +6,7 @@
 /// Whether `path` stays on this site when a browser follows it.
 pub fn is_site_path(path: &str) -> bool {
     let mut chars = path.chars();
-    chars.next() == Some('/')
-        && !matches!(chars.next(), Some('/') | Some('\\'))
-        && !path.chars().any(|c| c.is_control() || c == '\\')
+    chars.next() == Some('/') && !matches!(chars.next(), Some('/') | Some('\\')) && !path.chars().any(|c| c.is_control() || c == '\\')
 }
 
 /// `next` when it is a site path, else `fallback`.
@@ -51,7 +49,8 @@ mod tests {
         for ok in ["/", "/applications/a1/basic", "/review?status=submitted", "/notices/c1#x"] {
             assert!(is_site_path(ok), "{ok}");
         }
-        for bad in ["//evil", "/\\evil.example/notices", "/\t/evil", "/\n/evil", "https://evil", "evil", "", "/a\\b", "javascript:alert(1)"] {
+        for bad in ["//evil", "/\\evil.example/notices", "/\t/evil", "/\n/evil", "https://evil", "evil", "", "/a\\b", "javascript:alert(1)"]
+        {
             assert!(!is_site_path(bad), "{bad:?}");
         }
         assert_eq!(site_path_or(Some("/\\evil"), "/"), "/");

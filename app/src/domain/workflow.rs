@@ -319,9 +319,7 @@ fn transition_for(actor: &Actor, action: Action, app: &ApplicationFacts) -> Resu
     if !rows().any(|t| t.role == actor.role) {
         return Err(Denied::Role(actor.role));
     }
-    let row = rows()
-        .find(|t| t.role == actor.role && t.from == app.status)
-        .ok_or(Denied::State(app.status))?;
+    let row = rows().find(|t| t.role == actor.role && t.from == app.status).ok_or(Denied::State(app.status))?;
     if !in_scope(row.scope, actor, app) {
         return Err(Denied::NotYours);
     }

@@ -33,7 +33,11 @@ pub fn page(width: u32, height: u32) -> DynamicImage {
     let img: RgbImage = ImageBuffer::from_fn(width, height, |x, y| {
         let line = (y / 24) % 2 == 0 && (y % 24) < 14;
         let glyph = (x / 9) % 3 != 0 && (x % 9) < 6;
-        if line && glyph && x > 60 && x < width - 60 { Rgb([20, 20, 20]) } else { Rgb([250, 250, 250]) }
+        if line && glyph && x > 60 && x < width - 60 {
+            Rgb([20, 20, 20])
+        } else {
+            Rgb([250, 250, 250])
+        }
     });
     DynamicImage::ImageRgb8(img)
 }
@@ -80,7 +84,6 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
-
 
 /// The photo as an applicant would upload it: a 413×579 JPEG (25:35 at 300 dpi).
 pub fn photo_jpeg() -> Vec<u8> {

@@ -45,9 +45,8 @@ pub fn inspect(slot: SlotKind, bytes: &[u8]) -> Result<Inspected, Refusal> {
         }
         FileKind::Jpeg | FileKind::Png => {
             let format = if kind == FileKind::Png { image::ImageFormat::Png } else { image::ImageFormat::Jpeg };
-            let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
-                .into_dimensions()
-                .map_err(|_| Refusal::ImageUnreadable)?;
+            let (width, height) =
+                ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(|_| Refusal::ImageUnreadable)?;
             check_dimensions(slot, width, height)?;
             let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
             let mut limits = Limits::default();
@@ -114,7 +113,9 @@ pub fn measure_seal(bytes: &[u8]) -> crate::domain::seal::SealImage {
     let is_png = image::guess_format(bytes).ok() == Some(image::ImageFormat::Png);
     let decoded = if is_png { image::load_from_memory_with_format(bytes, image::ImageFormat::Png).ok() } else { None };
     match decoded {
-        Some(img) => SealImage { is_png: true, width: img.width(), height: img.height(), has_alpha: img.color().has_alpha(), bytes: bytes.len() },
+        Some(img) => {
+            SealImage { is_png: true, width: img.width(), height: img.height(), has_alpha: img.color().has_alpha(), bytes: bytes.len() }
+        }
         None => SealImage { is_png: false, width: 0, height: 0, has_alpha: false, bytes: bytes.len() },
     }
 }

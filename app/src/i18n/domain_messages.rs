@@ -227,7 +227,9 @@ impl From<&crate::domain::materials::Problem> for Text {
             P::NoFile => Text::new(Msg::ProblemNoFile),
             P::NoItems => Text::new(Msg::ProblemNoItems),
             P::Vague { word, reason } => Text::with(Msg::ProblemVague, [word.clone(), reason.clone()]),
-            P::BeforeCurrentPost { date, limit } => Text::with(Msg::ProblemBeforePost, [format_date(Some(*date)), format_date(Some(*limit))]),
+            P::BeforeCurrentPost { date, limit } => {
+                Text::with(Msg::ProblemBeforePost, [format_date(Some(*date)), format_date(Some(*limit))])
+            }
             P::YearMissing(y) => Text::with(Msg::ProblemYearMissing, [y.to_string()]),
             P::NotFirstAuthor => Text::new(Msg::ProblemNotFirstAuthor),
             P::NotChosen => Text::new(Msg::ProblemNotChosen),
@@ -270,7 +272,9 @@ mod tests {
     #[test]
     fn every_form_field_has_a_label() {
         use Section::*;
-        for s in [BasicInfo, Education, Qualification, WorkHistory, Publications, ContinuingEducation, Assessment, Other, AidXinjiang, Pledge] {
+        for s in
+            [BasicInfo, Education, Qualification, WorkHistory, Publications, ContinuingEducation, Assessment, Other, AidXinjiang, Pledge]
+        {
             let l = layout(s);
             let names = l.fields.iter().chain(l.after).chain(l.list.iter().flat_map(|l| l.item)).map(|f| f.name);
             for name in names.chain(l.list.map(|l| l.name)) {

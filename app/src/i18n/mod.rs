@@ -5,7 +5,9 @@
 mod catalogue;
 mod domain_messages;
 
-pub use domain_messages::{action_name, field_label, level_name, org_kind_name, role_duty, role_name, section_name, status_name, work_kind_name};
+pub use domain_messages::{
+    action_name, field_label, level_name, org_kind_name, role_duty, role_name, section_name, status_name, work_kind_name,
+};
 
 pub use catalogue::Msg;
 

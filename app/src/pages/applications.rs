@@ -7,10 +7,10 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::admin::series_catalogue;
 use crate::api::applications::{my_applications, unit_choices, ApplicationSummary, StartApplication};
-use crate::domain::series::{check_choice, Series};
 use crate::components::field::{server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
 use crate::domain::materials::ALL_LEVELS;
+use crate::domain::series::{check_choice, Series};
 use crate::domain::workflow::Status;
 use crate::i18n::{level_name, section_name, status_name, Msg, Text};
 
@@ -176,7 +176,11 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
 /// 评审系列: the open series of the catalogue (a closed one stays listed while an application
 /// names it, so the message says why).
 #[component]
-fn SeriesChoice(series: FieldState, catalogue: Resource<Result<Vec<Series>, crate::api::error::AppError>>, message: Signal<Option<Text>>) -> impl IntoView {
+fn SeriesChoice(
+    series: FieldState,
+    catalogue: Resource<Result<Vec<Series>, crate::api::error::AppError>>,
+    message: Signal<Option<Text>>,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="field" class:invalid=move || message.with(Option::is_some)>

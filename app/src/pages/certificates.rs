@@ -83,9 +83,7 @@ pub fn IssuingPage() -> impl IntoView {
     let issue_error = server_error(issue.value());
     let revoke_error = server_error(revoke.value());
     let query = use_query_map();
-    let issued = move || {
-        issue.value().get().and_then(|r| r.ok()).map(|n| n.len()).or_else(|| query.with(|q| q.get("issued").map(|_| 0)))
-    };
+    let issued = move || issue.value().get().and_then(|r| r.ok()).map(|n| n.len()).or_else(|| query.with(|q| q.get("issued").map(|_| 0)));
     view! {
         <div class="stack wide">
             <h1 class="page-title">{Msg::IssuingTitle.text(lang)}</h1>

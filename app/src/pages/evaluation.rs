@@ -84,8 +84,16 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
     }).collect_view();
     // a list with nothing in it gets no heading either
     let (has_unpaid, has_unassigned) = (!d.unpaid.is_empty(), !d.unassigned.is_empty());
-    let unpaid = d.unpaid.iter().map(|a| view! { <li>{a.applicant_name.clone()}{" · "}{a.unit_name.clone()}<span class="hint">{" "}{what(a, lang)}</span></li> }).collect_view();
-    let unassigned = d.unassigned.iter().map(|a| view! { <li>{a.applicant_name.clone()}{" · "}{a.unit_name.clone()}<span class="hint">{" "}{what(a, lang)}</span></li> }).collect_view();
+    let unpaid = d
+        .unpaid
+        .iter()
+        .map(|a| view! { <li>{a.applicant_name.clone()}{" · "}{a.unit_name.clone()}<span class="hint">{" "}{what(a, lang)}</span></li> })
+        .collect_view();
+    let unassigned = d
+        .unassigned
+        .iter()
+        .map(|a| view! { <li>{a.applicant_name.clone()}{" · "}{a.unit_name.clone()}<span class="hint">{" "}{what(a, lang)}</span></li> })
+        .collect_view();
     view! {
         <div class="grid-2">
             <section class="card" aria-labelledby="fee-title">
@@ -138,7 +146,16 @@ pub fn EvaluationSessionPage() -> impl IntoView {
     // votes and payments elsewhere move the page along (the live stream of the office's applications)
     let (tick, _) = crate::components::live::use_changes(None);
     let data = Resource::new(
-        move || (params.with(|p| p.get("id").unwrap_or_default()), assign.version().get(), attend.version().get(), close.version().get(), publish.version().get(), tick.get()),
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                assign.version().get(),
+                attend.version().get(),
+                close.version().get(),
+                publish.version().get(),
+                tick.get(),
+            )
+        },
         |(id, ..)| async move { (evaluation_session(id).await, evaluation_overview().await) },
     );
     view! {
@@ -188,14 +205,20 @@ fn OfficeSession(
         }
     }).collect_view();
     let (sid1, sid2, sid3) = (sid.clone(), sid.clone(), sid.clone());
-    let rows = v.applications.iter().map(|a| view! {
-        <tr>
-            <td>{a.applicant_name.clone()}<br/><span class="hint">{a.unit_name.clone()}</span></td>
-            <td>{what(a, lang)}</td>
-            <td>{Text::with(Msg::SessionVotes, [a.pass_votes.to_string(), a.votes_cast.to_string()]).render(lang)}</td>
-            <td><span class="status">{outcome_text(a.outcome, lang)}</span></td>
-        </tr>
-    }).collect_view();
+    let rows = v
+        .applications
+        .iter()
+        .map(|a| {
+            view! {
+                <tr>
+                    <td>{a.applicant_name.clone()}<br/><span class="hint">{a.unit_name.clone()}</span></td>
+                    <td>{what(a, lang)}</td>
+                    <td>{Text::with(Msg::SessionVotes, [a.pass_votes.to_string(), a.votes_cast.to_string()]).render(lang)}</td>
+                    <td><span class="status">{outcome_text(a.outcome, lang)}</span></td>
+                </tr>
+            }
+        })
+        .collect_view();
     let pool = unassigned.iter().enumerate().map(|(i, a)| view! {
         <label class="check"><input type="checkbox" name=format!("app[a{i}]") value=a.id.clone()/>{a.applicant_name.clone()}{" · "}{a.unit_name.clone()}<span class="hint">{" "}{what(a, lang)}</span></label>
     }).collect_view();
@@ -328,7 +351,14 @@ fn VoteCard(session: String, a: SessionApp, open: bool, recorded: RwSignal<u32>)
     });
     let shown = initial.clone();
     let voted = move || {
-        shown.clone().map(|(p, c)| format!("{}{}{}", Msg::VoteYours.text(lang), if p { Msg::VotePass.text(lang) } else { Msg::VoteFail.text(lang) }, if c.is_empty() { String::new() } else { format!("：{c}") }))
+        shown.clone().map(|(p, c)| {
+            format!(
+                "{}{}{}",
+                Msg::VoteYours.text(lang),
+                if p { Msg::VotePass.text(lang) } else { Msg::VoteFail.text(lang) },
+                if c.is_empty() { String::new() } else { format!("：{c}") }
+            )
+        })
     };
     let label = Text::with(Msg::VoteOn, [a.applicant_name.clone()]).render(lang);
     let comment_id = format!("c-{}", a.id);

@@ -74,7 +74,10 @@ pub fn PublicNoticePage() -> impl IntoView {
 fn NoticeOf(n: PublicNoticeView) -> impl IntoView {
     let lang = use_lang();
     let list = |items: &[(String, String)]| {
-        items.iter().map(|(title, date)| view! { <li>{title.clone()}{(!date.is_empty()).then(|| format!("（{date}）"))}</li> }).collect_view()
+        items
+            .iter()
+            .map(|(title, date)| view! { <li>{title.clone()}{(!date.is_empty()).then(|| format!("（{date}）"))}</li> })
+            .collect_view()
     };
     view! {
         <div class="stack">

@@ -15,6 +15,6 @@ pub mod notices;
 pub mod outbox;
 pub mod pledge;
 pub mod recover;
-pub mod review;
 pub mod register;
+pub mod review;
 pub mod section;

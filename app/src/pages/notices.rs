@@ -39,7 +39,9 @@ pub fn blocks_view(blocks: Vec<Block>) -> impl IntoView {
         .into_iter()
         .map(|b| match b {
             Block::Paragraph(parts) => view! { <p>{inline_view(parts)}</p> }.into_any(),
-            Block::List(items) => view! { <ul>{items.into_iter().map(|i| view! { <li>{inline_view(i)}</li> }).collect_view()}</ul> }.into_any(),
+            Block::List(items) => {
+                view! { <ul>{items.into_iter().map(|i| view! { <li>{inline_view(i)}</li> }).collect_view()}</ul> }.into_any()
+            }
         })
         .collect_view()
 }
@@ -195,7 +197,11 @@ fn NoticeForm(n: Option<NoticeView>) -> impl IntoView {
     let at = move |field: &'static str| move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
     let keep = |name: &str, fallback: String| {
         let r = remembered(name);
-        if r.is_empty() { fallback } else { r }
+        if r.is_empty() {
+            fallback
+        } else {
+            r
+        }
     };
     let kind = n.as_ref().map(|n| n.kind).unwrap_or(NoticeKind::Notice);
     let title = keep("title", n.as_ref().map(|n| n.title.clone()).unwrap_or_default());

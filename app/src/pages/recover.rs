@@ -100,7 +100,8 @@ fn ResetPasswordForms() -> impl IntoView {
     let on_reset = move |ev: SubmitEvent| {
         ev.prevent_default();
         [account, code, password, password2].iter().for_each(FieldState::submitted);
-        let fine = account.required()().is_none() && code_live().is_none() && pw_live("password")().is_none() && pw_live("password2")().is_none();
+        let fine =
+            account.required()().is_none() && code_live().is_none() && pw_live("password")().is_none() && pw_live("password2")().is_none();
         if fine && !reset.pending().get_untracked() {
             reset.dispatch(ResetPassword {
                 account: account.value.get_untracked(),

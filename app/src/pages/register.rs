@@ -22,7 +22,14 @@ pub fn RegisterPage() -> impl IntoView {
     // The live check of one field reads the whole form (the password must not contain the ID…).
     let live = move |field: &'static str| {
         move || {
-            let (n, i, p, e, pw, pw2) = (name.value.get(), id_number.value.get(), phone.value.get(), email.value.get(), password.value.get(), password2.value.get());
+            let (n, i, p, e, pw, pw2) = (
+                name.value.get(),
+                id_number.value.get(),
+                phone.value.get(),
+                email.value.get(),
+                password.value.get(),
+                password2.value.get(),
+            );
             let form = Registration { name: &n, id_number: &i, phone: &p, email: &e, password: &pw, password2: &pw2 };
             form.problem(field, today_beijing())
         }

@@ -15,7 +15,14 @@ pub struct ByAdmin<'a> {
 }
 
 impl ByAdmin<'_> {
-    pub(super) fn entry<'e>(&'e self, subject: &'e str, action: &'e str, before: &'e str, after: &'e str, detail: &'e str) -> AdminEntry<'e> {
+    pub(super) fn entry<'e>(
+        &'e self,
+        subject: &'e str,
+        action: &'e str,
+        before: &'e str,
+        after: &'e str,
+        detail: &'e str,
+    ) -> AdminEntry<'e> {
         AdminEntry { subject, actor: self.actor, at: self.now, action, before, after, detail, client_ip: self.client_ip }
     }
 }
@@ -82,7 +89,8 @@ impl Store {
     pub async fn rename_org(&self, id: &str, name: &str, by: &ByAdmin<'_>) -> StoreResult<()> {
         let mut conn = self.begin().await?;
         let result = async {
-            let old: Option<String> = sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+            let old: Option<String> =
+                sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
             let Some(old) = old else { return Err(StoreError::NotFound) };
             sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(name).bind(id).execute(&mut *conn).await?;
             let subject = format!("org:{id}");
@@ -180,7 +188,12 @@ impl Store {
             if old_role == role && old_org.as_deref() == org_id {
                 return Ok(false);
             }
-            sqlx::query("UPDATE users SET role = $1, org_id = $2 WHERE id = $3").bind(role).bind(org_id).bind(user_id).execute(&mut *conn).await?;
+            sqlx::query("UPDATE users SET role = $1, org_id = $2 WHERE id = $3")
+                .bind(role)
+                .bind(org_id)
+                .bind(user_id)
+                .execute(&mut *conn)
+                .await?;
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
             let subject = format!("user:{user_id}");
             let before = format!("{old_role}@{}", old_org.unwrap_or_default());
@@ -205,12 +218,14 @@ impl Store {
                 .execute(&mut *conn)
                 .await?;
             if done.rows_affected() != 1 {
-                let exists: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut *conn).await?;
+                let exists: Option<String> =
+                    sqlx::query_scalar("SELECT id FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut *conn).await?;
                 return if exists.is_some() { Ok(false) } else { Err(StoreError::NotFound) };
             }
             let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?.rows_affected();
             let subject = format!("user:{user_id}");
-            let (action, before, after) = if disabled { ("disable_user", "enabled", "disabled") } else { ("enable_user", "disabled", "enabled") };
+            let (action, before, after) =
+                if disabled { ("disable_user", "enabled", "disabled") } else { ("enable_user", "disabled", "enabled") };
             let detail = serde_json::json!({ "sessions_ended": ended }).to_string();
             audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, action, before, after, &detail)).await?;
             Ok(true)

@@ -162,9 +162,14 @@ async fn append_row(conn: &mut AnyConnection, engine: Engine, mut row: AuditRow)
 /// What `verify_audit` found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AuditCheck {
-    Intact { records: i64 },
+    Intact {
+        records: i64,
+    },
     /// The first record that does not match, and why.
-    Broken { seq: i64, reason: &'static str },
+    Broken {
+        seq: i64,
+        reason: &'static str,
+    },
 }
 
 impl Store {

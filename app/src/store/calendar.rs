@@ -7,9 +7,7 @@ impl Store {
     /// The working-day calendar as the administrator keeps it. Rows that do not parse are skipped
     /// and logged rather than failing every deadline computation.
     pub async fn work_calendar(&self) -> StoreResult<WorkCalendar> {
-        let rows: Vec<(String, String)> = sqlx::query_as("SELECT day, kind FROM calendar_days")
-            .fetch_all(self.pool())
-            .await?;
+        let rows: Vec<(String, String)> = sqlx::query_as("SELECT day, kind FROM calendar_days").fetch_all(self.pool()).await?;
         let days = rows.into_iter().filter_map(|(day, kind)| {
             let parsed = parse_iso_date(&day).zip(DayKind::parse(&kind));
             if parsed.is_none() {
@@ -35,7 +33,8 @@ impl Store {
     pub async fn save_calendar_day(&self, day: &str, kind: Option<DayKind>, note: &str, by: &ByAdmin<'_>) -> StoreResult<()> {
         let mut conn = self.begin().await?;
         let result = async {
-            let before: Option<String> = sqlx::query_scalar("SELECT kind FROM calendar_days WHERE day = $1").bind(day).fetch_optional(&mut *conn).await?;
+            let before: Option<String> =
+                sqlx::query_scalar("SELECT kind FROM calendar_days WHERE day = $1").bind(day).fetch_optional(&mut *conn).await?;
             match kind {
                 Some(kind) => {
                     sqlx::query(

@@ -116,9 +116,11 @@ impl Store {
 
     /// Revoked certificates, for the published status list.
     pub async fn revoked_certificates(&self) -> StoreResult<Vec<CertificateRow>> {
-        Ok(sqlx::query_as::<_, CertificateRow>(&format!("SELECT {COLUMNS} FROM certificates WHERE status = 'revoked' ORDER BY revoked_at, number"))
-            .fetch_all(self.pool())
-            .await?)
+        Ok(sqlx::query_as::<_, CertificateRow>(&format!(
+            "SELECT {COLUMNS} FROM certificates WHERE status = 'revoked' ORDER BY revoked_at, number"
+        ))
+        .fetch_all(self.pool())
+        .await?)
     }
 
     /// Revokes a valid certificate, with an audit record on its application. `false` when it was

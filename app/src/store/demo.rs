@@ -55,9 +55,7 @@ pub async fn seed_demo(store: &Store, now: i64) -> StoreResult<()> {
         if store.username_taken(username).await? {
             continue;
         }
-        let hash = crate::security::hash_password(DEMO_PASSWORD.into())
-            .await
-            .map_err(|e| StoreError::Db(sqlx::Error::Protocol(e)))?;
+        let hash = crate::security::hash_password(DEMO_PASSWORD.into()).await.map_err(|e| StoreError::Db(sqlx::Error::Protocol(e)))?;
         let id = format!("user-demo-{username}");
         let phone = format!("1399100{:04}", i + 1);
         let email = format!("{username}@demo.zhiping.cn");

@@ -184,8 +184,10 @@ impl Store {
 
     /// The evaluation session an application is assigned to, if any.
     pub async fn session_of_application(&self, application_id: &str) -> StoreResult<Option<String>> {
-        let id: Option<Option<String>> =
-            sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1").bind(application_id).fetch_optional(self.pool()).await?;
+        let id: Option<Option<String>> = sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1")
+            .bind(application_id)
+            .fetch_optional(self.pool())
+            .await?;
         Ok(id.flatten())
     }
 
@@ -258,8 +260,17 @@ impl Store {
 
     /// Records (or changes, while the voting is open) a member's vote. The caller has checked
     /// `evaluation::may_vote`; the session's state is checked again here, in the same statement.
-    pub async fn cast_vote(&self, session_id: &str, application_id: &str, member_id: &str, pass: bool, comment: &str, now: i64) -> StoreResult<bool> {
-        let open: Option<String> = sqlx::query_scalar("SELECT state FROM eval_sessions WHERE id = $1").bind(session_id).fetch_optional(self.pool()).await?;
+    pub async fn cast_vote(
+        &self,
+        session_id: &str,
+        application_id: &str,
+        member_id: &str,
+        pass: bool,
+        comment: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let open: Option<String> =
+            sqlx::query_scalar("SELECT state FROM eval_sessions WHERE id = $1").bind(session_id).fetch_optional(self.pool()).await?;
         if open.as_deref() != Some("open") {
             return Ok(false);
         }
@@ -300,7 +311,8 @@ impl Store {
                     votes.iter().filter(|v| v.application_id == a.id && v.pass != 0).map(|v| v.member_id.as_str()).collect();
                 let outcome = evaluation::tally(session.rule(), &members, &passes, &a.units());
                 let Some(row) = self.lock_application(&mut conn, &a.id).await? else { continue };
-                let detail = serde_json::json!({ "session": session.id, "outcome": outcome.as_str(), "pass_votes": passes.len() }).to_string();
+                let detail =
+                    serde_json::json!({ "session": session.id, "outcome": outcome.as_str(), "pass_votes": passes.len() }).to_string();
                 let mut d = Decision::plain(Action::Evaluate, outcome_word(outcome), client_ip, now);
                 d.detail = &detail;
                 match self.transition_locked(&mut conn, &row, actor, &d).await? {
@@ -325,7 +337,14 @@ impl Store {
 
     /// Publishes a closed session's results: each application to 结果公示, the session public
     /// until `notice_closes_at` (five working days, counted by the caller on the calendar).
-    pub async fn publish_session(&self, session: &SessionRow, actor: &Actor, client_ip: &str, now: i64, notice_closes_at: i64) -> StoreResult<Batch> {
+    pub async fn publish_session(
+        &self,
+        session: &SessionRow,
+        actor: &Actor,
+        client_ip: &str,
+        now: i64,
+        notice_closes_at: i64,
+    ) -> StoreResult<Batch> {
         let apps = self.session_applications(&session.id).await?;
         let mut conn = self.begin().await?;
         let result = async {

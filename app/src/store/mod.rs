@@ -11,26 +11,26 @@ pub mod certificates;
 mod demo;
 pub mod evaluation;
 pub mod fees;
+mod notices;
 mod organisations;
 pub mod outbox;
-mod notices;
 mod penalties;
-pub mod review;
 mod reset_codes;
+pub mod review;
 mod sessions;
 mod throttle;
 mod users;
 
 pub use admin::{ByAdmin, UserFilter};
-pub use attachments::AttachmentRow;
 pub use applications::{ApplicationRow, NewApplication, Rerouted, Submitted};
+pub use attachments::AttachmentRow;
 pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};
-pub use organisations::OrgRow;
 pub use notices::{NoticeFileRow, NoticeRow};
+pub use organisations::OrgRow;
 pub use outbox::OutboxRow;
 pub use penalties::{Finding, FindingRow, Found, NewPenalty};
-pub use review::{Decided, Decision, NoticeEntry, ObjectionRow, QueueFilter, QueueRow, QueueSort};
 pub use reset_codes::ResetCodeRow;
+pub use review::{Decided, Decision, NoticeEntry, ObjectionRow, QueueFilter, QueueRow, QueueSort};
 pub use sessions::SessionRow;
 pub use users::{NewUser, UserRow};
 
@@ -77,9 +77,8 @@ impl Store {
     pub async fn open(url: &str) -> StoreResult<Self> {
         sqlx::any::install_default_drivers();
         let engine = if url.starts_with("postgres") { Engine::Postgres } else { Engine::Sqlite };
-        let options = AnyPoolOptions::new()
-            .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
-            .after_connect(move |conn, _meta| {
+        let options =
+            AnyPoolOptions::new().max_connections(if engine == Engine::Sqlite { 8 } else { 16 }).after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
                         // WAL lets readers go on while one writer writes; busy_timeout makes a

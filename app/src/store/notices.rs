@@ -22,14 +22,24 @@ impl Store {
     pub async fn save_notice(&self, n: &NoticeRow, publish: bool, now: i64) -> StoreResult<()> {
         let r = if self.notice(&n.id).await?.is_some() {
             let published_at = if publish { "COALESCE(published_at, $4)" } else { "NULL" };
-            let sql = format!("UPDATE notices SET kind = $1, title = $2, body = $3, updated_at = $4, published_at = {published_at} WHERE id = $5");
+            let sql = format!(
+                "UPDATE notices SET kind = $1, title = $2, body = $3, updated_at = $4, published_at = {published_at} WHERE id = $5"
+            );
             sqlx::query(&sql).bind(&n.kind).bind(&n.title).bind(&n.body).bind(now).bind(&n.id).execute(self.pool()).await?
         } else {
             let published_at = if publish { "$6" } else { "NULL" };
             let sql = format!(
                 "INSERT INTO notices (id, kind, title, body, created_by, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $6, {published_at})"
             );
-            sqlx::query(&sql).bind(&n.id).bind(&n.kind).bind(&n.title).bind(&n.body).bind(&n.created_by).bind(now).execute(self.pool()).await?
+            sqlx::query(&sql)
+                .bind(&n.id)
+                .bind(&n.kind)
+                .bind(&n.title)
+                .bind(&n.body)
+                .bind(&n.created_by)
+                .bind(now)
+                .execute(self.pool())
+                .await?
         };
         if r.rows_affected() == 1 {
             Ok(())
@@ -64,16 +74,18 @@ pub struct NoticeFileRow {
 
 impl Store {
     pub async fn insert_notice_file(&self, f: &NoticeFileRow) -> StoreResult<()> {
-        sqlx::query("INSERT INTO notice_files (id, notice_id, sha256, kind, file_name, size, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(&f.id)
-            .bind(&f.notice_id)
-            .bind(&f.sha256)
-            .bind(&f.kind)
-            .bind(&f.file_name)
-            .bind(f.size)
-            .bind(f.uploaded_at)
-            .execute(self.pool())
-            .await?;
+        sqlx::query(
+            "INSERT INTO notice_files (id, notice_id, sha256, kind, file_name, size, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&f.id)
+        .bind(&f.notice_id)
+        .bind(&f.sha256)
+        .bind(&f.kind)
+        .bind(&f.file_name)
+        .bind(f.size)
+        .bind(f.uploaded_at)
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 
@@ -87,9 +99,11 @@ impl Store {
     }
 
     pub async fn notice_file(&self, id: &str) -> StoreResult<Option<NoticeFileRow>> {
-        Ok(sqlx::query_as::<_, NoticeFileRow>("SELECT id, notice_id, sha256, kind, file_name, size, uploaded_at FROM notice_files WHERE id = $1")
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_as::<_, NoticeFileRow>(
+            "SELECT id, notice_id, sha256, kind, file_name, size, uploaded_at FROM notice_files WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?)
     }
 }

@@ -215,7 +215,8 @@ impl Store {
     pub async fn decide(&self, id: &str, actor: &Actor, d: &Decision<'_>) -> StoreResult<Decided> {
         let store = self.clone();
         let (id, actor) = (id.to_string(), actor.clone());
-        let (opinion, detail, ip, items) = (d.opinion.to_string(), d.detail.to_string(), d.client_ip.to_string(), d.return_items.map(String::from));
+        let (opinion, detail, ip, items) =
+            (d.opinion.to_string(), d.detail.to_string(), d.client_ip.to_string(), d.return_items.map(String::from));
         let owned = (d.action, d.expected_version, d.now, d.notice_closes_at);
         tokio::spawn(async move {
             let (action, expected_version, now, notice_closes_at) = owned;
@@ -290,9 +291,8 @@ impl Store {
     /// Returned applications whose deadline is within `window_ms` and that still have a reminder
     /// to receive.
     pub async fn returns_due_within(&self, now: i64, window_ms: i64) -> StoreResult<Vec<ApplicationRow>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM applications WHERE status = 'returned' AND due_at > $1 AND due_at <= $2 AND reminders_sent < 3"
-        );
+        let sql =
+            format!("SELECT {COLUMNS} FROM applications WHERE status = 'returned' AND due_at > $1 AND due_at <= $2 AND reminders_sent < 3");
         Ok(sqlx::query_as::<_, ApplicationRow>(&sql).bind(now).bind(now + window_ms).fetch_all(self.pool()).await?)
     }
 
@@ -361,16 +361,18 @@ impl Store {
     }
 
     pub async fn insert_objection(&self, o: &ObjectionRow) -> StoreResult<()> {
-        sqlx::query("INSERT INTO objections (id, application_id, name, contact, body, client_ip, lodged_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(&o.id)
-            .bind(&o.application_id)
-            .bind(&o.name)
-            .bind(&o.contact)
-            .bind(&o.body)
-            .bind(&o.client_ip)
-            .bind(o.lodged_at)
-            .execute(self.pool())
-            .await?;
+        sqlx::query(
+            "INSERT INTO objections (id, application_id, name, contact, body, client_ip, lodged_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&o.id)
+        .bind(&o.application_id)
+        .bind(&o.name)
+        .bind(&o.contact)
+        .bind(&o.body)
+        .bind(&o.client_ip)
+        .bind(o.lodged_at)
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 

@@ -26,11 +26,7 @@ impl Store {
     }
 
     pub async fn touch_session(&self, token_hash: &str, now: i64) -> StoreResult<()> {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(now)
-            .bind(token_hash)
-            .execute(self.pool())
-            .await?;
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2").bind(now).bind(token_hash).execute(self.pool()).await?;
         Ok(())
     }
 

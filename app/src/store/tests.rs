@@ -19,10 +19,7 @@ async fn postgres_store() -> Option<Store> {
     let base = match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => url,
         _ => {
-            assert!(
-                std::env::var("ZP_REQUIRE_POSTGRES").as_deref() != Ok("1"),
-                "ZP_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set"
-            );
+            assert!(std::env::var("ZP_REQUIRE_POSTGRES").as_deref() != Ok("1"), "ZP_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
             eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant skipped");
             return None;
         }
@@ -329,6 +326,6 @@ mod submissions {
     }
 }
 
-mod review;
-mod evaluation;
 mod admin;
+mod evaluation;
+mod review;

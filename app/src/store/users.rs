@@ -43,37 +43,23 @@ impl Store {
 
     pub async fn user_by_id(&self, id: &str) -> StoreResult<Option<UserRow>> {
         let sql = format!("{SELECT} WHERE u.id = $1");
-        Ok(sqlx::query_as::<_, UserRow>(&sql)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_as::<_, UserRow>(&sql).bind(id).fetch_optional(self.pool()).await?)
     }
 
     /// The account a person names at login or recovery: by user name or by ID number.
     pub async fn user_by_account(&self, account: &str) -> StoreResult<Option<UserRow>> {
         let account = account.trim();
         let sql = format!("{SELECT} WHERE u.username = $1 OR u.id_number = $2");
-        Ok(sqlx::query_as::<_, UserRow>(&sql)
-        .bind(account)
-        .bind(account.to_ascii_uppercase())
-        .fetch_optional(self.pool())
-        .await?)
+        Ok(sqlx::query_as::<_, UserRow>(&sql).bind(account).bind(account.to_ascii_uppercase()).fetch_optional(self.pool()).await?)
     }
 
     pub async fn set_password_hash(&self, user_id: &str, hash: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(user_id)
-            .execute(self.pool())
-            .await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(user_id).execute(self.pool()).await?;
         Ok(())
     }
 
     pub async fn username_taken(&self, username: &str) -> StoreResult<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE username = $1")
-            .bind(username)
-            .fetch_one(self.pool())
-            .await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE username = $1").bind(username).fetch_one(self.pool()).await?;
         Ok(n > 0)
     }
 }

@@ -5,7 +5,15 @@ use app::files::fixtures::{pdf, photo_jpeg};
 
 use super::*;
 
-pub async fn save(c: &reqwest::Client, s: &Server, app: &str, section: &str, version: i64, values: &[(&str, &str)], op: Option<&str>) -> (u16, String) {
+pub async fn save(
+    c: &reqwest::Client,
+    s: &Server,
+    app: &str,
+    section: &str,
+    version: i64,
+    values: &[(&str, &str)],
+    op: Option<&str>,
+) -> (u16, String) {
     let version = version.to_string();
     let keys: Vec<String> = values.iter().map(|(k, _)| format!("v[{k}]")).collect();
     let mut form: Vec<(&str, &str)> = vec![("id", app), ("section", section), ("version", &version)];
@@ -45,7 +53,12 @@ pub fn written_strokes(n: usize) -> String {
 /// route, as a person would (the post in 2024, so 2 training years and 2 assessments by 2026).
 pub async fn fill_complete(c: &reqwest::Client, s: &Server, app: &str) {
     let v = version(c, s, app).await;
-    let basic = [("unit", "新疆大学"), ("specialty", "高等教育管理"), ("political_conduct", "拥护党的路线方针政策，遵纪守法，师德良好。"), ("aid", "no")];
+    let basic = [
+        ("unit", "新疆大学"),
+        ("specialty", "高等教育管理"),
+        ("political_conduct", "拥护党的路线方针政策，遵纪守法，师德良好。"),
+        ("aid", "no"),
+    ];
     assert_eq!(save(c, s, app, "basic", v, &basic, None).await.0, 200);
     let v = version(c, s, app).await;
     save(c, s, app, "education", v, &[], Some("education:add")).await;
@@ -56,9 +69,33 @@ pub async fn fill_complete(c: &reqwest::Client, s: &Server, app: &str) {
     let v = version(c, s, app).await;
     let steps: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("education", vec![("school-0", "新疆大学"), ("major-0", "教育学"), ("graduated_on-0", "2010-06-30")]),
-        ("qualification", vec![("current_title", "助理研究员"), ("obtained_on", "2024-03-01"), ("obtained_in_xinjiang", "no"), ("years_in_profession", "12")]),
-        ("work", vec![("practice", "负责学院教学管理工作，制定并实施教学质量监控方案。"), ("achievement_title-0", "教学管理改革项目"), ("achieved_on-0", "2024-06-01"), ("achievement_description-0", "主持完成校级教改项目一项，形成制度文件三份。")]),
-        ("publications", vec![("kind-0", "paper"), ("publication_title-0", "高校教学管理信息化研究"), ("published_on-0", "2025-01-15"), ("first_author-0", "yes")]),
+        (
+            "qualification",
+            vec![
+                ("current_title", "助理研究员"),
+                ("obtained_on", "2024-03-01"),
+                ("obtained_in_xinjiang", "no"),
+                ("years_in_profession", "12"),
+            ],
+        ),
+        (
+            "work",
+            vec![
+                ("practice", "负责学院教学管理工作，制定并实施教学质量监控方案。"),
+                ("achievement_title-0", "教学管理改革项目"),
+                ("achieved_on-0", "2024-06-01"),
+                ("achievement_description-0", "主持完成校级教改项目一项，形成制度文件三份。"),
+            ],
+        ),
+        (
+            "publications",
+            vec![
+                ("kind-0", "paper"),
+                ("publication_title-0", "高校教学管理信息化研究"),
+                ("published_on-0", "2025-01-15"),
+                ("first_author-0", "yes"),
+            ],
+        ),
         ("training", vec![("exempt", "no")]),
     ];
     for (section, values) in steps {
@@ -70,10 +107,8 @@ pub async fn fill_complete(c: &reqwest::Client, s: &Server, app: &str) {
     let years = form["materials"]["training"]["years"].as_array().unwrap().len();
     let assessed = form["materials"]["assessments"].as_array().unwrap().len();
     assert!(years >= 2 && assessed >= 2, "{}", form["materials"]);
-    let keys: Vec<(String, &str)> = (0..years)
-        .map(|i| (format!("hours-{i}"), "90"))
-        .chain((0..assessed).map(|i| (format!("assessment_result-{i}"), "合格")))
-        .collect();
+    let keys: Vec<(String, &str)> =
+        (0..years).map(|i| (format!("hours-{i}"), "90")).chain((0..assessed).map(|i| (format!("assessment_result-{i}"), "合格"))).collect();
     for (section, prefix) in [("training", "hours-"), ("assessment", "assessment_result-")] {
         let values: Vec<(&str, &str)> = keys.iter().filter(|(k, _)| k.starts_with(prefix)).map(|(k, v)| (k.as_str(), *v)).collect();
         let (status, body) = save(c, s, app, section, v, &values, None).await;
@@ -82,9 +117,22 @@ pub async fn fill_complete(c: &reqwest::Client, s: &Server, app: &str) {
     let (status, body) = upload(c, s, app, "photo", "照片.jpg", photo_jpeg()).await;
     assert_eq!(status, 200, "{body}");
     let mut documents: Vec<String> = [
-        "id_card_scan", "diploma?item=0", "degree_certificate?item=0", "chsi_report?item=0", "years_proof", "title_certificate",
-        "evaluation_form", "evidence?item=0", "cover?item=0", "contents?item=0", "body?item=0", "identification_form?item=0",
-        "similarity_report?item=0", "public_course_certificates", "notice_materials", "notice_result",
+        "id_card_scan",
+        "diploma?item=0",
+        "degree_certificate?item=0",
+        "chsi_report?item=0",
+        "years_proof",
+        "title_certificate",
+        "evaluation_form",
+        "evidence?item=0",
+        "cover?item=0",
+        "contents?item=0",
+        "body?item=0",
+        "identification_form?item=0",
+        "similarity_report?item=0",
+        "public_course_certificates",
+        "notice_materials",
+        "notice_result",
     ]
     .map(String::from)
     .to_vec();

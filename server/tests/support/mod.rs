@@ -84,13 +84,7 @@ pub fn client() -> reqwest::Client {
 
 /// Calls a server function the way the hydrated page does (form-encoded, JSON answer).
 pub async fn call(c: &reqwest::Client, s: &Server, name: &str, form: &[(&str, &str)]) -> (u16, String) {
-    let res = c
-        .post(format!("{}/api/{name}", s.base))
-        .header("Accept", "application/json")
-        .form(form)
-        .send()
-        .await
-        .unwrap();
+    let res = c.post(format!("{}/api/{name}", s.base)).header("Accept", "application/json").form(form).send().await.unwrap();
     let status = res.status().as_u16();
     (status, res.text().await.unwrap())
 }
@@ -100,7 +94,6 @@ pub fn id_with_check(first17: &str) -> String {
     let sum: u32 = first17.bytes().zip(w).map(|(d, w)| u32::from(d - b'0') * w).sum();
     format!("{first17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
 }
-
 
 /// Uploads `bytes` into a field of an application, as the page's script does (JSON answer).
 pub async fn upload(c: &reqwest::Client, s: &Server, app: &str, field: &str, name: &str, bytes: Vec<u8>) -> (u16, String) {
@@ -113,7 +106,8 @@ pub async fn applicant_with_application(s: &Server, account: &str) -> (reqwest::
     let c = client();
     let (status, body) = call(&c, s, "login", &[("account", account), ("password", "Zhiping@2026")]).await;
     assert_eq!(status, 200, "{body}");
-    let form = [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let form =
+        [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
     let (status, body) = call(&c, s, "start_application", &form).await;
     assert_eq!(status, 200, "{body}");
     (c, serde_json::from_str::<String>(&body).unwrap())
@@ -133,4 +127,3 @@ pub async fn register_applicant(s: &Server, first17: &str) -> String {
     assert_eq!(status, 200, "{body}");
     id
 }
-

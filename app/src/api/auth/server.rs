@@ -1,12 +1,12 @@
 //! The server side of `auth.rs`.
 
+use super::Me;
 use crate::api::context::{
-    app_state, clear_session_cookie, client_ip, cookie, internal, request_parts, safe_next, set_cookie,
-    start_session, current_session, SESSION_COOKIE,
+    app_state, clear_session_cookie, client_ip, cookie, current_session, internal, request_parts, safe_next, set_cookie, start_session,
+    SESSION_COOKIE,
 };
 use crate::api::error::AppError;
 use crate::api::limits::{self, Limit};
-use super::Me;
 use crate::domain::account;
 use crate::domain::id_number::IdNumber;
 use crate::domain::instant::MINUTE_MS;
@@ -29,14 +29,8 @@ pub async fn register(
 ) -> Result<(), AppError> {
     let state = app_state()?;
     let today = state.clock.now().beijing_date();
-    let form = Registration {
-        name: &name,
-        id_number: &id_number,
-        phone: &phone,
-        email: &email,
-        password: &password,
-        password2: &password2,
-    };
+    let form =
+        Registration { name: &name, id_number: &id_number, phone: &phone, email: &email, password: &password, password2: &password2 };
     let valid = form.validate(today).map_err(AppError::Invalid)?;
     let parts = request_parts()?;
     let ip_bucket = format!("register:ip:{}", client_ip(&parts, &state));

@@ -63,14 +63,16 @@ pub fn layout(section: Section) -> Layout {
     let none: &'static [Field] = &[];
     match section {
         S::BasicInfo => Layout {
-            fields: const { &[
-                f("unit", Text),
-                f("specialty", Text),
-                f("political_conduct", LongText),
-                f("aid", YesNo),
-                f("id_card_scan", DOC),
-                f("photo", File(SlotKind::Photo)),
-            ] },
+            fields: const {
+                &[
+                    f("unit", Text),
+                    f("specialty", Text),
+                    f("political_conduct", LongText),
+                    f("aid", YesNo),
+                    f("id_card_scan", DOC),
+                    f("photo", File(SlotKind::Photo)),
+                ]
+            },
             list: None,
             after: none,
         },
@@ -78,28 +80,32 @@ pub fn layout(section: Section) -> Layout {
             fields: none,
             list: Some(List {
                 name: "education",
-                item: const { &[
-                    f("school", Text),
-                    f("major", Text),
-                    f("graduated_on", Date),
-                    f("diploma", DOC),
-                    f("degree_certificate", DOC),
-                    f("chsi_report", DOC),
-                ] },
+                item: const {
+                    &[
+                        f("school", Text),
+                        f("major", Text),
+                        f("graduated_on", Date),
+                        f("diploma", DOC),
+                        f("degree_certificate", DOC),
+                        f("chsi_report", DOC),
+                    ]
+                },
                 editable: true,
             }),
             after: none,
         },
         S::Qualification => Layout {
-            fields: const { &[
-                f("current_title", Text),
-                f("obtained_on", Date),
-                f("obtained_in_xinjiang", YesNo),
-                f("years_in_profession", Number),
-                f("years_proof", DOC),
-                f("title_certificate", DOC),
-                f("evaluation_form", DOC),
-            ] },
+            fields: const {
+                &[
+                    f("current_title", Text),
+                    f("obtained_on", Date),
+                    f("obtained_in_xinjiang", YesNo),
+                    f("years_in_profession", Number),
+                    f("years_proof", DOC),
+                    f("title_certificate", DOC),
+                    f("evaluation_form", DOC),
+                ]
+            },
             list: None,
             after: none,
         },
@@ -107,12 +113,9 @@ pub fn layout(section: Section) -> Layout {
             fields: const { &[f("practice", LongText)] },
             list: Some(List {
                 name: "achievements",
-                item: const { &[
-                    f("achievement_title", Text),
-                    f("achieved_on", Date),
-                    f("achievement_description", LongText),
-                    f("evidence", DOC),
-                ] },
+                item: const {
+                    &[f("achievement_title", Text), f("achieved_on", Date), f("achievement_description", LongText), f("evidence", DOC)]
+                },
                 editable: true,
             }),
             after: none,
@@ -121,18 +124,20 @@ pub fn layout(section: Section) -> Layout {
             fields: none,
             list: Some(List {
                 name: "publications",
-                item: const { &[
-                    f("kind", WorkKind),
-                    f("publication_title", Text),
-                    f("published_on", Date),
-                    f("first_author", YesNo),
-                    f("cover", DOC),
-                    f("contents", DOC),
-                    f("body", DOC),
-                    f("identification_form", DOC),
-                    f("similarity_report", DOC),
-                    f("unit_certification", DOC),
-                ] },
+                item: const {
+                    &[
+                        f("kind", WorkKind),
+                        f("publication_title", Text),
+                        f("published_on", Date),
+                        f("first_author", YesNo),
+                        f("cover", DOC),
+                        f("contents", DOC),
+                        f("body", DOC),
+                        f("identification_form", DOC),
+                        f("similarity_report", DOC),
+                        f("unit_certification", DOC),
+                    ]
+                },
                 editable: true,
             }),
             after: none,
@@ -182,13 +187,11 @@ pub fn parse_field_id(id: &str) -> (&str, Option<usize>) {
 
 /// The section a field belongs to (uploads go back to it).
 pub fn section_of(name: &str) -> Option<Section> {
-    super::ALL_SECTIONS
-        .into_iter()
-        .find(|&s| {
-            let l = layout(s);
-            l.fields.iter().chain(l.after).chain(l.list.iter().flat_map(|l| l.item)).any(|f| f.name == name)
-                || l.list.is_some_and(|l| l.name == name)
-        })
+    super::ALL_SECTIONS.into_iter().find(|&s| {
+        let l = layout(s);
+        l.fields.iter().chain(l.after).chain(l.list.iter().flat_map(|l| l.item)).any(|f| f.name == name)
+            || l.list.is_some_and(|l| l.name == name)
+    })
 }
 
 /// Whether a field is shown (and so required) for these materials: the conditional requirements
@@ -512,7 +515,9 @@ mod tests {
     fn only_the_current_posts_work_is_bound_to_the_post() {
         use crate::domain::materials::Section;
         assert!(Section::WorkHistory.since_post_only() && Section::Assessment.since_post_only());
-        assert!(!Section::Education.since_post_only() && !Section::Qualification.since_post_only() && !Section::BasicInfo.since_post_only());
+        assert!(
+            !Section::Education.since_post_only() && !Section::Qualification.since_post_only() && !Section::BasicInfo.since_post_only()
+        );
     }
 
     /// Materials in which every field of every section exists (one item per list, the year lists

@@ -62,9 +62,8 @@ fn complete() -> Materials {
         years: (2022..=2025).map(|y| TrainingYear { year: y, hours: Some(90), certificate: f("tr") }).collect(),
         public_course_certificates: vec![Attachment { id: "pub".into() }],
     };
-    m.assessments = (2023..=2025)
-        .map(|y| AssessmentYear { year: y, result: "合格".into(), form_front: f("af"), form_back: f("ab") })
-        .collect();
+    m.assessments =
+        (2023..=2025).map(|y| AssessmentYear { year: y, result: "合格".into(), form_front: f("af"), form_back: f("ab") }).collect();
     m.other = Other { notice_materials: f("nm"), notice_result: f("nr") };
     m.pledge = f("sig");
     m
@@ -101,7 +100,9 @@ fn an_empty_application_lists_every_section_in_order() {
     // without the post's date, the years owed are unknown: missing, never "complete"
     let gaps = missing(&m, TODAY);
     assert!(gaps.iter().any(|g| g.section == Section::Assessment && g.field == "assessments" && g.problem == Problem::NeedsPostDate));
-    assert!(gaps.iter().any(|g| g.section == Section::ContinuingEducation && g.field == "training_years" && g.problem == Problem::NeedsPostDate));
+    assert!(gaps
+        .iter()
+        .any(|g| g.section == Section::ContinuingEducation && g.field == "training_years" && g.problem == Problem::NeedsPostDate));
 }
 
 #[test]

@@ -10,7 +10,8 @@ fn the_pledge_must_name_the_applicant() {
     let spaced = "本单位已对古丽米拉·艾买提提供的申报材料逐一审核，\n真实准确， 同意推荐";
     assert_eq!(check_unit_recommendation(spaced, name), Ok(()));
     // another name, or XXX left in, or a changed word is refused with the expected sentence
-    for wrong in [unit_pledge("张三"), unit_pledge("XXX"), "本单位已对古丽米拉·艾买提提供的申报材料审核，真实准确，同意推荐".to_string()] {
+    for wrong in [unit_pledge("张三"), unit_pledge("XXX"), "本单位已对古丽米拉·艾买提提供的申报材料审核，真实准确，同意推荐".to_string()]
+    {
         assert_eq!(check_unit_recommendation(&wrong, name), Err(OpinionProblem::PledgeMissing(unit_pledge(name))));
     }
     assert_eq!(check_unit_recommendation("  ", name), Err(OpinionProblem::Empty));
@@ -44,11 +45,7 @@ fn a_return_list_is_checked_item_by_item() {
     ];
     assert_eq!(
         check_return_list(&bad),
-        vec![
-            (Some(0), ReturnProblem::FieldNotInSection),
-            (Some(1), ReturnProblem::NoteEmpty),
-            (Some(3), ReturnProblem::Duplicate),
-        ]
+        vec![(Some(0), ReturnProblem::FieldNotInSection), (Some(1), ReturnProblem::NoteEmpty), (Some(3), ReturnProblem::Duplicate),]
     );
 }
 

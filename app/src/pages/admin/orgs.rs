@@ -82,7 +82,8 @@ fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl Into
     let error = server_error(create.value());
     // Only regions and authorities have children; the server checks that the kinds fit.
     let group = |k: OrgKind| {
-        let options = orgs.iter().filter(|o| o.kind == k).map(|o| view! { <option value=o.id.clone()>{o.name.clone()}</option> }).collect_view();
+        let options =
+            orgs.iter().filter(|o| o.kind == k).map(|o| view! { <option value=o.id.clone()>{o.name.clone()}</option> }).collect_view();
         view! { <optgroup label=org_kind_name(k).text(lang)>{options}</optgroup> }
     };
     let parents = view! { {group(OrgKind::Authority)}{group(OrgKind::Region)} };

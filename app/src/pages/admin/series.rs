@@ -83,18 +83,27 @@ fn SeriesForm(s: Option<Series>, changed: RwSignal<u32>) -> impl IntoView {
     let id_of = move |field: &str| format!("{key}-{field}");
     let (name_id, specialties_id) = (id_of("name"), id_of("specialties"));
     let current_titles: [String; 4] = s.as_ref().map(|s| s.titles.clone()).unwrap_or_default();
-    let titles = ALL_LEVELS.into_iter().enumerate().map(move |(i, l)| {
-        let name = format!("title_{}", l.as_str());
-        let field: &'static str = match i { 0 => "title_junior", 1 => "title_intermediate", 2 => "title_associate_senior", _ => "title_senior" };
-        let value = current_titles[i].clone();
-        view! {
-            <div class="field">
-                <label for=id_of(&name)>{level_name(l).text(lang)}</label>
-                <input id=id_of(&name) name=name value=value/>
-                {at_field(error, field, lang)}
-            </div>
-        }
-    }).collect_view();
+    let titles = ALL_LEVELS
+        .into_iter()
+        .enumerate()
+        .map(move |(i, l)| {
+            let name = format!("title_{}", l.as_str());
+            let field: &'static str = match i {
+                0 => "title_junior",
+                1 => "title_intermediate",
+                2 => "title_associate_senior",
+                _ => "title_senior",
+            };
+            let value = current_titles[i].clone();
+            view! {
+                <div class="field">
+                    <label for=id_of(&name)>{level_name(l).text(lang)}</label>
+                    <input id=id_of(&name) name=name value=value/>
+                    {at_field(error, field, lang)}
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <ActionForm action=save attr:aria-label=label>
             <input type="hidden" name="id" value=s.as_ref().map(|s| s.id.clone()).unwrap_or_default()/>

@@ -17,7 +17,9 @@ fn people_roles() -> impl Iterator<Item = Role> {
 }
 
 fn role_options(selected: Option<Role>, lang: Lang) -> impl IntoView {
-    people_roles().map(|r| view! { <option value=r.as_str() selected=Some(r) == selected>{role_name(r).text(lang)}</option> }).collect_view()
+    people_roles()
+        .map(|r| view! { <option value=r.as_str() selected=Some(r) == selected>{role_name(r).text(lang)}</option> })
+        .collect_view()
 }
 
 /// Every organisation, named with its kind, in tree order (the server checks that it fits the role).
@@ -36,8 +38,10 @@ pub fn UsersPage() -> impl IntoView {
     let query = use_query_map();
     let invite = ServerAction::<InviteUser>::new();
     let changed = RwSignal::new(0u32);
-    let filter = move || query.with(|q| (q.get("role").unwrap_or_default(), q.get("org_id").unwrap_or_default(), q.get("q").unwrap_or_default()));
-    let data = Resource::new(move || (filter(), invite.version().get(), changed.get()), |((role, org_id, q), _, _)| list_users(role, org_id, q));
+    let filter =
+        move || query.with(|q| (q.get("role").unwrap_or_default(), q.get("org_id").unwrap_or_default(), q.get("q").unwrap_or_default()));
+    let data =
+        Resource::new(move || (filter(), invite.version().get(), changed.get()), |((role, org_id, q), _, _)| list_users(role, org_id, q));
     let invited = move || {
         let from_query = query.with(|q| q.get("invited"));
         let from_action = invite.value().get().and_then(Result::ok);
@@ -67,7 +71,11 @@ pub fn UsersPage() -> impl IntoView {
 fn Users(d: UsersData, role: String, org_id: String, q: String, invite: ServerAction<InviteUser>, changed: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let chosen_role = Role::parse(&role);
-    let count = if d.more { Text::with(Msg::UsersMore, [USERS_PAGE.to_string()]) } else { Text::with(Msg::UsersCount, [d.users.len().to_string()]) };
+    let count = if d.more {
+        Text::with(Msg::UsersMore, [USERS_PAGE.to_string()])
+    } else {
+        Text::with(Msg::UsersCount, [d.users.len().to_string()])
+    };
     let orgs = d.orgs.clone();
     let me = d.me.clone();
     let list = if d.users.is_empty() {
@@ -80,7 +88,8 @@ fn Users(d: UsersData, role: String, org_id: String, q: String, invite: ServerAc
                     view! { <UserCard u orgs=orgs.clone() is_me changed/> }
                 }).collect_view()}
             </ul>
-        }.into_any()
+        }
+        .into_any()
     };
     view! {
         <form class="card filters" method="get" action="/admin/users" role="search" aria-label=Msg::UsersFilter.text(lang)>
@@ -177,12 +186,14 @@ fn UserCard(u: UserEntry, orgs: Vec<OrgEntry>, is_me: bool, changed: RwSignal<u3
 fn InviteForm(orgs: Vec<OrgEntry>, invite: ServerAction<InviteUser>) -> impl IntoView {
     let lang = use_lang();
     let error = server_error(invite.value());
-    let text = move |id: &'static str, name: &'static str, label: Msg, kind: &'static str| view! {
-        <div class="field">
-            <label for=id>{label.text(lang)}</label>
-            <input id=id name=name type=kind value=remembered(name) autocomplete="off"/>
-            {at_field(error, name, lang)}
-        </div>
+    let text = move |id: &'static str, name: &'static str, label: Msg, kind: &'static str| {
+        view! {
+            <div class="field">
+                <label for=id>{label.text(lang)}</label>
+                <input id=id name=name type=kind value=remembered(name) autocomplete="off"/>
+                {at_field(error, name, lang)}
+            </div>
+        }
     };
     view! {
         <section class="card form-first" aria-labelledby="invite-title">

@@ -32,9 +32,8 @@ pub fn ReviewPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let (tick, _) = use_changes(Some(params.with_untracked(|p| p.get("id").unwrap_or_default())));
     let uploaded = RwSignal::new(0u32);
-    let actions: Actions = StoredValue::new(
-        crate::domain::workflow::REVIEW_ACTIONS.into_iter().map(|a| (a, ServerAction::<Decide>::new())).collect(),
-    );
+    let actions: Actions =
+        StoredValue::new(crate::domain::workflow::REVIEW_ACTIONS.into_iter().map(|a| (a, ServerAction::<Decide>::new())).collect());
     let versions = move || actions.with_value(|list| list.iter().map(|(_, a)| a.version().get()).sum::<usize>());
     let data = Resource::new(move || (id(), tick.get(), uploaded.get(), versions()), |(id, ..)| review_application(id));
     // the decision just taken; after it the application may have left this reviewer's step (and
@@ -127,7 +126,8 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
 fn DecisionPanel(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     if v.actions.is_empty() {
-        return view! { <section class="card"><p class="notice" role="status">{Msg::ReviewNothingToDo.text(lang)}</p></section> }.into_any();
+        return view! { <section class="card"><p class="notice" role="status">{Msg::ReviewNothingToDo.text(lang)}</p></section> }
+            .into_any();
     }
     let forms = v
         .actions
@@ -157,7 +157,8 @@ fn decision_form(v: &ReviewView, action: Action, server: ServerAction<Decide>, u
     let needs_opinion = !matches!(action, Action::StartNotice);
     let danger = matches!(action, Action::UnitDecline | Action::AuthorityDecline | Action::OfficeReturn);
     let unit_files = (action == Action::UnitRecommend).then(|| unit_files(v, uploaded, error, lang));
-    let last_chance = (action == Action::OfficeReturn && v.form.submissions_left == 0).then(|| view! { <p class="form-alert">{Msg::ReviewReturnLast.text(lang)}</p> });
+    let last_chance = (action == Action::OfficeReturn && v.form.submissions_left == 0)
+        .then(|| view! { <p class="form-alert">{Msg::ReviewReturnLast.text(lang)}</p> });
     let return_rows = (action == Action::OfficeReturn).then(|| return_rows(&v.form.materials, error, lang));
     let hint_id = format!("{opinion_id}-hint");
     let (app_id, version) = (v.form.id.clone(), v.form.version.to_string());
@@ -245,7 +246,11 @@ fn places(m: &Materials, lang: Lang) -> Vec<(String, Vec<(String, String)>)> {
             if let Some(list) = l.list {
                 for i in 0..m.list_len(list.name).unwrap_or(0) {
                     for fd in list.item {
-                        let label = format!("{}（{}）", field_label(fd.name).text(lang), Text::with(Msg::ItemNumber, [(i + 1).to_string()]).render(lang));
+                        let label = format!(
+                            "{}（{}）",
+                            field_label(fd.name).text(lang),
+                            Text::with(Msg::ItemNumber, [(i + 1).to_string()]).render(lang)
+                        );
                         options.push((format!("{}/{}", s.slug(), field_id(fd.name, Some(i))), label));
                     }
                 }
@@ -265,17 +270,24 @@ fn return_rows(m: &Materials, error: Signal<Option<AppError>>, lang: Lang) -> im
     let row = move |n: usize| {
         let key = format!("i{n}");
         let (at_id, note_id) = (format!("at-{key}"), format!("note-{key}"));
-        let at_err = { let k = at_id.clone(); move || error.get().and_then(|e| e.at_field(&k).cloned()).map(|t| t.render(lang)) };
-        let note_err = { let k = note_id.clone(); move || error.get().and_then(|e| e.at_field(&k).cloned()).map(|t| t.render(lang)) };
-        let options = groups.with_value(|g| {
-            g.iter()
+        let at_err = {
+            let k = at_id.clone();
+            move || error.get().and_then(|e| e.at_field(&k).cloned()).map(|t| t.render(lang))
+        };
+        let note_err = {
+            let k = note_id.clone();
+            move || error.get().and_then(|e| e.at_field(&k).cloned()).map(|t| t.render(lang))
+        };
+        let options =
+            groups.with_value(|g| {
+                g.iter()
                 .map(|(label, opts)| view! {
                     <optgroup label=label.clone()>
                         {opts.iter().map(|(value, text)| view! { <option value=value.clone()>{text.clone()}</option> }).collect_view()}
                     </optgroup>
                 })
                 .collect_view()
-        });
+            });
         view! {
             <fieldset class="return-row">
                 <legend>{Text::with(Msg::ReviewReturnRow, [(n + 1).to_string()]).render(lang)}</legend>
@@ -304,7 +316,6 @@ fn return_rows(m: &Materials, error: Signal<Option<AppError>>, lang: Lang) -> im
         })}
     }
 }
-
 
 /// The office's fraud finding (§(十一)): folded, because it is rare and grave.
 #[component]

@@ -31,7 +31,8 @@ fn section(f: &FormView, s: Section, lang: Lang) -> impl IntoView {
         let n = m.list_len(list.name).unwrap_or(0);
         (0..n)
             .map(|i| {
-                let fields: Vec<AnyView> = list.item.iter().filter(|fd| shown(m, fd.name, Some(i))).map(|fd| field(f, *fd, Some(i), lang)).collect();
+                let fields: Vec<AnyView> =
+                    list.item.iter().filter(|fd| shown(m, fd.name, Some(i))).map(|fd| field(f, *fd, Some(i), lang)).collect();
                 view! {
                     <div class="list-item">
                         <h4>{Text::with(Msg::ItemNumber, [(i + 1).to_string()]).render(lang)}</h4>

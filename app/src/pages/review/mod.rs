@@ -184,7 +184,8 @@ fn row(r: &QueueItem, server_now: i64, lang: crate::i18n::Lang) -> impl IntoView
         (Status::UnitNotice, _, Some(closes)) => {
             view! { <span>{Text::with(Msg::QueueNoticeUntil, [Instant(closes).beijing_display()]).render(lang)}</span> }.into_any()
         }
-        _ => view! { <span class="hint">{Text::with(Msg::QueueChangedAt, [Instant(r.updated_at).beijing_display()]).render(lang)}</span> }.into_any(),
+        _ => view! { <span class="hint">{Text::with(Msg::QueueChangedAt, [Instant(r.updated_at).beijing_display()]).render(lang)}</span> }
+            .into_any(),
     };
     let what = format!("{} · {}", r.level.map(|l| level_name(l).text(lang)).unwrap_or(""), r.specialty);
     view! {
