@@ -81,6 +81,7 @@ fn links(me: Option<&Me>, lang: Lang) -> (Vec<Link>, Vec<Link>) {
             l("/gongshi", Msg::NavPublicNotice),
             l("/results", Msg::NavResults),
             l("/verify", Msg::NavVerify),
+            l("/tongbao", Msg::NavFindings),
         ];
         return (places, more);
     };
@@ -98,5 +99,6 @@ fn links(me: Option<&Me>, lang: Lang) -> (Vec<Link>, Vec<Link>) {
     }
     let mut more = vec![l("/", Msg::NavHome)];
     more.extend(public.into_iter().filter(|p| !places.contains(p)));
+    more.push(l("/tongbao", Msg::NavFindings));
     (places, more)
 }

@@ -77,7 +77,6 @@ catalogue! {
     ButtonResetPassword => "重置密码", "Reset password";
     ChannelPhone => "手机短信", "Text message";
     ChannelEmail => "电子邮件", "E-mail";
-    ShowPassword => "显示密码", "Show password";
 
     // registration
     RegisterTitle => "注册个人账号", "Register an account";
@@ -131,7 +130,6 @@ catalogue! {
     OutboxBody => "内容", "Message";
 
     // home
-    HomeTitle => "工作台", "Dashboard";
     HomeGreeting => "{}，您好", "Hello, {}";
     HomeRole => "角色", "Role";
     HomeOrg => "所属机构", "Organisation";
@@ -331,7 +329,6 @@ catalogue! {
     ProblemBeforePost => "日期 {} 早于取得现资格的时间 {}，只能填写任现职以来的材料", "{} is before the current qualification ({}); only material since the current post counts";
     ProblemYearMissing => "缺少 {} 年度的记录", "The record for {} is missing";
     ProblemNotFirstAuthor => "只计算第一作者论文", "Only first-author papers count";
-    ProblemYearsNeedPost => "请先在“专业技术资格”中填写取得资格时间", "First enter the date the current qualification was obtained";
     BadDate => "日期格式应为 年-月-日，例如 2024-03-01 或 20240301", "Use a date like 2024-03-01 or 20240301";
     BadNumber => "请填写整数", "Enter a whole number";
     BadChoice => "请从选项中选择", "Choose one of the options";
@@ -359,7 +356,6 @@ catalogue! {
     ButtonUpload => "上传", "Upload";
     ButtonReplace => "更换文件", "Replace";
     ButtonRemoveFile => "删除文件", "Remove file";
-    ButtonEdit => "填写", "Fill in";
     ButtonContinue => "继续填写", "Continue";
     ButtonReview => "检查并提交", "Check and submit";
     ButtonSubmit => "提交", "Submit";
@@ -438,7 +434,6 @@ catalogue! {
     QueueExport => "导出当前列表（CSV）", "Export this list (CSV)";
     QueueShown => "共 {} 份", "{} shown";
     QueueLive => "实时更新", "Live";
-    QueueOffline => "实时更新已断开，正在重连…", "Live updates lost; reconnecting…";
     QueueUpdated => "列表已更新", "List updated";
     QueueSubmission => "第 {} 次提交", "Submission {}";
     QueueObjections => "异议 {} 条", "{} objection(s)";
@@ -460,7 +455,6 @@ catalogue! {
     ReviewNoObjections => "公示期间暂无异议。", "No objection lodged.";
     ReviewDecision => "审核意见", "Decision";
     ReviewNothingToDo => "此申报当前不在您的审核环节，只能查看。", "This application is not at your step; you can only read it.";
-    ReviewChanged => "此申报刚被更新，页面已刷新。", "This application was just updated; the page is refreshed.";
     ReviewNotice => "公示", "Public notice";
     ReviewNoticeRunning => "公示自 {} 起，{} 后方可结束（不少于5个工作日）", "On notice since {}; may close from {} (at least 5 working days)";
     ReviewUnitFiles => "盖章的公示材料和公示结果", "Stamped notice materials and result";
@@ -492,7 +486,6 @@ catalogue! {
     ActionOfficeReturn => "退回修改", "Return for changes";
     ActionSubmit => "提交", "Submit";
     ActionExpire => "逾期未重新提交，视为放弃申报", "Not resubmitted in time: withdrawn";
-    ActionOther => "操作", "Action";
     DecisionDone => "操作已完成：{}（当前状态：{}）。", "Done: {} (now: {}).";
     BackToQueue => "返回审核队列", "Back to the queue";
     DecisionStale => "此申报已被他人处理，当前状态为“{}”，您的操作未执行", "Someone else acted first; the application is now “{}”. Your decision was not recorded";

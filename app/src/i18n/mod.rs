@@ -4,6 +4,8 @@
 
 mod catalogue;
 mod domain_messages;
+#[cfg(test)]
+mod checks;
 
 pub use domain_messages::{
     action_name, field_label, level_name, org_kind_name, role_duty, role_name, section_name, status_name, work_kind_name,
