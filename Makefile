@@ -1,7 +1,7 @@
 # 职评 — the two commands of README.md, and the steps they are made of.
 #   make run    build (release) and serve on SQLite with demo data for every role
 #   make test   every test suite: Rust (domain, store on SQLite and, with TEST_DATABASE_URL,
-#               PostgreSQL) and Playwright against the release server
+#               PostgreSQL; server HTTP), Playwright against the release server, fmt and clippy
 # Both install what is missing first (scripts/install-tools.sh); nothing else is assumed.
 
 SHELL := /bin/bash
@@ -28,30 +28,42 @@ PKG := $(SITE)/pkg
 FRONT_TARGET := target/front
 WASM_OUT := $(FRONT_TARGET)/wasm32-unknown-unknown/wasm-release/frontend.wasm
 
-.PHONY: run test tools browser build server site wasm css assets test-rust test-e2e e2e wasm-size clean-data
+.PHONY: run test tools browser build server site wasm css assets test-build test-rust rust-checks lint test-e2e e2e wasm-size clean-data
 
 ## build and serve with demo data (Ctrl-C stops it)
 run: build
 	ZP_DEMO=1 ./target/release/zhiping
 
-## every test suite, in steps that print when they start and end (.ci/run collects the lines):
-## the Rust tests beside the browser bundle (two target directories, so the two cores share them),
-## then the release server, then Playwright against it
+## every test suite, in steps that print when they start and end (.ci/run collects the lines).
+## The Rust tests are built in the release profile: their dependencies are then the release
+## server's, compiled once instead of once per profile, and the same cargo invocation links the
+## release server the end-to-end tests run against (its features unified with the tests' — the
+## code and optimisation are the release build's). The browser bundle builds beside it in its own
+## target directory, so both cores stay busy.
 STEP = echo "[step] $(1) at +$$(( $$(date +%s) - $(T0) )) s"
 T0 := $(shell date +%s)
 test:
 	@$(call STEP,tools start)
 	@$(MAKE) --no-print-directory tools browser
 	@$(call STEP,tools end)
-	@$(call STEP,rust-tests+site start)
-	@$(MAKE) --no-print-directory -j2 -O test-rust site
-	@$(call STEP,rust-tests+site end)
-	@$(call STEP,server start)
-	@$(MAKE) --no-print-directory server
-	@$(call STEP,server end)
-	@$(call STEP,e2e start)
-	@$(MAKE) --no-print-directory e2e
-	@$(call STEP,e2e end)
+	@$(call STEP,build start)
+	@$(MAKE) --no-print-directory -j2 -O test-build site
+	@$(call STEP,build end)
+	@$(call STEP,e2e + rust tests + lint start)
+	@$(MAKE) --no-print-directory -j2 -O e2e rust-checks
+	@$(call STEP,e2e + rust tests + lint end)
+
+## Playwright leaves a core idle most of the time (it waits on pages): the Rust tests and the lints
+## run beside it, one after the other
+rust-checks:
+	@$(MAKE) --no-print-directory test-rust
+	@$(MAKE) --no-print-directory lint
+
+## formatting and clippy, for the server (ssr, with the tests) and the browser (hydrate, wasm32)
+lint:
+	cargo fmt --check
+	cargo clippy -p app -p zhiping --all-targets --target-dir target/clippy -- -D warnings
+	cargo clippy -p app -p frontend --no-default-features --features app/hydrate --target wasm32-unknown-unknown --target-dir target/clippy -- -D warnings
 
 tools:
 	@scripts/install-tools.sh build
@@ -89,12 +101,14 @@ assets:
 	@mkdir -p $(SITE)
 	cp -r public/. $(SITE)/
 
-## domain, store (SQLite; PostgreSQL when TEST_DATABASE_URL is set) and server unit tests
-## (no incremental cache: one-off test builds gain nothing from it and it doubles target/)
-## (one cargo invocation: the app crate is compiled once for both packages' tests, with ssr and
-## fixtures unified, instead of once per package)
+## domain, store (SQLite; PostgreSQL when TEST_DATABASE_URL is set), i18n and server HTTP tests:
+## one cargo invocation, so the app crate is compiled once for both packages' tests (ssr and
+## fixtures unified) instead of once per package
+RUST_TESTS = cargo test --release -p app -p zhiping
+test-build: tools
+	$(RUST_TESTS) --no-run
 test-rust: tools
-	CARGO_INCREMENTAL=0 cargo test -p app -p zhiping
+	$(RUST_TESTS)
 
 ## Playwright on a phone (JS on and off) and a desktop, against the release server on a free port
 ## (and the review chain, which moves its server's clock, against a second one)

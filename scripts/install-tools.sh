@@ -35,6 +35,9 @@ install_patched() { # crate version "pkg@precise ..." features
 
 rust_tools() {
   rustup target list --installed | grep -q wasm32-unknown-unknown || { say "adding wasm32 target"; rustup target add wasm32-unknown-unknown; }
+  for c in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$c" || { say "adding $c"; rustup component add "$c"; }
+  done
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
     install_patched wasm-bindgen-cli "$WASM_BINDGEN_VERSION" "webpki-roots@1.0.10"

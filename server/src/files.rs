@@ -48,12 +48,7 @@ pub struct Uploaded {
 }
 
 pub(crate) fn fail(e: AppError) -> Response {
-    let status = match &e {
-        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::Invalid(_) | AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
+    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, Json(e)).into_response()
 }
 

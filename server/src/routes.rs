@@ -61,16 +61,28 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
         .with_state(options)
 }
 
-/// The WASM, JS and CSS: brotli or gzip files written by `cargo leptos build --release
-/// --precompress` when the browser accepts them (812 KB of WASM travel as 250 KB), revalidated by
-/// Last-Modified since the names carry no hash.
+/// The WASM, JS and CSS: the brotli or gzip files `make site` writes beside them when the browser
+/// accepts them, revalidated by Last-Modified since the names carry no hash.
 fn static_pkg(site_root: &str) -> SetResponseHeader<ServeDir, http::HeaderValue> {
     let dir = ServeDir::new(format!("{site_root}/pkg")).precompressed_br().precompressed_gzip();
     SetResponseHeader::overriding(dir, http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-cache"))
 }
 
-async fn server_fn(Extension(state): Extension<AppState>, req: Request) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+/// Server functions answer every error with 500 and the typed `AppError` as JSON; this gives the
+/// response the error's own status (422, 401, 403, 409, 429 — 500 only for ours). The browser's
+/// server-function client reads any 4xx/5xx body as the error, so the pages see no difference.
+async fn server_fn(Extension(state): Extension<AppState>, req: Request) -> Response {
+    let res = handle_server_fns_with_context(move || provide_context(state.clone()), req).await.into_response();
+    if res.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    // an error body is a few hundred bytes; anything larger is not ours to reinterpret
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if let Ok(e) = serde_json::from_slice::<app::api::error::AppError>(&bytes) {
+        parts.status = http::StatusCode::from_u16(e.status_code()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 #[derive(Deserialize)]

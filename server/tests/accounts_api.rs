@@ -23,7 +23,7 @@ async fn the_server_refuses_what_the_browser_would_and_more() {
 
     // every field is checked on the server too, each at its place
     let (status, body) = call(&c, &s, "register", &registration("650102198506152025", "12345")).await;
-    assert_eq!(status, 500, "{body}");
+    assert_eq!(status, 422, "bad input is the caller's, never a 500: {body}");
     assert!(body.contains("IdCheckCharacter") && body.contains("PhoneInvalid"), "{body}");
 
     // fifty identical registrations at once make one account
@@ -54,12 +54,12 @@ async fn logins_are_throttled_per_account() {
     let s = start().await;
     let c = client();
     for _ in 0..5 {
-        let (_, body) = call(&c, &s, "login", &[("account", "pingban"), ("password", "wrong-password")]).await;
-        assert!(body.contains("LoginFailed"), "{body}");
+        let (status, body) = call(&c, &s, "login", &[("account", "pingban"), ("password", "wrong-password")]).await;
+        assert!(status == 401 && body.contains("LoginFailed"), "{status} {body}");
     }
     // the sixth try is refused even with the right password, and says for how long
-    let (_, body) = call(&c, &s, "login", &[("account", "pingban"), ("password", "Zhiping@2026")]).await;
-    assert!(body.contains("LoginThrottled"), "{body}");
+    let (status, body) = call(&c, &s, "login", &[("account", "pingban"), ("password", "Zhiping@2026")]).await;
+    assert!(status == 429 && body.contains("LoginThrottled"), "{status} {body}");
     // another account from the same address is unaffected
     let (status, _) = call(&c, &s, "login", &[("account", "renshe"), ("password", "Zhiping@2026")]).await;
     assert_eq!(status, 200);
@@ -75,8 +75,8 @@ async fn reset_codes_answer_alike_for_unknown_accounts_and_are_rate_limited() {
     for _ in 0..2 {
         call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await;
     }
-    let (_, body) = call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await;
-    assert!(body.contains("RateLimited"), "{body}");
+    let (status, body) = call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await;
+    assert!(status == 429 && body.contains("RateLimited"), "{status} {body}");
     // a guessed code is refused
     let form = [("account", "shenbao"), ("code", "000000"), ("password", "昆仑山2027新密码"), ("password2", "昆仑山2027新密码")];
     let (_, body) = call(&c, &s, "reset_password", &form).await;
@@ -88,10 +88,15 @@ async fn the_outbox_is_for_administrators_only() {
     let s = start().await;
     let c = client();
     let (status, body) = call(&c, &s, "outbox", &[]).await;
-    assert!(status >= 400 && body.contains("Unauthenticated"), "{status} {body}");
+    assert!(status == 401 && body.contains("Unauthenticated"), "{status} {body}");
     call(&c, &s, "login", &[("account", "shenbao"), ("password", "Zhiping@2026")]).await;
-    let (_, body) = call(&c, &s, "outbox", &[]).await;
-    assert!(body.contains("Forbidden"), "{body}");
+    let (status, body) = call(&c, &s, "outbox", &[]).await;
+    assert!(status == 403 && body.contains("Forbidden"), "{status} {body}");
+    // a refusal of the request as it stands (a second open application in a year) is a 409
+    let start = [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    assert_eq!(call(&c, &s, "start_application", &start).await.0, 200);
+    let (status, body) = call(&c, &s, "start_application", &start).await;
+    assert!(status == 409 && body.contains("OneOpenApplication"), "{status} {body}");
     let admin = client();
     call(&admin, &s, "login", &[("account", "admin"), ("password", "Zhiping@2026")]).await;
     let (status, _) = call(&admin, &s, "outbox", &[]).await;

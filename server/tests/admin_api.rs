@@ -36,7 +36,7 @@ async fn me(c: &reqwest::Client, s: &Server) -> String {
 }
 
 fn refused(status: u16, body: &str, key: &str) -> bool {
-    status != 200 && body.contains(key)
+    (400..500).contains(&status) && body.contains(key)
 }
 
 #[tokio::test]
@@ -48,7 +48,7 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     let bad =
         [("username", "1x"), ("name", ""), ("phone", "123"), ("email", "x"), ("role", "office_reviewer"), ("org_id", "org-unit-xjnu")];
     let (status, body) = call(&admin, &s, "invite_user", &bad).await;
-    assert!(status != 200, "{body}");
+    assert!((400..500).contains(&status), "{body}");
     for key in
         ["\"username\"", "AdminUsernameFormat", "\"name\"", "\"phone\"", "PhoneInvalid", "\"email\"", "\"org_id\"", "AdminRoleOrgKind"]
     {
@@ -71,7 +71,7 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     // nobody knows the password the account was made with; the code sets one
     let c = client();
     let (status, _) = call(&c, &s, "login", &[("account", "wanglei"), ("password", "")]).await;
-    assert!(status != 200);
+    assert!((400..500).contains(&status), "{status}");
     let code = code_sent_to(&s, "13912345678").await;
     assert_eq!(code, code_sent_to(&s, "wl@example.cn").await, "one code, both channels");
     let reset = [("account", "wanglei"), ("code", code.as_str()), ("password", "天山南北2027春"), ("password2", "天山南北2027春")];
@@ -217,6 +217,7 @@ async fn only_administrators_administer() {
         clients.push((a, if a == "anonymous" { client() } else { demo(&s, a).await }));
     }
     let only_admin: &[&str] = &["admin"];
+    #[allow(clippy::type_complexity)] // a table written out, read row by row below
     let table: Vec<(&str, Vec<(&str, &str)>, &[&str])> = vec![
         ("org_tree", vec![], only_admin),
         ("create_org", vec![], only_admin),

@@ -195,6 +195,7 @@ async fn every_review_function_and_route_allows_exactly_what_spec_allows() {
         clients.push((a, login(&s, a).await));
     }
     let (_applicant, app) = submitted(&s).await;
+    #[allow(clippy::type_complexity)] // a table written out, read row by row below
     let steps: [(&str, &[(&str, &[&str])]); 3] = [
         // status → (account, actions it may take there)
         ("unit_review", &[("danwei", &["start_notice", "unit_decline"])]),

@@ -45,6 +45,22 @@ impl AppError {
         }
     }
 
+    /// The HTTP status the refusal answers with (what is wrong travels in the JSON body): 422 for
+    /// input, 401 for nobody signed in, 403 for the wrong person, 429 when throttled, 409 for any
+    /// other refusal of the request as it stands (a rule, a state, a duplicate), 500 only for ours.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::Refused(t) if matches!(t.msg, Msg::LoginThrottled | Msg::ObjectionThrottled | Msg::QueryThrottled | Msg::RateLimited) => 429,
+            AppError::Refused(t) if t.msg == Msg::LoginFailed => 401,
+            AppError::Refused(_) => 409,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::Internal => 500,
+            AppError::Transport(_) => 502,
+        }
+    }
+
     /// The message for the form as a whole, if the error is not a field's.
     pub fn form_text(&self) -> Option<Text> {
         match self {

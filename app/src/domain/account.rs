@@ -130,7 +130,7 @@ pub fn check_password(password: &str, id_number: Option<&str>) -> Result<(), Pro
         return Err(Problem::PasswordTooLong);
     }
     let lower = password.to_lowercase();
-    if COMMON_PASSWORDS.contains(&lower.as_str()) || password.chars().all(|c| Some(c) == password.chars().next()) {
+    if COMMON_PASSWORDS.contains(&lower.as_str()) || password.chars().all(|c| password.starts_with(c)) {
         return Err(Problem::PasswordTooCommon);
     }
     if id_number.is_some_and(|id| !id.is_empty() && lower.contains(&id.to_lowercase())) {

@@ -110,7 +110,7 @@ pub fn normalise_number(s: &str) -> Option<String> {
         return None;
     }
     let expected = check_char(&format!("{year}{seq}"));
-    (check.chars().next() == Some(expected)).then_some(s)
+    check.starts_with(expected).then_some(s)
 }
 
 /// The name as the public may see it: the first character and, for names of three or more

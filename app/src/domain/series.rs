@@ -37,13 +37,12 @@ pub fn parse_specialties(text: &str) -> Vec<String> {
     out
 }
 
+/// A series as entered and checked: its name, its specialties, the title of each level.
+pub type CheckedSeries = (String, Vec<String>, [String; 4]);
+
 /// What an administrator entered for a series, checked field by field (`name`, `specialties`,
 /// `title_<level>`).
-pub fn check_series(
-    name: &str,
-    specialties: &str,
-    titles: [&str; 4],
-) -> Result<(String, Vec<String>, [String; 4]), Vec<(String, AdminProblem)>> {
+pub fn check_series(name: &str, specialties: &str, titles: [&str; 4]) -> Result<CheckedSeries, Vec<(String, AdminProblem)>> {
     let mut problems = vec![];
     let name = name.trim();
     match name.chars().count() {

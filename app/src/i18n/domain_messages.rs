@@ -264,25 +264,6 @@ impl From<crate::domain::signature::SignatureProblem> for Text {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::materials::{fields::layout, Section};
-
-    #[test]
-    fn every_form_field_has_a_label() {
-        use Section::*;
-        for s in
-            [BasicInfo, Education, Qualification, WorkHistory, Publications, ContinuingEducation, Assessment, Other, AidXinjiang, Pledge]
-        {
-            let l = layout(s);
-            let names = l.fields.iter().chain(l.after).chain(l.list.iter().flat_map(|l| l.item)).map(|f| f.name);
-            for name in names.chain(l.list.map(|l| l.name)) {
-                assert_ne!(field_label(name), Msg::Forbidden, "{name}");
-            }
-        }
-    }
-}
 
 impl From<crate::domain::workflow::Denied> for Text {
     fn from(d: crate::domain::workflow::Denied) -> Self {
@@ -407,6 +388,26 @@ impl From<crate::domain::seal::SealProblem> for Text {
             P::TooLarge => Text::with(Msg::SealTooLarge, [(SEAL_MAX_BYTES / 1024).to_string()]),
             P::Opaque => Text::new(Msg::SealOpaque),
             P::Shape => Text::with(Msg::SealShape, [SEAL_MIN_SIDE.to_string(), SEAL_MAX_SIDE.to_string()]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::materials::{fields::layout, Section};
+
+    #[test]
+    fn every_form_field_has_a_label() {
+        use Section::*;
+        for s in
+            [BasicInfo, Education, Qualification, WorkHistory, Publications, ContinuingEducation, Assessment, Other, AidXinjiang, Pledge]
+        {
+            let l = layout(s);
+            let names = l.fields.iter().chain(l.after).chain(l.list.iter().flat_map(|l| l.item)).map(|f| f.name);
+            for name in names.chain(l.list.map(|l| l.name)) {
+                assert_ne!(field_label(name), Msg::Forbidden, "{name}");
+            }
         }
     }
 }

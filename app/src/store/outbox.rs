@@ -56,6 +56,8 @@ pub struct DatabaseOutbox {
 }
 
 impl DatabaseOutbox {
+    /// The outbox as the app holds its messenger: shared, behind the trait.
+    #[allow(clippy::new_ret_no_self)]
     pub fn new(store: Store) -> Arc<dyn Messenger> {
         Arc::new(Self { store })
     }

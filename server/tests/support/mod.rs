@@ -54,6 +54,8 @@ pub async fn start() -> Server {
     let port = free_port();
     let dir = std::env::temp_dir().join(format!("zhiping-api-test-{port}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    // the child is killed and waited for when the `Server` is dropped
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_zhiping"))
         .env("ZP_ADDR", format!("127.0.0.1:{port}"))
         .env("ZP_DATA_DIR", &dir)
