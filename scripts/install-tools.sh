@@ -46,8 +46,8 @@ rust_tools() {
 
 node_tools() {
   # wasm-opt from npm's binaryen: Debian's binaryen 108 breaks hydration (TOOLCHAIN.md).
-  if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@playwright/test ]; then
-    say "installing end2end npm packages (playwright, binaryen)"
+  if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.bin/lightningcss ] || [ ! -d end2end/node_modules/@playwright/test ]; then
+    say "installing end2end npm packages (playwright, binaryen, lightningcss)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
 }
