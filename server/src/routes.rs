@@ -56,6 +56,7 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
         .nest_service("/pkg", static_pkg(&cfg.site_root))
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(Extension(state))
+        .layer(middleware::from_fn(api_error_status))
         .layer(middleware::from_fn_with_state(OriginPolicy { public_origin: cfg.public_origin.clone() }, check_origin))
         .layer(middleware::from_fn(security_headers))
         .with_state(options)
@@ -68,12 +69,18 @@ fn static_pkg(site_root: &str) -> SetResponseHeader<ServeDir, http::HeaderValue>
     SetResponseHeader::overriding(dir, http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-cache"))
 }
 
+async fn server_fn(Extension(state): Extension<AppState>, req: Request) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
 /// Server functions answer every error with 500 and the typed `AppError` as JSON; this gives the
 /// response the error's own status (422, 401, 403, 409, 429 — 500 only for ours). The browser's
 /// server-function client reads any 4xx/5xx body as the error, so the pages see no difference.
-async fn server_fn(Extension(state): Extension<AppState>, req: Request) -> Response {
-    let res = handle_server_fns_with_context(move || provide_context(state.clone()), req).await.into_response();
-    if res.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
+/// A layer, not the `/api` handler: Leptos mounts each server function at its own path.
+async fn api_error_status(req: Request, next: middleware::Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
         return res;
     }
     let (mut parts, body) = res.into_parts();
