@@ -51,7 +51,11 @@ impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
-            AppError::Refused(t) if matches!(t.msg, Msg::LoginThrottled | Msg::ObjectionThrottled | Msg::QueryThrottled | Msg::RateLimited) => 429,
+            AppError::Refused(t)
+                if matches!(t.msg, Msg::LoginThrottled | Msg::ObjectionThrottled | Msg::QueryThrottled | Msg::RateLimited) =>
+            {
+                429
+            }
             AppError::Refused(t) if t.msg == Msg::LoginFailed => 401,
             AppError::Refused(_) => 409,
             AppError::Unauthenticated => 401,

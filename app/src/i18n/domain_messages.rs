@@ -264,7 +264,6 @@ impl From<crate::domain::signature::SignatureProblem> for Text {
     }
 }
 
-
 impl From<crate::domain::workflow::Denied> for Text {
     fn from(d: crate::domain::workflow::Denied) -> Self {
         use crate::domain::workflow::Denied as D;

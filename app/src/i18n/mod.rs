@@ -3,9 +3,9 @@
 //! adding a column to `catalogue.rs` and a variant to `Lang`.
 
 mod catalogue;
-mod domain_messages;
 #[cfg(test)]
 mod checks;
+mod domain_messages;
 
 pub use domain_messages::{
     action_name, field_label, level_name, org_kind_name, role_duty, role_name, section_name, status_name, work_kind_name,
