@@ -329,6 +329,7 @@ catalogue! {
     ProblemBeforePost => "日期 {} 早于取得现资格的时间 {}，只能填写任现职以来的材料", "{} is before the current qualification ({}); only material since the current post counts";
     ProblemYearMissing => "缺少 {} 年度的记录", "The record for {} is missing";
     ProblemNotFirstAuthor => "只计算第一作者论文", "Only first-author papers count";
+    DatePlaceholder => "例：2024-03-01", "e.g. 2024-03-01";
     BadDate => "日期格式应为 年-月-日，例如 2024-03-01 或 20240301", "Use a date like 2024-03-01 or 20240301";
     BadNumber => "请填写整数", "Enter a whole number";
     BadChoice => "请从选项中选择", "Choose one of the options";

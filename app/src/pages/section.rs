@@ -210,7 +210,11 @@ impl FieldCtx {
             }
             state.gaps.with(|g| {
                 g.iter().find(|m| m.field == name && m.item == item).map(|m| {
-                    let serious = !matches!(m.problem, Problem::Empty | Problem::NoFile | Problem::NoItems);
+                    // still to do (grey) rather than wrong (red)
+                    let serious = !matches!(
+                        m.problem,
+                        Problem::Empty | Problem::NoFile | Problem::NoItems | Problem::NotChosen | Problem::NeedsPostDate
+                    );
                     (Text::from(&m.problem), serious)
                 })
             })
@@ -359,7 +363,7 @@ fn value_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
                 // format (03/01/2024 on an English phone) on a Chinese page. The domain reads
                 // 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日 and 20240301 alike.
                 let (kind, mode, placeholder) = match field.input {
-                    Input::Date => ("text", Some("numeric"), Some("2024-03-01")),
+                    Input::Date => ("text", Some("numeric"), Some(Msg::DatePlaceholder.text(lang))),
                     Input::Number => ("text", Some("numeric"), None),
                     _ => ("text", None, None),
                 };
