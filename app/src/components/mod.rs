@@ -8,6 +8,7 @@ pub mod header;
 pub mod history;
 pub mod lang;
 pub mod live;
+pub mod loaded;
 pub mod return_list;
 pub mod session;
 pub mod sign_in;

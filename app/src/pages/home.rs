@@ -6,8 +6,9 @@ use leptos_router::hooks::use_query_map;
 use crate::api::applications::my_applications;
 use crate::api::auth::Me;
 use crate::api::review::review_queue;
-use crate::components::field::{error_alert, Notice};
+use crate::components::field::Notice;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::components::session::use_session;
 use crate::domain::instant::Instant;
 use crate::domain::workflow::{Role, Status};
@@ -107,64 +108,51 @@ fn NextStep(me: Me) -> impl IntoView {
 fn ApplicantNext() -> impl IntoView {
     let lang = use_lang();
     let apps = Resource::new(|| (), |_| my_applications());
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                let apps = match apps.await {
-                    Ok(a) => a,
-                    Err(e) => return error_alert(&e, lang),
-                };
-                let Some(a) = apps.into_iter().find(|a| !matches!(a.status, Status::Closed | Status::Withdrawn)) else {
-                    return view! {
-                        <p>{Msg::HomeNextNone.text(lang)}</p>
-                        <p><a class="button primary" href="/applications">{Msg::ButtonStart.text(lang)}</a></p>
-                    }.into_any();
-                };
-                let what = format!("{} · {}", level_name(a.level).text(lang), a.specialty);
-                let gaps: usize = a.missing.iter().map(|(_, n)| n).sum();
-                let href = format!("/applications/{}", a.id);
-                if matches!(a.status, Status::Draft | Status::Returned) {
-                    let (text, label) = if gaps > 0 {
-                        (Text::with(Msg::HomeNextMissing, [what, gaps.to_string()]), Msg::ButtonContinue)
-                    } else {
-                        (Text::with(Msg::HomeNextReady, [what]), Msg::ButtonReview)
-                    };
-                    let href = if gaps > 0 { href } else { format!("{href}/submit") };
-                    view! {
-                        <p>{text.render(lang)}</p>
-                        <p><a class="button primary" href=href>{label.text(lang)}</a></p>
-                    }.into_any()
-                } else {
-                    view! {
-                        <p>{Text::with(Msg::HomeNextStatus, [what, status_name(a.status).text(lang).to_string()]).render(lang)}</p>
-                        <p><a class="button" href=href>{Msg::ViewApplication.text(lang)}</a></p>
-                    }.into_any()
-                }
-            })}
-        </Suspense>
-    }
+    loaded(apps, move |apps| {
+        let Some(a) = apps.into_iter().find(|a| !matches!(a.status, Status::Closed | Status::Withdrawn)) else {
+            return view! {
+                <p>{Msg::HomeNextNone.text(lang)}</p>
+                <p><a class="button primary" href="/applications">{Msg::ButtonStart.text(lang)}</a></p>
+            }
+            .into_any();
+        };
+        let what = format!("{} · {}", level_name(a.level).text(lang), a.specialty);
+        let gaps: usize = a.missing.iter().map(|(_, n)| n).sum();
+        let href = format!("/applications/{}", a.id);
+        if matches!(a.status, Status::Draft | Status::Returned) {
+            let (text, label) = if gaps > 0 {
+                (Text::with(Msg::HomeNextMissing, [what, gaps.to_string()]), Msg::ButtonContinue)
+            } else {
+                (Text::with(Msg::HomeNextReady, [what]), Msg::ButtonReview)
+            };
+            let href = if gaps > 0 { href } else { format!("{href}/submit") };
+            view! {
+                <p>{text.render(lang)}</p>
+                <p><a class="button primary" href=href>{label.text(lang)}</a></p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>{Text::with(Msg::HomeNextStatus, [what, status_name(a.status).text(lang).to_string()]).render(lang)}</p>
+                <p><a class="button" href=href>{Msg::ViewApplication.text(lang)}</a></p>
+            }
+            .into_any()
+        }
+    })
 }
 
 #[component]
 fn QueueNext() -> impl IntoView {
     let lang = use_lang();
     let queue = Resource::new(|| (), |_| review_queue(String::new(), String::new(), String::new(), String::new(), String::new()));
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                let q = match queue.await {
-                    Ok(q) => q,
-                    Err(e) => return error_alert(&e, lang),
-                };
-                let waiting: i64 = q.counts.iter().map(|(_, n)| n).sum();
-                let nearest = q.rows.iter().filter_map(|r| r.due_at.or(r.notice_closes_at)).min();
-                let text = if waiting == 0 { Text::new(Msg::HomeQueueEmpty) } else { Text::with(Msg::HomeQueueCount, [waiting.to_string()]) };
-                view! {
-                    <p>{text.render(lang)}</p>
-                    {nearest.map(|at| view! { <p class="deadline">{Text::with(Msg::HomeQueueNearest, [Instant(at).beijing_display()]).render(lang)}</p> })}
-                    <p><a class="button primary" href="/review">{Msg::HomeOpenQueue.text(lang)}</a></p>
-                }.into_any()
-            })}
-        </Suspense>
-    }
+    loaded(queue, move |q| {
+        let waiting: i64 = q.counts.iter().map(|(_, n)| n).sum();
+        let nearest = q.rows.iter().filter_map(|r| r.due_at.or(r.notice_closes_at)).min();
+        let text = if waiting == 0 { Text::new(Msg::HomeQueueEmpty) } else { Text::with(Msg::HomeQueueCount, [waiting.to_string()]) };
+        view! {
+            <p>{text.render(lang)}</p>
+            {nearest.map(|at| view! { <p class="deadline">{Text::with(Msg::HomeQueueNearest, [Instant(at).beijing_display()]).render(lang)}</p> })}
+            <p><a class="button primary" href="/review">{Msg::HomeOpenQueue.text(lang)}</a></p>
+        }
+    })
 }
