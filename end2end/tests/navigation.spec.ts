@@ -70,6 +70,12 @@ async function pageLinks(page: Page): Promise<string[]> {
   return [...new Set(hrefs.filter((h) => !skip.test(h)))];
 }
 
+/** The kind of page an address is: ids and queries left out (one application's page stands for all). */
+function shape(href: string): string {
+  const [path] = href.split(/[?#]/);
+  return path.split('/').map((seg) => (/\d/.test(seg) ? ':id' : seg)).join('/');
+}
+
 /** Taps the link to `href` on the live page (opening 菜单 when it is folded there). */
 async function tap(page: Page, href: string) {
   const link = page.locator(`header a[href="${href}"], main a[href="${href}"]`).first();
@@ -82,16 +88,17 @@ async function tap(page: Page, href: string) {
 }
 
 /**
- * From where the person is, follows up to `limit` links breadth-first, each by tapping it in the
- * hydrated page: the page shown must be the one a fresh load of its address renders, the move must
- * not have reloaded the document, and nothing may stick out of a 360 px screen.
+ * From where the person is, follows every kind of page the person can reach (up to `limit`),
+ * breadth-first, each by tapping its link in the hydrated page: the page shown must be the one a
+ * fresh load of its address renders, the move must not have reloaded the document, and nothing may
+ * stick out of a 360 px screen.
  */
 async function walk(page: Page, info: TestInfo, who: string, limit: number) {
   const fresh = await page.context().newPage();
   const seen = new Set<string>();
   const start = await shown(page);
   const frontier = [start.at];
-  seen.add(start.at);
+  seen.add(shape(start.at));
   let followed = 0;
   const wide: string[] = [];
   while (frontier.length && followed < limit) {
@@ -101,8 +108,8 @@ async function walk(page: Page, info: TestInfo, who: string, limit: number) {
       await hydrated(page, info);
     }
     for (const href of await pageLinks(page)) {
-      if (seen.has(href) || followed >= limit) continue;
-      seen.add(href);
+      if (seen.has(shape(href)) || followed >= limit) continue;
+      seen.add(shape(href));
       followed++;
       await tap(page, href);
       const moved = await shown(page);
@@ -172,7 +179,7 @@ for (const who of ['applicant', 'danwei', 'zhuguan', 'pingban', 'pingwei', 'rens
     await page.waitForURL((u) => u.pathname === '/');
     await expect(page.getByRole('main')).toBeVisible();
     await hydrated(page, info);
-    await walk(page, info, who, who === 'applicant' ? 16 : 10);
+    await walk(page, info, who, 40);
   });
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The drawing surface's coordinate space: the canvas scales what it records into this box, so
 /// the rule does not depend on the size of the screen.
 pub const WIDTH: f32 = 1000.0;
-pub const HEIGHT: f32 = 400.0;
+pub const HEIGHT: f32 = 600.0;
 
 /// One stroke: the points a finger or pen passed through, in drawing order.
 pub type Stroke = Vec<(f32, f32)>;

@@ -5,7 +5,7 @@ use image::{ImageBuffer, ImageFormat, Luma};
 
 use crate::domain::signature::{Strokes, HEIGHT, WIDTH};
 
-/// The pen's radius in the 1000×400 box.
+/// The pen's radius in the 1000×600 box.
 const PEN: f32 = 2.5;
 
 pub fn render(strokes: &Strokes) -> Result<Vec<u8>, image::ImageError> {
@@ -51,7 +51,7 @@ mod tests {
         let strokes = Strokes(vec![vec![(10.0, 10.0), (500.0, 200.0)]]);
         let png = render(&strokes).unwrap();
         let img = image::load_from_memory(&png).unwrap().to_luma8();
-        assert_eq!((img.width(), img.height()), (1000, 400));
+        assert_eq!((img.width(), img.height()), (1000, 600));
         assert!(img.get_pixel(255, 105)[0] < 100, "on the line");
         assert_eq!(img.get_pixel(900, 350)[0], 255, "off the line");
     }

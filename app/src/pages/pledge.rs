@@ -151,7 +151,7 @@ mod pad {
         Some(ctx)
     }
 
-    /// The pointer's position in the canvas's own 1000×400 space, whatever its size on screen.
+    /// The pointer's position in the canvas's own 1000×600 space, whatever its size on screen.
     fn point(ev: &leptos::ev::PointerEvent, canvas: Canvas) -> Option<(f32, f32)> {
         let c = canvas.get_untracked()?;
         let r = c.get_bounding_client_rect();
