@@ -137,9 +137,12 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     assert_eq!(office.get(format!("{}/payments/{order}/receipt", s.base)).send().await.unwrap().status(), 200);
 
     // --- a session: pingwei (新疆师范大学), pingwei2 (新疆大学 = the applicant's unit), pingwei3 ---
+    // held twenty days from now (the server's clock starts at the real time)
+    let now_s = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let held_on = (time::OffsetDateTime::from_unix_timestamp(now_s).unwrap() + time::Duration::days(20)).date().to_string();
     let form = [
         ("name", "2026年度高教管理研究副高评审会"),
-        ("date", "2026-12-20"),
+        ("date", held_on.as_str()),
         ("time", "09:30"),
         ("place", "乌鲁木齐市 自治区人才大厦 301"),
         ("rule_num", "2"),
@@ -186,6 +189,11 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     // close (2 of the 2 eligible pass; pingwei2 is outside the electorate) and publish
     let (status, body) = call(&office, &s, "publish_results", &[("id", &session)]).await;
     assert!(refused(status, &body, "SessionNotClosed"), "not before the voting closed: {body}");
+    let (status, body) = call(&office, &s, "close_session", &[("id", &session)]).await;
+    assert!(refused(status, &body, "SessionNotYetHeld"), "not before the session has met: {body}");
+    // the day comes (a clock moved by three weeks ends every login: sign in again)
+    advance(&s, 21 * DAY_MS).await;
+    let (office, m1) = (login(&s, "pingban").await, login(&s, "pingwei").await);
     let (status, body) = call(&office, &s, "close_session", &[("id", &session)]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(status_of(&s, &app).await, "evaluated");

@@ -401,6 +401,10 @@ pub async fn close_session(id: String) -> Result<usize, AppError> {
     if s.state != "open" {
         return Err(AppError::refused(crate::i18n::Msg::SessionNotOpen));
     }
+    if !crate::domain::evaluation::may_close(s.held_at, state.clock.now().millis()) {
+        let when = crate::domain::instant::Instant(s.held_at).beijing_display();
+        return Err(AppError::refused(crate::i18n::Text::with(crate::i18n::Msg::SessionNotYetHeld, [when])));
+    }
     let ip = client_ip(&request_parts()?, &state);
     let batch = match state.store.close_session(&s, &actor, &ip, state.clock.now().millis()).await {
         Ok(b) => b,

@@ -147,6 +147,13 @@ pub fn check_vote_comment(pass: bool, comment: &str) -> Result<(), CommentError>
     Ok(())
 }
 
+/// Voting ends — and so results can be published — only once the session has met: not before the
+/// day and time it is held (`held_at`). A session closed early would fix outcomes before the
+/// committee sat.
+pub fn may_close(held_at: i64, now: i64) -> bool {
+    now >= held_at
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -158,6 +165,14 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_session_closes_only_once_it_has_met() {
+        let held = 1_000_000;
+        assert!(!may_close(held, held - 1), "the minute before it starts");
+        assert!(may_close(held, held));
+        assert!(may_close(held, held + 86_400_000));
+    }
 
     fn m(id: &str, unit: &str, present: bool) -> Member {
         Member { user_id: id.into(), home_unit_id: Some(unit.into()), present }

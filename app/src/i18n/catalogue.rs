@@ -527,6 +527,7 @@ catalogue! {
     SessionPlaceRequired => "请填写评审地点（200字以内）", "Enter the place (up to 200 characters)";
     SessionRuleInvalid => "通过规则须为“赞成票不少于到会评委的 分子/分母”，且 0 < 分子 ≤ 分母", "The rule must be a fraction num/den of the members present, with 0 < num ≤ den";
     SessionMembersRequired => "请至少选择一位评审委员", "Choose at least one committee member";
+    SessionNotYetHeld => "评审会定于 {}（北京时间）举行，举行后才能结束投票", "The session meets at {} (Beijing time); voting can end only after that";
     SessionNotOpen => "该评审会已结束投票", "This session's voting is closed";
     SessionNotClosed => "请先结束投票再公示结果", "Close the voting before publishing the results";
     SessionPickApplications => "请至少选择一项申报", "Choose at least one application";
