@@ -11,12 +11,12 @@ use super::error::AppError;
 pub async fn save_calendar_day(day: String, kind: String, #[server(default)] note: String) -> Result<(), AppError> {
     use crate::api::context::{app_state, internal};
     use crate::domain::calendar::DayKind;
-    use crate::domain::instant::parse_iso_date;
+    use crate::domain::instant::parse_written_date;
     use crate::i18n::{Msg, Text};
 
     let state = app_state()?;
     let actor = crate::api::admin::server::admin(&state).await?;
-    let date = parse_iso_date(day.trim()).ok_or_else(|| AppError::field("day", Msg::BadDate))?;
+    let date = parse_written_date(&day).ok_or_else(|| AppError::field("day", Msg::BadDate))?;
     let kind = match kind.as_str() {
         "weekday" => None,
         other => Some(DayKind::parse(other).ok_or_else(|| AppError::field("kind", Msg::Required))?),

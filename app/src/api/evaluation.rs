@@ -212,7 +212,7 @@ pub async fn create_session(
 ) -> Result<String, AppError> {
     use crate::api::context::internal;
     use crate::domain::evaluation::PassRule;
-    use crate::domain::instant::{parse_iso_date, Instant, HOUR_MS, MINUTE_MS};
+    use crate::domain::instant::{parse_written_date, Instant, HOUR_MS, MINUTE_MS};
     use crate::forms::FieldText;
     use crate::i18n::Msg;
     let state = server::state()?;
@@ -222,7 +222,7 @@ pub async fn create_session(
     if name.is_empty() || name.chars().count() > 100 {
         problems.push(FieldText::new("name", Msg::SessionNameRequired));
     }
-    let day = parse_iso_date(&date);
+    let day = parse_written_date(&date);
     if day.is_none() {
         problems.push(FieldText::new("date", Msg::SessionDateRequired));
     }

@@ -57,6 +57,17 @@ pub fn iso_date(d: Date) -> String {
 }
 
 /// Parses `YYYY-MM-DD` (what `<input type=date>` sends).
+/// A date as people type it: 2024-03-01, 2024-3-1, 2024/3/1, 2024.3.1, 2024年3月1日 or 20240301.
+/// Forms take dates typed, not picked: a browser's date picker shows the browser's own format
+/// (03/01/2024 on an English phone) on a Chinese page.
+pub fn parse_written_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return parse_iso_date(&format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..]));
+    }
+    parse_iso_date(s.replace(['/', '.', '年', '月'], "-").trim_end_matches('日'))
+}
+
 pub fn parse_iso_date(s: &str) -> Option<Date> {
     let s = s.trim();
     let mut parts = s.splitn(3, '-');

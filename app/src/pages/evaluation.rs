@@ -106,7 +106,7 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
                 <h2 id="new-session">{Msg::SessionNew.text(lang)}</h2>
                 <ActionForm action=create attr:aria-label=Msg::SessionNew.text(lang)>
                     <div class="field"><label for="s-name">{Msg::SessionName.text(lang)}</label><input id="s-name" name="name" value=kept("name")/>{at_field(error, "name", lang)}</div>
-                    <div class="field"><label for="s-date">{Msg::SessionDate.text(lang)}</label><input id="s-date" type="date" name="date" value=kept("date")/>{at_field(error, "date", lang)}</div>
+                    <div class="field"><label for="s-date">{Msg::SessionDate.text(lang)}</label><input id="s-date" name="date" inputmode="numeric" placeholder=Msg::DatePlaceholder.text(lang) value=kept("date")/>{at_field(error, "date", lang)}</div>
                     <div class="field"><label for="s-time">{Msg::SessionTime.text(lang)}</label><input id="s-time" type="time" name="time" value=kept("time")/>{at_field(error, "time", lang)}</div>
                     <div class="field"><label for="s-place">{Msg::SessionPlace.text(lang)}</label><input id="s-place" name="place" value=kept("place")/>{at_field(error, "place", lang)}</div>
                     <fieldset class="field">

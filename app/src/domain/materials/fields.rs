@@ -8,7 +8,7 @@ use time::Date;
 
 use super::{AidXinjiang, AssessmentYear, Materials, Section, TrainingYear, WorkKind};
 use crate::domain::attachments::SlotKind;
-use crate::domain::instant::{iso_date, parse_iso_date};
+use crate::domain::instant::iso_date;
 
 /// What kind of input a field takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,19 +234,10 @@ pub fn parse_date(raw: &str) -> Result<Option<Date>, BadValue> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
-    match parse_iso_date(&normalise_date(raw)) {
+    match crate::domain::instant::parse_written_date(raw) {
         Some(d) if (1900..=2100).contains(&d.year()) => Ok(Some(d)),
         _ => Err(BadValue::NotADate),
     }
-}
-
-/// The ways people write a date, as `y-m-d`: 2024/3/1, 2024.3.1, 2024年3月1日, 20240301.
-fn normalise_date(raw: &str) -> String {
-    let raw = raw.trim();
-    if raw.len() == 8 && raw.bytes().all(|b| b.is_ascii_digit()) {
-        return format!("{}-{}-{}", &raw[..4], &raw[4..6], &raw[6..]);
-    }
-    raw.replace(['/', '.', '年', '月'], "-").trim_end_matches('日').to_string()
 }
 
 pub fn format_date(d: Option<Date>) -> String {

@@ -41,7 +41,7 @@ pub fn CalendarPage() -> impl IntoView {
                     <ActionForm action=set attr:aria-label=Msg::CalendarSet.text(lang)>
                         <div class="field">
                             <label for="c-day">{Msg::CalendarDay.text(lang)}</label>
-                            <input id="c-day" type="date" name="day"/>
+                            <input id="c-day" name="day" inputmode="numeric" placeholder=Msg::DatePlaceholder.text(lang)/>
                             {at_field(error, "day", lang)}
                         </div>
                         <div class="field">
