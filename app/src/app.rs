@@ -69,10 +69,7 @@ fn Frame() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
     // every page names itself in the tab, the history and a screen reader's first words
-    let title = move || match page_title(&location.pathname.get(), lang) {
-        Some(page) => format!("{page} — {}", Msg::AppName.text(lang)),
-        None => Msg::AppName.text(lang).to_string(),
-    };
+    let title = move || format!("{} — {}", page_title(&location.pathname.get(), lang), Msg::AppName.text(lang));
     view! {
         <Title text=title/>
         <a class="skip" href="#main">{Msg::SkipToContent.text(lang)}</a>
@@ -119,7 +116,7 @@ fn Frame() -> impl IntoView {
 }
 
 /// The page's own name for `<title>`, from its address (one table for every route above).
-fn page_title(path: &str, lang: crate::i18n::Lang) -> Option<String> {
+fn page_title(path: &str, lang: crate::i18n::Lang) -> String {
     use crate::domain::materials::Section;
     let parts: Vec<&str> = path.trim_matches('/').split('/').filter(|p| !p.is_empty()).collect();
     let m = match parts.as_slice() {
@@ -142,7 +139,7 @@ fn page_title(path: &str, lang: crate::i18n::Lang) -> Option<String> {
         ["applications", _, "fee"] => Msg::FeeTitle,
         ["applications", _, slug] => {
             let name = Section::from_slug(slug).map(|s| crate::i18n::section_name(s).text(lang)).unwrap_or_default();
-            return Some(format!("{} · {name}", Msg::SectionsNav.text(lang)));
+            return format!("{} · {name}", Msg::SectionsNav.text(lang));
         }
         ["review"] => Msg::NavReview,
         ["review", _] => Msg::ReviewTitle,
@@ -157,5 +154,5 @@ fn page_title(path: &str, lang: crate::i18n::Lang) -> Option<String> {
         ["tongbao"] => Msg::FindingsTitle,
         _ => Msg::NotFoundTitle,
     };
-    Some(m.text(lang).to_string())
+    m.text(lang).to_string()
 }

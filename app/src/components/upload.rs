@@ -107,6 +107,9 @@ pub fn FilePicker(
     flashed: Option<Text>,
     on_done: Callback<()>,
     editable: bool,
+    /// A file is there already: the button offers another.
+    #[prop(optional)]
+    replacing: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let r = rules(kind);
@@ -134,7 +137,7 @@ pub fn FilePicker(
     // named by the field's label, but what a person sees and taps is the Chinese button that
     // opens it. With JavaScript choosing a file uploads it at once, so 上传 is only for the page
     // without it (hidden once the page is live: `html.js` in style/main.css).
-    let pick_text = if label.contains(Msg::ButtonReplace.text(lang)) { Msg::ButtonPickAgain } else { Msg::ButtonPick };
+    let pick_text = if replacing { Msg::ButtonPickAgain } else { Msg::ButtonPick };
     view! {
         <div class="file-picker" class:invalid=move || message.with(Option::is_some)>
             {editable.then(|| view! {

@@ -266,7 +266,7 @@ fn render_list(ctx: &FieldCtx, list: List, count: usize) -> AnyView {
             <section class="list" id=list.name aria-labelledby=format!("{}-title", list.name)>
                 <h2 id=format!("{}-title", list.name)>{field_label(list.name).text(lang)}</h2>
                 {(!list.editable).then(|| view! { <p class="hint">{Msg::YearsNeedPostHint.text(lang)}</p> })}
-                <p class="error" aria-live="polite">{let msg = msg.clone(); move || msg().map(|(t, _)| t.render(lang))}</p>
+                <p class="error" class:todo={let msg = msg.clone(); move || msg().is_some_and(|(_, serious)| !serious)} aria-live="polite">{let msg = msg.clone(); move || msg().map(|(t, _)| t.render(lang))}</p>
             </section>
         </Show>
         {items}
@@ -405,13 +405,14 @@ fn file_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
             view! { <button type="submit" class="button small danger" name="op" value=format!("detach:{key}")>{Msg::ButtonRemoveFile.text(lang)}</button> }.into_any()
         });
         let card = current.map(|a| view! { <FileCard attachment=a info remove/> });
-        let picker_label = if card.is_some() { format!("{label} · {}", Msg::ButtonReplace.text(lang)) } else { label.clone() };
+        let replacing = card.is_some();
+        let picker_label = if replacing { format!("{label} · {}", Msg::ButtonReplace.text(lang)) } else { label.clone() };
         view! {
             <div class="field file-field" class:invalid=move || message().is_some_and(|(_, s)| s)>
                 <span class="label">{label.clone()}</span>
                 {card}
                 <FilePicker field_id=key.clone() url=upload_url(&state.app_id.get_value(), name, item) kind=slot_kind(name) label=picker_label
-                    flashed=flashed on_done=state.reload_callback() editable=state.editable/>
+                    flashed=flashed on_done=state.reload_callback() editable=state.editable replacing/>
                 <p class="error todo" aria-live="polite">{
                     let message = ctx.message(name, item);
                     move || message().map(|(t, _)| t.render(lang))
