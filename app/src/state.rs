@@ -70,7 +70,11 @@ pub struct Change {
 impl Change {
     pub fn of(row: &crate::store::ApplicationRow) -> Self {
         Self {
-            note: crate::api::review::ChangeNote { application_id: row.id.clone(), status: row.status.clone(), version: row.version },
+            note: crate::api::review::ChangeNote {
+                application_id: row.id.clone(),
+                status: row.status.as_str().to_string(),
+                version: row.version,
+            },
             applicant_id: row.applicant_id.clone(),
             orgs: [row.reviewing_unit_id.clone(), row.authority_id.clone(), row.office_id.clone()],
         }

@@ -143,8 +143,8 @@ async fn check_upload(Extension(state): Extension<AppState>, mut multipart: Mult
     match check_file(&bytes, &key) {
         Ok(data) => {
             let status = match state.store.certificate(&data.number).await {
-                Ok(Some(c)) => c.status,
-                Ok(None) => "unknown".into(),
+                Ok(Some(c)) => c.status.as_str(),
+                Ok(None) => "unknown",
                 Err(e) => return fail(internal("certificate", e)),
             };
             Json(json!({ "signature": "valid", "number": data.number, "status": status, "data": masked(&data) })).into_response()

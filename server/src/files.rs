@@ -12,7 +12,7 @@ use leptos::config::LeptosOptions;
 use serde::{Deserialize, Serialize};
 
 use app::api::context::{is_plain_form_post, session_from_headers};
-use app::api::error::AppError;
+use app::api::error::{AppError, OrInternal};
 use app::components::upload::UPLOAD_FLASH_COOKIE;
 use app::domain::attachments::{rules, Refusal, MB};
 use app::domain::materials::fields::{field_id, section_of};
@@ -52,10 +52,7 @@ pub(crate) fn fail(e: AppError) -> Response {
     (status, Json(e)).into_response()
 }
 
-pub(crate) fn internal(context: &str, e: impl std::fmt::Display) -> AppError {
-    tracing::error!(%context, error = %e, "internal error");
-    AppError::Internal
-}
+pub(crate) use app::api::context::internal;
 
 async fn upload(
     Extension(state): Extension<AppState>,
@@ -104,11 +101,11 @@ async fn receive(
     multipart: &mut Multipart,
 ) -> Result<Uploaded, AppError> {
     let (actor, _) = session_from_headers(state, headers).await?.ok_or(AppError::Unauthenticated)?;
-    let row = state.store.application(application_id).await.map_err(|e| internal("application", e))?;
+    let row = state.store.application(application_id).await?;
     // an application that is not yours looks the same as one that does not exist
     let row = row.ok_or(AppError::Forbidden)?;
-    may_edit(&actor, &row.facts().map_err(|e| internal("facts", e))?).map_err(|_| AppError::Forbidden)?;
-    let mut materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
+    may_edit(&actor, &row.facts()).map_err(|_| AppError::Forbidden)?;
+    let mut materials: Materials = serde_json::from_str(&row.materials).or_internal("materials")?;
     if !materials.takes_files(field, item) {
         return Err(AppError::field(field, Msg::Forbidden));
     }
@@ -119,7 +116,7 @@ async fn receive(
     let attachment = store_file(state, application_id, &actor.user_id, field, item, file_name, bytes, &inspected, now).await?;
     let sha = attachment.sha256.clone();
     put_in_slot(state, application_id, field, item, &attachment.id, now).await?;
-    let same_file_elsewhere = state.store.same_file_elsewhere(&sha, &actor.user_id).await.map_err(|e| internal("dupes", e))?;
+    let same_file_elsewhere = state.store.same_file_elsewhere(&sha, &actor.user_id).await?;
     Ok(Uploaded {
         attachment_id: attachment.id,
         kind: attachment.kind,
@@ -138,8 +135,7 @@ pub(crate) async fn read_and_inspect(
     field: &str,
 ) -> Result<(String, Vec<u8>, app::files::inspect::Inspected), AppError> {
     let (file_name, bytes) = read_file(multipart, rules(slot).max_bytes).await?;
-    let checked =
-        tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes))).await.map_err(|e| internal("inspect task", e))?;
+    let checked = tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes))).await.or_internal("inspect task")?;
     let (inspected, bytes) = checked.map_err(|r: Refusal| AppError::field(field, Text::from(r)))?;
     Ok((file_name, bytes, inspected))
 }
@@ -158,7 +154,7 @@ pub(crate) async fn store_file(
     inspected: &app::files::inspect::Inspected,
     now: i64,
 ) -> Result<AttachmentRow, AppError> {
-    let sha256 = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
+    let sha256 = state.blobs.put(&bytes).await.or_internal("blob put")?;
     let attachment = AttachmentRow {
         id: app::store::new_id(),
         application_id: application_id.to_string(),
@@ -174,7 +170,7 @@ pub(crate) async fn store_file(
         height: inspected.measure.map(|m| i64::from(m.height)),
         uploaded_at: now,
     };
-    state.store.insert_attachment(&attachment).await.map_err(|e| internal("attachment", e))?;
+    state.store.insert_attachment(&attachment).await?;
     Ok(attachment)
 }
 
@@ -216,12 +212,12 @@ pub(crate) async fn read_file(multipart: &mut Multipart, max: u64) -> Result<(St
 /// other tab saved in between).
 async fn put_in_slot(state: &AppState, id: &str, field: &str, item: Option<usize>, attachment_id: &str, now: i64) -> Result<(), AppError> {
     for _ in 0..3 {
-        let row = state.store.application(id).await.map_err(|e| internal("application", e))?.ok_or(AppError::Forbidden)?;
-        let mut materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
+        let row = state.store.application(id).await?.ok_or(AppError::Forbidden)?;
+        let mut materials: Materials = serde_json::from_str(&row.materials).or_internal("materials")?;
         if !materials.attach(field, item, Attachment { id: attachment_id.to_string() }) {
             return Err(AppError::field(field, Msg::Forbidden));
         }
-        let json = serde_json::to_string(&materials).map_err(|e| internal("materials", e))?;
+        let json = serde_json::to_string(&materials).or_internal("materials")?;
         match state.store.save_materials(id, row.version, &json, now).await {
             Ok(_) => return Ok(()),
             Err(StoreError::Conflict) => continue,

@@ -10,7 +10,7 @@ use http::{header, HeaderMap, StatusCode};
 use leptos::config::LeptosOptions;
 
 use app::api::context::{is_plain_form_post, session_from_headers};
-use app::api::error::AppError;
+use app::api::error::{AppError, OrInternal};
 use app::domain::attachments::{SlotKind, MB};
 use app::domain::workflow::may_administer;
 use app::state::AppState;
@@ -51,9 +51,9 @@ async fn upload(
 async fn receive(state: &AppState, notice_id: &str, headers: &HeaderMap, multipart: &mut Multipart) -> Result<NoticeFileRow, AppError> {
     let (actor, _) = session_from_headers(state, headers).await?.ok_or(AppError::Unauthenticated)?;
     may_administer(&actor).map_err(|_| AppError::Forbidden)?;
-    state.store.notice(notice_id).await.map_err(|e| internal("notice", e))?.ok_or(AppError::Forbidden)?;
+    state.store.notice(notice_id).await?.ok_or(AppError::Forbidden)?;
     let (file_name, bytes, inspected) = read_and_inspect(multipart, SlotKind::Document, "file").await?;
-    let sha256 = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
+    let sha256 = state.blobs.put(&bytes).await.or_internal("blob put")?;
     let row = NoticeFileRow {
         id: app::store::new_id(),
         notice_id: notice_id.to_string(),
@@ -63,7 +63,7 @@ async fn receive(state: &AppState, notice_id: &str, headers: &HeaderMap, multipa
         size: bytes.len() as i64,
         uploaded_at: state.clock.now().millis(),
     };
-    state.store.insert_notice_file(&row).await.map_err(|e| internal("notice file", e))?;
+    state.store.insert_notice_file(&row).await?;
     Ok(row)
 }
 

@@ -72,7 +72,7 @@ async fn pay_page(Extension(state): Extension<AppState>, Path(order): Path<Strin
         Err(e) => return fail(internal("payment", e)),
     };
     let back = format!("/applications/{}/fee", escape(&p.application_id));
-    let body = if p.status == "paid" {
+    let body = if p.status == app::domain::fee::PaymentStatus::Paid {
         format!("<p>该订单已支付。</p><p><a href=\"{back}\">返回职评</a></p>")
     } else {
         format!(
@@ -118,7 +118,7 @@ async fn receipt(Extension(state): Extension<AppState>, Path(order): Path<String
     };
     let not_found = || fail(AppError::refused(Msg::ApplicationNotFound));
     let p = match state.store.payment(&order).await {
-        Ok(Some(p)) if p.status == "paid" => p,
+        Ok(Some(p)) if p.status == app::domain::fee::PaymentStatus::Paid => p,
         Ok(_) => return not_found(),
         Err(e) => return fail(internal("payment", e)),
     };

@@ -18,7 +18,7 @@ use app::domain::workflow::{may, Action};
 use app::i18n::{level_name, status_name, Lang};
 use app::state::AppState;
 
-use crate::files::{drain, fail, internal, read_and_inspect, store_file};
+use crate::files::{drain, fail, read_and_inspect, store_file};
 
 pub fn routes() -> Router<LeptosOptions> {
     Router::new().route("/review/export.csv", get(export_csv)).route(
@@ -120,9 +120,9 @@ async fn receive_unit_file(
     if !UNIT_FILE_FIELDS.contains(&field) {
         return Err(AppError::Forbidden);
     }
-    let row = state.store.application(application_id).await.map_err(|e| internal("application", e))?.ok_or(AppError::Forbidden)?;
+    let row = state.store.application(application_id).await?.ok_or(AppError::Forbidden)?;
     // the files go with the recommendation: only the unit that may recommend it now uploads them
-    may(&actor, Action::UnitRecommend, &row.facts().map_err(|e| internal("facts", e))?).map_err(|_| AppError::Forbidden)?;
+    may(&actor, Action::UnitRecommend, &row.facts()).map_err(|_| AppError::Forbidden)?;
     let (file_name, bytes, inspected) = read_and_inspect(multipart, SlotKind::Document, field).await?;
     let now = state.clock.now().millis();
     let attachment = store_file(state, application_id, &actor.user_id, field, None, file_name, bytes, &inspected, now).await?;

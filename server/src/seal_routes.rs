@@ -10,7 +10,7 @@ use http::{header, StatusCode};
 use leptos::config::LeptosOptions;
 
 use app::api::context::{client_ip, is_plain_form_post, session_from_headers};
-use app::api::error::AppError;
+use app::api::error::{AppError, OrInternal};
 use app::domain::seal::{check_seal, SEAL_MAX_BYTES};
 use app::domain::workflow::may_administer;
 use app::i18n::Text;
@@ -45,21 +45,19 @@ async fn upload(
 async fn receive(state: &AppState, id: &str, parts: &http::request::Parts, multipart: &mut Multipart) -> Result<(), AppError> {
     let (actor, _) = session_from_headers(state, &parts.headers).await?.ok_or(AppError::Unauthenticated)?;
     may_administer(&actor).map_err(|_| AppError::Forbidden)?;
-    let org = state.store.organisation(id).await.map_err(|e| internal("org", e))?;
+    let org = state.store.organisation(id).await?;
     // only issuers sign certificates, so only they have a seal here
-    if org.is_none_or(|o| o.kind != "issuer") {
+    if org.is_none_or(|o| o.kind != app::domain::admin::OrgKind::Issuer) {
         return Err(AppError::Forbidden);
     }
     let (_, bytes) = read_file(multipart, SEAL_MAX_BYTES as u64 + 1).await?;
-    let found = tokio::task::spawn_blocking(move || (app::files::inspect::measure_seal(&bytes), bytes))
-        .await
-        .map_err(|e| internal("seal decode", e))?;
+    let found = tokio::task::spawn_blocking(move || (app::files::inspect::measure_seal(&bytes), bytes)).await.or_internal("seal decode")?;
     let (image, bytes) = found;
     check_seal(&image).map_err(|p| AppError::field("file", Text::from(p)))?;
-    let sha256 = state.blobs.put(&bytes).await.map_err(|e| internal("blob put", e))?;
+    let sha256 = state.blobs.put(&bytes).await.or_internal("blob put")?;
     let ip = client_ip(parts, state);
     let by = app::store::ByAdmin { actor: &actor, client_ip: &ip, now: state.clock.now().millis() };
-    state.store.set_org_seal(id, &sha256, &by).await.map_err(|e| internal("set seal", e))
+    Ok(state.store.set_org_seal(id, &sha256, &by).await?)
 }
 
 async fn seal(Extension(state): Extension<AppState>, Path(id): Path<String>) -> Response {

@@ -5,6 +5,10 @@
 // generates from it carries no attribute of ours, so the allowance is the module's.
 #![allow(clippy::too_many_arguments)]
 
+#[cfg(feature = "ssr")]
+use crate::api::context::internal;
+#[cfg(feature = "ssr")]
+use crate::api::error::OrInternal;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -72,7 +76,7 @@ pub const INVITE_VALID_HOURS: i64 = 72;
 #[cfg(feature = "ssr")]
 pub mod server {
     use super::*;
-    use crate::api::context::{client_ip, internal, request_parts, require_session};
+    use crate::api::context::{client_ip, request_parts, require_session};
     use crate::domain::admin::AdminProblem;
     use crate::domain::workflow::{may_administer, Actor};
     use crate::forms::FieldText;
@@ -97,13 +101,13 @@ pub mod server {
     /// The tree in reading order: each region, then its authorities each with their units, then
     /// the region's office, committees, HR department and issuers.
     pub async fn tree(state: &AppState) -> Result<Vec<OrgEntry>, AppError> {
-        let orgs = state.store.organisations().await.map_err(|e| internal("orgs", e))?;
-        let people = state.store.people_per_org().await.map_err(|e| internal("people", e))?;
-        let seals = state.store.org_seals().await.map_err(|e| internal("seals", e))?;
+        let orgs = state.store.organisations().await?;
+        let people = state.store.people_per_org().await?;
+        let seals = state.store.org_seals().await?;
         type Counts<'a> = (&'a [(String, i64)], &'a [(String, String)]);
         fn walk(orgs: &[OrgRow], (people, seals): Counts<'_>, parent: Option<&str>, depth: usize, out: &mut Vec<OrgEntry>) {
             let mut children: Vec<(OrgKind, &OrgRow)> =
-                orgs.iter().filter(|o| o.parent_id.as_deref() == parent).filter_map(|o| Some((OrgKind::parse(&o.kind)?, o))).collect();
+                orgs.iter().filter(|o| o.parent_id.as_deref() == parent).map(|o| (o.kind, o)).collect();
             children.sort_by(|a, b| (a.0 as u8).cmp(&(b.0 as u8)).then(a.1.name.cmp(&b.1.name)));
             for (kind, o) in children {
                 let n = people.iter().find(|(id, _)| *id == o.id).map(|(_, n)| *n).unwrap_or(0);
@@ -129,8 +133,8 @@ pub mod server {
         if id.trim().is_empty() {
             return Ok(None);
         }
-        let org = state.store.organisation(id.trim()).await.map_err(|e| internal("org", e))?;
-        match org.and_then(|o| OrgKind::parse(&o.kind)) {
+        let org = state.store.organisation(id.trim()).await?;
+        match org.map(|o| o.kind) {
             Some(k) => Ok(Some(k)),
             None => Err(problem(field, AdminProblem::Required)),
         }
@@ -152,7 +156,7 @@ pub mod server {
 
     pub fn user_entry(u: crate::store::UserRow) -> Option<UserEntry> {
         Some(UserEntry {
-            role: Role::parse(&u.role)?,
+            role: u.role,
             id: u.id,
             username: u.username,
             name: u.name,
@@ -179,7 +183,6 @@ pub async fn create_org(
     #[server(default)] name: String,
     #[server(default)] parent_id: String,
 ) -> Result<String, AppError> {
-    use crate::api::context::internal;
     use crate::domain::admin::{check_org_name, check_parent, AdminProblem};
     use crate::forms::FieldText;
     let state = crate::api::context::app_state()?;
@@ -206,14 +209,13 @@ pub async fn create_org(
     };
     let parent_id = Some(parent_id.trim()).filter(|p| !p.is_empty());
     let by = crate::store::ByAdmin { actor: &actor, client_ip: &server::ip(&state)?, now: state.clock.now().millis() };
-    let id = state.store.insert_org(kind.as_str(), &checked_name, parent_id, &by).await.map_err(|e| internal("insert org", e))?;
+    let id = state.store.insert_org(kind, &checked_name, parent_id, &by).await?;
     crate::api::form::redirect_form_post("/admin/orgs?saved=1");
     Ok(id)
 }
 
 #[server(prefix = "/api", endpoint = "rename_org")]
 pub async fn rename_org(id: String, #[server(default)] name: String) -> Result<(), AppError> {
-    use crate::api::context::internal;
     use crate::domain::admin::check_org_name;
     use crate::store::StoreError;
     let state = crate::api::context::app_state()?;
@@ -236,7 +238,6 @@ pub async fn list_users(
     #[server(default)] org_id: String,
     #[server(default)] q: String,
 ) -> Result<UsersData, AppError> {
-    use crate::api::context::internal;
     let state = crate::api::context::app_state()?;
     let actor = server::admin(&state).await?;
     let filter = crate::store::UserFilter {
@@ -245,7 +246,7 @@ pub async fn list_users(
         text: q.trim().chars().take(50).collect(),
         limit: USERS_PAGE as i64 + 1,
     };
-    let rows = state.store.users(&filter).await.map_err(|e| internal("users", e))?;
+    let rows = state.store.users(&filter).await?;
     let more = rows.len() > USERS_PAGE;
     let users = rows.into_iter().take(USERS_PAGE).filter_map(server::user_entry).collect();
     Ok(UsersData { users, orgs: server::tree(&state).await?, me: actor.user_id, more })
@@ -263,7 +264,6 @@ pub async fn invite_user(
     #[server(default)] role: String,
     #[server(default)] org_id: String,
 ) -> Result<String, AppError> {
-    use crate::api::context::internal;
     use crate::domain::account::{check_email, check_name, check_phone};
     use crate::domain::admin::{check_role_org, check_username, AdminProblem};
     use crate::domain::instant::HOUR_MS;
@@ -303,7 +303,7 @@ pub async fn invite_user(
     let org_id = Some(org_id.trim()).filter(|o| !o.is_empty() && role != Role::Applicant);
     let now = state.clock.now().millis();
     // No password anyone knows: the person sets one with the invitation's code.
-    let hash = hash_password(random_token()).await.map_err(|e| internal("hash", e))?;
+    let hash = hash_password(random_token()).await.or_internal("hash")?;
     let id = crate::store::new_id();
     let user = NewUser {
         id: &id,
@@ -327,16 +327,12 @@ pub async fn invite_user(
         Err(e) => return Err(internal("invite", e)),
     }
     let code = random_code();
-    state
-        .store
-        .insert_reset_code(&id, &reset_code_hash(&id, &code), "invite", now, now + INVITE_VALID_HOURS * HOUR_MS)
-        .await
-        .map_err(|e| internal("invite code", e))?;
+    state.store.insert_reset_code(&id, &reset_code_hash(&id, &code), "invite", now, now + INVITE_VALID_HOURS * HOUR_MS).await?;
     let origin = state.config.public_origin.clone().unwrap_or_default();
     let body = Text::with(Msg::InviteMessage, [name.clone(), username.clone(), format!("{origin}/recover#reset"), code]).render(Lang::Zh);
     for (channel, to) in [(Channel::Sms, &phone), (Channel::Email, &email)] {
         let msg = Message { channel, recipient: to, subject: Msg::InviteSubject.text(Lang::Zh), body: &body, user_id: Some(&id), now };
-        state.messenger.send(msg).await.map_err(|e| internal("invite message", e))?;
+        state.messenger.send(msg).await?;
     }
     crate::api::form::redirect_form_post(&format!("/admin/users?invited={username}"));
     Ok(username)
@@ -345,7 +341,6 @@ pub async fn invite_user(
 /// Gives an account another role or organisation; the person's sessions end.
 #[server(prefix = "/api", endpoint = "assign_user")]
 pub async fn assign_user(user_id: String, #[server(default)] role: String, #[server(default)] org_id: String) -> Result<(), AppError> {
-    use crate::api::context::internal;
     use crate::domain::admin::{check_role_org, may_change_account, AccountChange, AdminProblem, AdminRefusal};
     use crate::store::StoreError;
     let state = crate::api::context::app_state()?;
@@ -376,7 +371,6 @@ pub async fn assign_user(user_id: String, #[server(default)] role: String, #[ser
 /// `disabled` is "1" or "0" (a form's hidden field).
 #[server(prefix = "/api", endpoint = "set_user_disabled")]
 pub async fn set_user_disabled(user_id: String, disabled: String) -> Result<bool, AppError> {
-    use crate::api::context::internal;
     use crate::domain::admin::{may_change_account, AccountChange, AdminRefusal};
     use crate::i18n::Msg;
     use crate::store::StoreError;
@@ -419,7 +413,6 @@ pub async fn save_series(
     #[server(default)] title_senior: String,
     #[server(default)] open: Option<String>,
 ) -> Result<String, AppError> {
-    use crate::api::context::internal;
     use crate::domain::admin::AdminProblem;
     use crate::domain::series::check_series;
     use crate::forms::FieldText;

@@ -1,5 +1,9 @@
 //! Applications (issue 3, first part): starting one. The form, saving and submitting follow.
 
+#[cfg(feature = "ssr")]
+use crate::api::context::internal;
+#[cfg(feature = "ssr")]
+use crate::api::error::OrInternal;
 use leptos::prelude::*;
 
 use super::error::AppError;
@@ -8,6 +12,7 @@ use super::error::AppError;
 mod server {
     use crate::api::context::internal;
     use crate::api::error::AppError;
+    use crate::domain::admin::OrgKind;
     use crate::domain::materials::Level;
     use crate::forms::FieldText;
     use crate::i18n::Msg;
@@ -31,11 +36,11 @@ mod server {
             problems.push(FieldText::new("level", Msg::Required));
         }
         // the series and specialty from the administrator's catalogue
-        let catalogue = state.store.title_series().await.map_err(|e| internal("series", e))?;
+        let catalogue = state.store.title_series().await?;
         if let Err(list) = crate::domain::series::check_choice(&catalogue, series, specialty) {
             problems.extend(list.into_iter().map(|(field, p)| FieldText::new(field, p)));
         }
-        let unit = state.store.organisation(unit_id).await.map_err(|e| internal("unit", e))?.filter(|o| o.kind == "unit");
+        let unit = state.store.organisation(unit_id).await?.filter(|o| o.kind == OrgKind::Unit);
         if unit.is_none() {
             problems.push(FieldText::new("unit_id", Msg::Required));
         }
@@ -44,12 +49,12 @@ mod server {
             return Err(AppError::Invalid(problems));
         }
         let authority = match &unit.parent_id {
-            Some(id) => state.store.organisation(id).await.map_err(|e| internal("authority", e))?,
+            Some(id) => state.store.organisation(id).await?,
             None => None,
         };
         let region_id = authority.as_ref().and_then(|a| a.parent_id.clone());
         let office = match &region_id {
-            Some(r) => state.store.office_of_region(r).await.map_err(|e| internal("office", e))?,
+            Some(r) => state.store.office_of_region(r).await?,
             None => None,
         };
         let (Some(authority), Some(region_id), Some(office)) = (authority, region_id, office) else {
@@ -64,7 +69,7 @@ mod server {
 /// the region, and the region's evaluation office does the formal review.
 #[server(prefix = "/api", endpoint = "start_application")]
 pub async fn start_application(level: String, series: String, specialty: String, unit_id: String) -> Result<String, AppError> {
-    use super::context::{app_state, internal, require_session};
+    use super::context::{app_state, require_session};
     use crate::domain::materials::Materials;
     use crate::domain::workflow::Role;
     use crate::i18n::Msg;
@@ -77,7 +82,7 @@ pub async fn start_application(level: String, series: String, specialty: String,
     }
     let now = state.clock.now();
     // a fraud finding bars its applicant for 3 years (§(十一)): refused with the day it ends
-    if let Some(until) = state.store.banned_until("applicant", &actor.user_id, now.millis()).await.map_err(|e| internal("ban", e))? {
+    if let Some(until) = state.store.banned_until(crate::domain::penalties::Subject::Applicant, &actor.user_id, now.millis()).await? {
         let free_on = crate::domain::instant::Instant(until).beijing_date();
         return Err(AppError::refused(crate::i18n::Text::with(Msg::ApplicantBarred, [crate::domain::instant::iso_date(free_on)])));
     }
@@ -87,7 +92,7 @@ pub async fn start_application(level: String, series: String, specialty: String,
     let mut fresh = Materials::new(level);
     fresh.basic.unit = route.unit_name.clone();
     fresh.basic.specialty = specialty.trim().to_string();
-    let materials = serde_json::to_string(&fresh).map_err(|e| internal("materials json", e))?;
+    let materials = serde_json::to_string(&fresh).or_internal("materials json")?;
     let new = NewApplication {
         id: &id,
         applicant_id: &actor.user_id,
@@ -130,7 +135,7 @@ pub struct ApplicationSummary {
 /// The signed-in applicant's applications, newest first, each with its completeness overview.
 #[server(prefix = "/api", endpoint = "my_applications")]
 pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
-    use super::context::{app_state, internal, require_session};
+    use super::context::{app_state, require_session};
     use crate::domain::materials::{missing, Level, Materials};
     use crate::domain::workflow::{submissions_left, Role};
 
@@ -140,15 +145,14 @@ pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
         return Err(AppError::Forbidden);
     }
     let today = state.clock.now().beijing_date();
-    let rows = state.store.applications_of(&actor.user_id).await.map_err(|e| internal("applications", e))?;
+    let rows = state.store.applications_of(&actor.user_id).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let facts = row.facts().map_err(|e| internal("facts", e))?;
-        let materials: Materials = serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))?;
+        let facts = row.facts();
+        let materials: Materials = serde_json::from_str(&row.materials).or_internal("materials")?;
         let gaps = missing(&materials, today);
         let per_section = materials.sections().into_iter().map(|s| (s, gaps.iter().filter(|m| m.section == s).count())).collect();
-        let unit_name =
-            state.store.organisation(&row.reviewing_unit_id).await.map_err(|e| internal("unit", e))?.map(|o| o.name).unwrap_or_default();
+        let unit_name = state.store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default();
         out.push(ApplicationSummary {
             id: row.id.clone(),
             evaluation_year: row.evaluation_year as i32,
@@ -167,10 +171,10 @@ pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
 /// The units an application can be made in (a choice list; public information).
 #[server(prefix = "/api", endpoint = "unit_choices")]
 pub async fn unit_choices() -> Result<Vec<(String, String)>, AppError> {
-    use super::context::{app_state, internal};
+    use super::context::app_state;
     let state = app_state()?;
-    let orgs = state.store.organisations().await.map_err(|e| internal("organisations", e))?;
-    Ok(orgs.into_iter().filter(|o| o.kind == "unit").map(|o| (o.id, o.name)).collect())
+    let orgs = state.store.organisations().await?;
+    Ok(orgs.into_iter().filter(|o| o.kind == crate::domain::admin::OrgKind::Unit).map(|o| (o.id, o.name)).collect())
 }
 
 /// Changes the level, series, specialty or unit of an unsubmitted application (rule 3). The unit
@@ -184,7 +188,7 @@ pub async fn change_application(
     specialty: String,
     unit_id: String,
 ) -> Result<(), AppError> {
-    use super::context::{app_state, internal, require_session};
+    use super::context::{app_state, require_session};
     use super::form::{editable, materials_of};
     use crate::i18n::Msg;
     use crate::store::{Rerouted, StoreError};
@@ -195,7 +199,7 @@ pub async fn change_application(
     let (level, route) = server::choice(&state, &level, &series, &specialty, &unit_id).await?;
     let mut materials = materials_of(&row)?;
     materials.level = level;
-    let json = serde_json::to_string(&materials).map_err(|e| internal("materials json", e))?;
+    let json = serde_json::to_string(&materials).or_internal("materials json")?;
     let change = Rerouted {
         level: level.as_str(),
         series: series.trim(),

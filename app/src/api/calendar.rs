@@ -9,7 +9,7 @@ use super::error::AppError;
 /// Sets one day: `kind` is `holiday`, `workday` or `weekday` (back to the weekday rule).
 #[server(prefix = "/api", endpoint = "save_calendar_day")]
 pub async fn save_calendar_day(day: String, kind: String, #[server(default)] note: String) -> Result<(), AppError> {
-    use crate::api::context::{app_state, internal};
+    use crate::api::context::app_state;
     use crate::domain::calendar::DayKind;
     use crate::domain::instant::parse_written_date;
     use crate::i18n::{Msg, Text};
@@ -27,7 +27,7 @@ pub async fn save_calendar_day(day: String, kind: String, #[server(default)] not
     }
     let day = crate::domain::instant::iso_date(date);
     let by = crate::store::ByAdmin { actor: &actor, client_ip: &crate::api::admin::server::ip(&state)?, now: state.clock.now().millis() };
-    state.store.save_calendar_day(&day, kind, &note, &by).await.map_err(|e| internal("calendar day", e))?;
+    state.store.save_calendar_day(&day, kind, &note, &by).await?;
     crate::api::form::redirect_form_post(&format!("/admin/calendar?year={}&saved=1", &day[..4]));
     Ok(())
 }

@@ -3,6 +3,10 @@
 //! the public key, the status list and the JSON query API are plain routes in the server
 //! (`server/src/certificate_routes.rs`); the rules are `domain::certificate`.
 
+#[cfg(feature = "ssr")]
+use crate::api::context::internal;
+#[cfg(feature = "ssr")]
+use crate::api::error::OrInternal;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -59,7 +63,6 @@ pub struct IssuingData {
 #[cfg(feature = "ssr")]
 pub mod server {
     use super::*;
-    use crate::api::context::internal;
     use crate::certificates::pdf::{certificate_pdf, CertificatePage, DEMO_SEAL_PNG};
     use crate::domain::certificate::{certificate_number, chinese_date, title_for, CertificateData};
     use crate::domain::instant::{iso_date, Instant};
@@ -79,7 +82,7 @@ pub mod server {
             level: Level::parse(&d.level),
             issuer: d.issuer,
             issued_on: d.issued_on,
-            status: CertificateStatus::parse(&c.status).unwrap_or(CertificateStatus::Revoked),
+            status: c.status,
             revoked_reason: c.revoked_reason.clone(),
         })
     }
@@ -109,12 +112,12 @@ pub mod server {
         client_ip: &str,
     ) -> Result<Option<CertificateRow>, AppError> {
         let store = &state.store;
-        let Some(row) = store.application(app_id).await.map_err(|e| internal("application", e))? else { return Ok(None) };
-        let facts = row.facts().map_err(|e| internal("facts", e))?;
+        let Some(row) = store.application(app_id).await? else { return Ok(None) };
+        let facts = row.facts();
         if may(actor, Action::Issue, &facts).is_err() {
             return Ok(None);
         }
-        let holder = store.user_by_id(&row.applicant_id).await.map_err(|e| internal("holder", e))?.ok_or(AppError::Internal)?;
+        let holder = store.user_by_id(&row.applicant_id).await?.ok_or(AppError::Internal)?;
         let level = Level::parse(&row.level).ok_or_else(|| internal("level", &row.level))?;
         let (session_id, closed_at): (Option<String>, Option<i64>) = sqlx::query_as(
             "SELECT a.session_id, s.closed_at FROM applications a LEFT JOIN eval_sessions s ON s.id = a.session_id WHERE a.id = $1",
@@ -122,38 +125,38 @@ pub mod server {
         .bind(app_id)
         .fetch_one(store.pool())
         .await
-        .map_err(|e| internal("session of application", e))?;
+        .or_internal("session of application")?;
         let session = match session_id {
-            Some(id) => store.eval_session(&id).await.map_err(|e| internal("session", e))?,
+            Some(id) => store.eval_session(&id).await?,
             None => None,
         };
         let committee = match &session {
-            Some(s) => store.organisation(&s.committee_id).await.map_err(|e| internal("committee", e))?.map(|o| o.name).unwrap_or_default(),
+            Some(s) => store.organisation(&s.committee_id).await?.map(|o| o.name).unwrap_or_default(),
             None => String::new(),
         };
         let issuer = match &actor.org_id {
-            Some(org) => store.organisation(org).await.map_err(|e| internal("issuer", e))?.map(|o| o.name).unwrap_or_default(),
+            Some(org) => store.organisation(org).await?.map(|o| o.name).unwrap_or_default(),
             None => String::new(),
         };
         // the title as the administrator named it for this series and level; the seed's naming
         // when the series has left the catalogue
-        let catalogue = store.title_series().await.map_err(|e| internal("series", e))?;
+        let catalogue = store.title_series().await?;
         let title = match catalogue.iter().find(|s| s.name == row.series) {
             Some(s) => s.title(level).to_string(),
             None => title_for(&row.series, level),
         };
         // the issuer's uploaded seal, or the demo one
         let uploaded = match &actor.org_id {
-            Some(org) => store.org_seal(org).await.map_err(|e| internal("seal", e))?,
+            Some(org) => store.org_seal(org).await?,
             None => None,
         };
         let seal = match uploaded {
-            Some(sha) => state.blobs.get(&sha).await.map_err(|e| internal("seal blob", e))?,
+            Some(sha) => state.blobs.get(&sha).await.or_internal("seal blob")?,
             None => DEMO_SEAL_PNG.to_vec(),
         };
         let now = state.clock.now();
         let year = now.beijing_date().year();
-        let seq = store.next_certificate_seq(year).await.map_err(|e| internal("certificate number", e))?;
+        let seq = store.next_certificate_seq(year).await?;
         let data = CertificateData {
             number: certificate_number(year, seq as u32),
             holder_name: holder.name.clone(),
@@ -165,9 +168,7 @@ pub mod server {
             // the unit the applicant works at; self-registered applicants carry it on the application
             work_unit: match holder.org_name.clone().filter(|n| !n.is_empty()) {
                 Some(n) => n,
-                None => {
-                    store.organisation(&row.reviewing_unit_id).await.map_err(|e| internal("unit", e))?.map(|o| o.name).unwrap_or_default()
-                }
+                None => store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default(),
             },
             issuer,
             committee,
@@ -192,9 +193,9 @@ pub mod server {
             seal_png: &seal,
             key_id: &key.key_id(),
         };
-        let pdf = certificate_pdf(&page).map_err(|e| internal("certificate pdf", e))?;
+        let pdf = certificate_pdf(&page).or_internal("certificate pdf")?;
         let file = key.seal_file(pdf, &data);
-        let sha = state.blobs.put(&file).await.map_err(|e| internal("certificate file", e))?;
+        let sha = state.blobs.put(&file).await.or_internal("certificate file")?;
         let canonical = data.canonical_json();
         let cert = CertificateRow {
             number: data.number.clone(),
@@ -209,12 +210,12 @@ pub mod server {
             pdf_sha256: sha,
             issued_by: actor.user_id.clone(),
             issued_at: now.millis(),
-            status: "valid".into(),
+            status: CertificateStatus::Valid,
             revoked_at: None,
             revoked_by: None,
             revoked_reason: None,
         };
-        match store.record_certificate(&cert, actor, client_ip).await.map_err(|e| internal("record certificate", e))? {
+        match store.record_certificate(&cert, actor, client_ip).await? {
             Issued::Done(c) => {
                 if let Ok(Some(after)) = store.application(app_id).await {
                     state.events.publish(&after);
@@ -241,7 +242,7 @@ pub mod server {
             work_unit: d.work_unit,
             issuer: d.issuer,
             issued_on: d.issued_on,
-            status: CertificateStatus::parse(&c.status).unwrap_or(CertificateStatus::Revoked),
+            status: c.status,
             revoked_on: c.revoked_at.map(|t| iso_date(Instant(t).beijing_date())),
             revoked_reason: c.revoked_reason.clone(),
             signature_ok,
@@ -261,7 +262,7 @@ fn require_issuer(actor: &crate::domain::workflow::Actor) -> Result<(), AppError
 
 #[server(prefix = "/api", endpoint = "issuing_overview")]
 pub async fn issuing_overview() -> Result<IssuingData, AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
     require_issuer(&actor)?;
@@ -271,12 +272,11 @@ pub async fn issuing_overview() -> Result<IssuingData, AppError> {
     )
     .fetch_all(state.store.pool())
     .await
-    .map_err(|e| internal("waiting", e))?
+    .or_internal("waiting")?
     .into_iter()
     .map(|(id, name, unit, series, specialty, level)| (id, name, unit, format!("{series} · {specialty}"), Level::parse(&level)))
     .collect();
-    let issued =
-        state.store.recent_certificates(200).await.map_err(|e| internal("issued", e))?.iter().filter_map(server::summary).collect();
+    let issued = state.store.recent_certificates(200).await?.iter().filter_map(server::summary).collect();
     Ok(IssuingData { waiting, issued })
 }
 
@@ -313,7 +313,7 @@ pub async fn issue_certificates(
 /// Revokes a certificate, with its reason (published on the verify page and the status list).
 #[server(prefix = "/api", endpoint = "revoke_certificate")]
 pub async fn revoke_certificate(number: String, #[server(default)] reason: String) -> Result<(), AppError> {
-    use crate::api::context::{app_state, client_ip, internal, request_parts, require_session};
+    use crate::api::context::{app_state, client_ip, request_parts, require_session};
     use crate::i18n::Msg;
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
@@ -323,11 +323,7 @@ pub async fn revoke_certificate(number: String, #[server(default)] reason: Strin
         return Err(AppError::field("reason", Msg::RevokeReasonRequired));
     }
     let ip = client_ip(&request_parts()?, &state);
-    let done = state
-        .store
-        .revoke_certificate(&number, &actor, &reason, &ip, state.clock.now().millis())
-        .await
-        .map_err(|e| internal("revoke", e))?;
+    let done = state.store.revoke_certificate(&number, &actor, &reason, &ip, state.clock.now().millis()).await?;
     if !done {
         return Err(AppError::refused(Msg::CertificateNotRevocable));
     }
@@ -338,23 +334,23 @@ pub async fn revoke_certificate(number: String, #[server(default)] reason: Strin
 /// The signed-in holder's certificates.
 #[server(prefix = "/api", endpoint = "my_certificates")]
 pub async fn my_certificates() -> Result<Vec<CertificateSummary>, AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
-    let rows = state.store.certificates_of_holder(&actor.user_id).await.map_err(|e| internal("certificates", e))?;
+    let rows = state.store.certificates_of_holder(&actor.user_id).await?;
     Ok(rows.iter().filter_map(server::summary).collect())
 }
 
 /// Public: a certificate by its number (a mistyped number is caught by its check character).
 #[server(prefix = "/api", endpoint = "verify_certificate", input = server_fn::codec::GetUrl)]
 pub async fn verify_certificate(number: String) -> Result<VerifyView, AppError> {
-    use crate::api::context::{app_state, internal};
+    use crate::api::context::app_state;
     use crate::i18n::Msg;
     let state = app_state()?;
     let Some(number) = crate::domain::certificate::normalise_number(&number) else {
         return Err(AppError::field("number", Msg::CertificateNumberInvalid));
     };
-    let row = state.store.certificate(&number).await.map_err(|e| internal("certificate", e))?;
+    let row = state.store.certificate(&number).await?;
     let row = row.ok_or_else(|| AppError::refused(Msg::CertificateNotFound))?;
     server::verify_view(&state, &row).ok_or_else(|| internal("certificate data", &number))
 }

@@ -12,7 +12,7 @@ use leptos_axum::ResponseOptions;
 
 use super::error::AppError;
 use crate::domain::instant::{HOUR_MS, MINUTE_MS};
-use crate::domain::workflow::{Actor, Role};
+use crate::domain::workflow::Actor;
 use crate::security::sha256_hex;
 use crate::state::AppState;
 use crate::store::UserRow;
@@ -102,28 +102,25 @@ pub async fn session_from_headers(state: &AppState, headers: &http::HeaderMap) -
     let Some(token) = cookie_in(headers, SESSION_COOKIE) else { return Ok(None) };
     let hash = sha256_hex(&token);
     let store = &state.store;
-    let Some(session) = store.session(&hash).await.map_err(|e| internal("session", e))? else {
+    let Some(session) = store.session(&hash).await? else {
         return Ok(None);
     };
     let now = state.clock.now().millis();
     if now - session.last_seen_at > SESSION_IDLE_MS || now - session.created_at > SESSION_ABSOLUTE_MS {
-        store.delete_session(&hash).await.map_err(|e| internal("session expiry", e))?;
+        store.delete_session(&hash).await?;
         return Ok(None);
     }
-    let Some(user) = store.user_by_id(&session.user_id).await.map_err(|e| internal("session user", e))? else {
+    let Some(user) = store.user_by_id(&session.user_id).await? else {
         return Ok(None);
     };
     if user.disabled != 0 {
-        store.delete_session(&hash).await.map_err(|e| internal("disabled user", e))?;
+        store.delete_session(&hash).await?;
         return Ok(None);
     }
     if now - session.last_seen_at > TOUCH_EVERY_MS {
-        store.touch_session(&hash, now).await.map_err(|e| internal("session touch", e))?;
+        store.touch_session(&hash, now).await?;
     }
-    let Some(role) = Role::parse(&user.role) else {
-        return Err(internal("user role", format!("unknown role {}", user.role)));
-    };
-    let actor = Actor { user_id: user.id.clone(), role, org_id: user.org_id.clone() };
+    let actor = Actor { user_id: user.id.clone(), role: user.role, org_id: user.org_id.clone() };
     Ok(Some((actor, user)))
 }
 
@@ -137,11 +134,11 @@ pub async fn require_session(state: &AppState) -> Result<(Actor, UserRow), AppEr
 pub async fn start_session(state: &AppState, user_id: &str) -> Result<(), AppError> {
     let parts = request_parts()?;
     if let Some(old) = cookie(&parts, SESSION_COOKIE) {
-        state.store.delete_session(&sha256_hex(&old)).await.map_err(|e| internal("old session", e))?;
+        state.store.delete_session(&sha256_hex(&old)).await?;
     }
     let token = crate::security::random_token();
     let now = state.clock.now().millis();
-    state.store.insert_session(&sha256_hex(&token), user_id, now).await.map_err(|e| internal("new session", e))?;
+    state.store.insert_session(&sha256_hex(&token), user_id, now).await?;
     set_cookie(session_cookie(&token, state.config.secure_cookies));
     Ok(())
 }

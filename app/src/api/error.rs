@@ -87,3 +87,34 @@ impl FromServerFnError for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// A store failure reaching a server function is ours, never the person's: it is logged with the
+/// place of the `?` that met it and answered with the generic message. (Refusals the store reports
+/// on purpose, such as a version conflict, are matched before `?` where they mean something.)
+#[cfg(feature = "ssr")]
+impl From<crate::store::StoreError> for AppError {
+    #[track_caller]
+    fn from(e: crate::store::StoreError) -> Self {
+        tracing::error!(at = %std::panic::Location::caller(), error = %e, "store error");
+        AppError::Internal
+    }
+}
+
+/// Any other unexpected failure (a JSON column that does not parse, a task that panicked, a blob
+/// write): `.or_internal("what")?` logs it with `what` and the place, and answers 500.
+#[cfg(feature = "ssr")]
+pub trait OrInternal<T> {
+    fn or_internal(self, what: &str) -> AppResult<T>;
+}
+
+#[cfg(feature = "ssr")]
+impl<T, E: std::fmt::Display> OrInternal<T> for Result<T, E> {
+    #[track_caller]
+    fn or_internal(self, what: &str) -> AppResult<T> {
+        let at = std::panic::Location::caller();
+        self.map_err(|e| {
+            tracing::error!(%what, %at, error = %e, "internal error");
+            AppError::Internal
+        })
+    }
+}

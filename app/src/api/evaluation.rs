@@ -4,13 +4,16 @@
 //! authorises (role, organisation, session membership, `evaluation::may_vote`), checks its input
 //! and only then touches the store.
 
+#[cfg(feature = "ssr")]
+use crate::api::context::internal;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::error::AppError;
-use crate::domain::evaluation::Outcome;
+use crate::domain::admin::OrgKind;
+use crate::domain::evaluation::{Outcome, SessionState};
 use crate::domain::materials::Level;
 use crate::domain::workflow::Status;
 
@@ -21,8 +24,7 @@ pub struct SessionSummary {
     pub held_at: i64,
     pub place: String,
     pub rule: (u32, u32),
-    /// `open` | `closed` | `published`
-    pub state: String,
+    pub state: SessionState,
     pub applications: usize,
     pub notice_closes_at: Option<i64>,
 }
@@ -85,7 +87,7 @@ pub struct PublicResult {
 #[cfg(feature = "ssr")]
 pub mod server {
     use super::*;
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     use crate::domain::workflow::{Actor, Role};
     use crate::state::AppState;
     use crate::store::evaluation::{SessionApplicationRow, SessionRow};
@@ -97,7 +99,7 @@ pub mod server {
             held_at: s.held_at,
             place: s.place.clone(),
             rule: (s.rule_num as u32, s.rule_den as u32),
-            state: s.state.clone(),
+            state: s.state,
             applications,
             notice_closes_at: s.notice_closes_at,
         }
@@ -111,7 +113,7 @@ pub mod server {
             series: a.series.clone(),
             specialty: a.specialty.clone(),
             level: Level::parse(&a.level),
-            status: Status::parse(&a.status).unwrap_or(Status::Closed),
+            status: a.status,
             version: a.version,
             outcome: a.outcome.as_deref().and_then(Outcome::parse),
             pass_votes: 0,
@@ -131,7 +133,7 @@ pub mod server {
 
     /// A session of the actor's office; another office's session is "not found", like a missing one.
     pub async fn own_session(state: &AppState, office_id: &str, id: &str) -> Result<SessionRow, AppError> {
-        match state.store.eval_session(id).await.map_err(|e| internal("session", e))? {
+        match state.store.eval_session(id).await? {
             Some(s) if s.office_id == office_id => Ok(s),
             _ => Err(AppError::refused(crate::i18n::Msg::SessionNotFound)),
         }
@@ -151,16 +153,15 @@ pub mod server {
 
 #[server(prefix = "/api", endpoint = "evaluation_overview")]
 pub async fn evaluation_overview() -> Result<EvaluationData, AppError> {
-    use crate::api::context::internal;
     let state = server::state()?;
     let (_, office) = server::office(&state).await?;
     let store = &state.store;
     let mut sessions = vec![];
-    for s in store.sessions_of_office(&office).await.map_err(|e| internal("sessions", e))? {
-        let n = store.session_applications(&s.id).await.map_err(|e| internal("session apps", e))?.len();
+    for s in store.sessions_of_office(&office).await? {
+        let n = store.session_applications(&s.id).await?.len();
         sessions.push(server::summary(&s, n));
     }
-    let unassigned = store.unassigned_paid(&office).await.map_err(|e| internal("unassigned", e))?.iter().map(server::app_view).collect();
+    let unassigned = store.unassigned_paid(&office).await?.iter().map(server::app_view).collect();
     let unpaid = store
         .queue(
             crate::domain::review::QueueOrg::Office,
@@ -168,8 +169,7 @@ pub async fn evaluation_overview() -> Result<EvaluationData, AppError> {
             &[Status::FormalPassed],
             &crate::store::QueueFilter { limit: 500, ..Default::default() },
         )
-        .await
-        .map_err(|e| internal("unpaid", e))?
+        .await?
         .into_iter()
         .map(|r| SessionApp {
             id: r.id,
@@ -187,10 +187,10 @@ pub async fn evaluation_overview() -> Result<EvaluationData, AppError> {
         })
         .collect();
     let mut committee = vec![];
-    for org in store.organisations().await.map_err(|e| internal("orgs", e))?.into_iter().filter(|o| o.kind == "committee") {
-        for (id, name, unit) in store.committee_members(&org.id).await.map_err(|e| internal("committee", e))? {
+    for org in store.organisations().await?.into_iter().filter(|o| o.kind == OrgKind::Committee) {
+        for (id, name, unit) in store.committee_members(&org.id).await? {
             let unit_name = match unit {
-                Some(u) => store.organisation(&u).await.map_err(|e| internal("org", e))?.map(|o| o.name).unwrap_or(u),
+                Some(u) => store.organisation(&u).await?.map(|o| o.name).unwrap_or(u),
                 None => String::new(),
             };
             committee.push((id, name, unit_name));
@@ -210,7 +210,6 @@ pub async fn create_session(
     #[server(default)] rule_den: String,
     #[server(default)] member: HashMap<String, String>,
 ) -> Result<String, AppError> {
-    use crate::api::context::internal;
     use crate::domain::evaluation::PassRule;
     use crate::domain::instant::{parse_written_date, Instant, HOUR_MS, MINUTE_MS};
     use crate::forms::FieldText;
@@ -243,26 +242,11 @@ pub async fn create_session(
         problems.push(FieldText::new("rule_num", Msg::SessionRuleInvalid));
     }
     // only members of a committee, each once
-    let committee_orgs: Vec<String> = state
-        .store
-        .organisations()
-        .await
-        .map_err(|e| internal("orgs", e))?
-        .into_iter()
-        .filter(|o| o.kind == "committee")
-        .map(|o| o.id)
-        .collect();
+    let committee_orgs: Vec<String> =
+        state.store.organisations().await?.into_iter().filter(|o| o.kind == OrgKind::Committee).map(|o| o.id).collect();
     let mut eligible = vec![];
     for org in &committee_orgs {
-        eligible.extend(
-            state
-                .store
-                .committee_members(org)
-                .await
-                .map_err(|e| internal("members", e))?
-                .into_iter()
-                .map(|(id, _, unit)| (id, unit, org.clone())),
-        );
+        eligible.extend(state.store.committee_members(org).await?.into_iter().map(|(id, _, unit)| (id, unit, org.clone())));
     }
     let mut chosen: Vec<&(String, Option<String>, String)> = vec![];
     for id in member.values() {
@@ -295,20 +279,19 @@ pub async fn create_session(
         now: state.clock.now().millis(),
         members: &members,
     };
-    state.store.insert_eval_session(&new).await.map_err(|e| internal("insert session", e))?;
+    state.store.insert_eval_session(&new).await?;
     crate::api::form::redirect_form_post(&format!("/evaluation/{id}"));
     Ok(id)
 }
 
 #[server(prefix = "/api", endpoint = "evaluation_session")]
 pub async fn evaluation_session(id: String) -> Result<SessionView, AppError> {
-    use crate::api::context::internal;
     let state = server::state()?;
     let (_, office) = server::office(&state).await?;
     let s = server::own_session(&state, &office, &id).await?;
-    let apps = state.store.session_applications(&id).await.map_err(|e| internal("apps", e))?;
-    let votes = state.store.votes_of_session(&id).await.map_err(|e| internal("votes", e))?;
-    let members = state.store.session_members(&id).await.map_err(|e| internal("members", e))?;
+    let apps = state.store.session_applications(&id).await?;
+    let votes = state.store.votes_of_session(&id).await?;
+    let members = state.store.session_members(&id).await?;
     let applications = apps
         .iter()
         .map(|a| {
@@ -340,24 +323,23 @@ pub async fn evaluation_session(id: String) -> Result<SessionView, AppError> {
 /// applicant the time and place.
 #[server(prefix = "/api", endpoint = "assign_to_session")]
 pub async fn assign_to_session(id: String, #[server(default)] app: HashMap<String, String>) -> Result<u64, AppError> {
-    use crate::api::context::internal;
     use crate::domain::instant::Instant;
     use crate::i18n::{Lang, Msg, Text};
     let state = server::state()?;
     let (_, office) = server::office(&state).await?;
     let s = server::own_session(&state, &office, &id).await?;
-    if s.state != "open" {
+    if s.state != SessionState::Open {
         return Err(AppError::refused(Msg::SessionNotOpen));
     }
     let ids: Vec<String> = app.into_values().take(1000).collect();
     if ids.is_empty() {
         return Err(AppError::field("app", Msg::SessionPickApplications));
     }
-    let n = state.store.assign_to_session(&s, &ids).await.map_err(|e| internal("assign", e))?;
+    let n = state.store.assign_to_session(&s, &ids).await?;
     // notify each applicant now in the session (§八 申报人按时、按要求参加评审)
     let when = Instant(s.held_at).beijing_display();
-    for a in state.store.session_applications(&s.id).await.map_err(|e| internal("apps", e))?.iter().filter(|a| ids.contains(&a.id)) {
-        if let Some(user) = state.store.user_by_id(&a.applicant_id).await.map_err(|e| internal("user", e))? {
+    for a in state.store.session_applications(&s.id).await?.iter().filter(|a| ids.contains(&a.id)) {
+        if let Some(user) = state.store.user_by_id(&a.applicant_id).await? {
             let body = Text::with(Msg::SessionNotifyMessage, [when.clone(), s.place.clone()]).render(Lang::Zh);
             let msg = crate::store::outbox::Message {
                 channel: crate::store::outbox::Channel::Sms,
@@ -380,11 +362,10 @@ pub async fn assign_to_session(id: String, #[server(default)] app: HashMap<Strin
 /// Records a member present or absent (only while the session is open).
 #[server(prefix = "/api", endpoint = "set_attendance")]
 pub async fn set_attendance(id: String, user_id: String, present: bool) -> Result<(), AppError> {
-    use crate::api::context::internal;
     let state = server::state()?;
     let (_, office) = server::office(&state).await?;
     let s = server::own_session(&state, &office, &id).await?;
-    if !state.store.set_member_present(&s.id, &user_id, present).await.map_err(|e| internal("attendance", e))? {
+    if !state.store.set_member_present(&s.id, &user_id, present).await? {
         return Err(AppError::refused(crate::i18n::Msg::SessionNotOpen));
     }
     crate::api::form::redirect_form_post(&format!("/evaluation/{id}"));
@@ -394,11 +375,11 @@ pub async fn set_attendance(id: String, user_id: String, present: bool) -> Resul
 /// Closes the voting: the outcomes are fixed by the session's rule.
 #[server(prefix = "/api", endpoint = "close_session")]
 pub async fn close_session(id: String) -> Result<usize, AppError> {
-    use crate::api::context::{client_ip, internal, request_parts};
+    use crate::api::context::{client_ip, request_parts};
     let state = server::state()?;
     let (actor, office) = server::office(&state).await?;
     let s = server::own_session(&state, &office, &id).await?;
-    if s.state != "open" {
+    if s.state != SessionState::Open {
         return Err(AppError::refused(crate::i18n::Msg::SessionNotOpen));
     }
     if !crate::domain::evaluation::may_close(s.held_at, state.clock.now().millis()) {
@@ -419,15 +400,15 @@ pub async fn close_session(id: String) -> Result<usize, AppError> {
 /// Publishes a closed session's results for at least 5 working days.
 #[server(prefix = "/api", endpoint = "publish_results")]
 pub async fn publish_results(id: String) -> Result<usize, AppError> {
-    use crate::api::context::{client_ip, internal, request_parts};
+    use crate::api::context::{client_ip, request_parts};
     let state = server::state()?;
     let (actor, office) = server::office(&state).await?;
     let s = server::own_session(&state, &office, &id).await?;
-    if s.state != "closed" {
+    if s.state != SessionState::Closed {
         return Err(AppError::refused(crate::i18n::Msg::SessionNotClosed));
     }
     let now = state.clock.now();
-    let calendar = state.store.work_calendar().await.map_err(|e| internal("calendar", e))?;
+    let calendar = state.store.work_calendar().await?;
     let closes = calendar.notice_earliest_close(now).0;
     let ip = client_ip(&request_parts()?, &state);
     let batch = match state.store.publish_session(&s, &actor, &ip, now.millis(), closes).await {
@@ -443,15 +424,15 @@ pub async fn publish_results(id: String) -> Result<usize, AppError> {
 /// The committee member's sessions.
 #[server(prefix = "/api", endpoint = "my_sessions")]
 pub async fn my_sessions() -> Result<Vec<SessionSummary>, AppError> {
-    use crate::api::context::{internal, require_session};
+    use crate::api::context::require_session;
     let state = server::state()?;
     let (actor, _) = require_session(&state).await?;
     if actor.role != crate::domain::workflow::Role::CommitteeMember {
         return Err(AppError::Forbidden);
     }
     let mut out = vec![];
-    for s in state.store.sessions_of_member(&actor.user_id).await.map_err(|e| internal("sessions", e))? {
-        let n = state.store.session_applications(&s.id).await.map_err(|e| internal("apps", e))?.len();
+    for s in state.store.sessions_of_member(&actor.user_id).await? {
+        let n = state.store.session_applications(&s.id).await?.len();
         out.push(server::summary(&s, n));
     }
     Ok(out)
@@ -460,20 +441,20 @@ pub async fn my_sessions() -> Result<Vec<SessionSummary>, AppError> {
 /// A session as one member sees it: only the applications they may see (not their own unit's).
 #[server(prefix = "/api", endpoint = "committee_session")]
 pub async fn committee_session(id: String) -> Result<SessionView, AppError> {
-    use crate::api::context::{internal, require_session};
+    use crate::api::context::require_session;
     use crate::domain::evaluation::conflicted;
     let state = server::state()?;
     let (actor, _) = require_session(&state).await?;
     if actor.role != crate::domain::workflow::Role::CommitteeMember {
         return Err(AppError::Forbidden);
     }
-    let members = state.store.session_members(&id).await.map_err(|e| internal("members", e))?;
+    let members = state.store.session_members(&id).await?;
     let Some(me) = members.iter().find(|m| m.user_id == actor.user_id).map(|m| m.member()) else {
         return Err(AppError::refused(crate::i18n::Msg::SessionNotFound));
     };
-    let s = state.store.eval_session(&id).await.map_err(|e| internal("session", e))?.ok_or(AppError::Internal)?;
-    let votes = state.store.votes_of_session(&id).await.map_err(|e| internal("votes", e))?;
-    let apps = state.store.session_applications(&id).await.map_err(|e| internal("apps", e))?;
+    let s = state.store.eval_session(&id).await?.ok_or(AppError::Internal)?;
+    let votes = state.store.votes_of_session(&id).await?;
+    let apps = state.store.session_applications(&id).await?;
     let applications = apps
         .iter()
         .filter(|a| !conflicted(&me, &a.units()))
@@ -503,7 +484,7 @@ pub async fn committee_session(id: String) -> Result<SessionView, AppError> {
 /// A member's vote on one application of their session.
 #[server(prefix = "/api", endpoint = "cast_vote")]
 pub async fn cast_vote(session: String, application: String, vote: String, #[server(default)] comment: String) -> Result<(), AppError> {
-    use crate::api::context::{internal, require_session};
+    use crate::api::context::require_session;
     use crate::domain::evaluation::{check_vote_comment, may_vote, CommentError, VoteBar};
     use crate::i18n::Msg;
     let state = server::state()?;
@@ -511,13 +492,13 @@ pub async fn cast_vote(session: String, application: String, vote: String, #[ser
     if actor.role != crate::domain::workflow::Role::CommitteeMember {
         return Err(AppError::Forbidden);
     }
-    let members = state.store.session_members(&session).await.map_err(|e| internal("members", e))?;
+    let members = state.store.session_members(&session).await?;
     let me = members.iter().find(|m| m.user_id == actor.user_id).map(|m| m.member());
-    let s = state.store.eval_session(&session).await.map_err(|e| internal("session", e))?;
-    let apps = state.store.session_applications(&session).await.map_err(|e| internal("apps", e))?;
+    let s = state.store.eval_session(&session).await?;
+    let apps = state.store.session_applications(&session).await?;
     // an application outside the session, or the member's own unit's, is "not found" alike
     let Some(app) = apps.iter().find(|a| a.id == application) else { return Err(AppError::refused(Msg::ApplicationNotFound)) };
-    match may_vote(me.as_ref(), &app.units(), s.as_ref().is_some_and(|s| s.state == "open")) {
+    match may_vote(me.as_ref(), &app.units(), s.as_ref().is_some_and(|s| s.state == SessionState::Open)) {
         Ok(()) => {}
         Err(VoteBar::NotMember) | Err(VoteBar::OwnUnit) => return Err(AppError::refused(Msg::ApplicationNotFound)),
         Err(VoteBar::Absent) => return Err(AppError::refused(Msg::VoteAbsent)),
@@ -535,12 +516,7 @@ pub async fn cast_vote(session: String, application: String, vote: String, #[ser
         Err(CommentError::NeededForFail) => return Err(AppError::field("comment", Msg::VoteReasonRequired)),
         Err(CommentError::TooLong) => return Err(AppError::field("comment", Msg::VoteCommentTooLong)),
     }
-    if !state
-        .store
-        .cast_vote(&session, &application, &actor.user_id, pass, &comment, state.clock.now().millis())
-        .await
-        .map_err(|e| internal("vote", e))?
-    {
+    if !state.store.cast_vote(&session, &application, &actor.user_id, pass, &comment, state.clock.now().millis()).await? {
         return Err(AppError::refused(Msg::SessionNotOpen));
     }
     crate::api::form::redirect_form_post(&format!("/committee/{session}"));
@@ -560,7 +536,7 @@ fn public_result(
             held_at: s.held_at,
             place: s.place.clone(),
             rule: (s.rule_num as u32, s.rule_den as u32),
-            state: s.state.clone(),
+            state: s.state,
             applications: apps.len(),
             notice_closes_at: s.notice_closes_at,
         },
@@ -585,13 +561,11 @@ fn public_result(
 /// Every published session's results (public, no sign-in).
 #[server(prefix = "/api", endpoint = "public_results", input = server_fn::codec::GetUrl)]
 pub async fn public_results() -> Result<Vec<PublicResult>, AppError> {
-    use crate::api::context::internal;
     let state = server::state()?;
     let mut out = vec![];
-    for s in state.store.published_sessions().await.map_err(|e| internal("published", e))? {
-        let apps = state.store.session_applications(&s.id).await.map_err(|e| internal("apps", e))?;
-        let committee =
-            state.store.organisation(&s.committee_id).await.map_err(|e| internal("org", e))?.map(|o| o.name).unwrap_or_default();
+    for s in state.store.published_sessions().await? {
+        let apps = state.store.session_applications(&s.id).await?;
+        let committee = state.store.organisation(&s.committee_id).await?.map(|o| o.name).unwrap_or_default();
         out.push(public_result(&s, committee, &apps));
     }
     Ok(out)
@@ -600,27 +574,20 @@ pub async fn public_results() -> Result<Vec<PublicResult>, AppError> {
 /// The HR department's filing list: published sessions and their applications awaiting 备案.
 #[server(prefix = "/api", endpoint = "filing_overview")]
 pub async fn filing_overview() -> Result<Vec<PublicResult>, AppError> {
-    use crate::api::context::{internal, require_session};
+    use crate::api::context::require_session;
     let state = server::state()?;
     let (actor, _) = require_session(&state).await?;
     if actor.role != crate::domain::workflow::Role::HrOfficer {
         return Err(AppError::Forbidden);
     }
     let mut out = vec![];
-    for s in state.store.published_sessions().await.map_err(|e| internal("published", e))? {
-        let apps: Vec<_> = state
-            .store
-            .session_applications(&s.id)
-            .await
-            .map_err(|e| internal("apps", e))?
-            .into_iter()
-            .filter(|a| a.status == Status::ResultNotice.as_str())
-            .collect();
+    for s in state.store.published_sessions().await? {
+        let apps: Vec<_> =
+            state.store.session_applications(&s.id).await?.into_iter().filter(|a| a.status == Status::ResultNotice).collect();
         if apps.is_empty() {
             continue;
         }
-        let committee =
-            state.store.organisation(&s.committee_id).await.map_err(|e| internal("org", e))?.map(|o| o.name).unwrap_or_default();
+        let committee = state.store.organisation(&s.committee_id).await?.map(|o| o.name).unwrap_or_default();
         out.push(public_result(&s, committee, &apps));
     }
     Ok(out)
@@ -634,7 +601,7 @@ pub async fn file_results(
     #[server(default)] all: String,
     #[server(default)] app: HashMap<String, String>,
 ) -> Result<usize, AppError> {
-    use crate::api::context::{client_ip, internal, request_parts, require_session};
+    use crate::api::context::{client_ip, request_parts, require_session};
     use crate::domain::instant::Instant;
     use crate::i18n::{Msg, Text};
     let state = server::state()?;
@@ -642,7 +609,7 @@ pub async fn file_results(
     if actor.role != crate::domain::workflow::Role::HrOfficer {
         return Err(AppError::Forbidden);
     }
-    let Some(s) = state.store.eval_session(&session).await.map_err(|e| internal("session", e))?.filter(|s| s.state == "published") else {
+    let Some(s) = state.store.eval_session(&session).await?.filter(|s| s.state == SessionState::Published) else {
         return Err(AppError::refused(Msg::SessionNotFound));
     };
     let now = state.clock.now();
@@ -650,15 +617,14 @@ pub async fn file_results(
     if !crate::domain::review::notice_may_close(closes, now) {
         return Err(AppError::refused(Text::with(Msg::ResultNoticeNotOver, [closes.beijing_display()])));
     }
-    let in_session: Vec<String> =
-        state.store.session_applications(&s.id).await.map_err(|e| internal("apps", e))?.into_iter().map(|a| a.id).collect();
+    let in_session: Vec<String> = state.store.session_applications(&s.id).await?.into_iter().map(|a| a.id).collect();
     let ids: Vec<String> =
         if all == "1" || all == "true" { in_session } else { app.into_values().filter(|id| in_session.contains(id)).collect() };
     if ids.is_empty() {
         return Err(AppError::field("app", Msg::SessionPickApplications));
     }
     let ip = client_ip(&request_parts()?, &state);
-    let batch = state.store.file_applications(&ids, &actor, &ip, now.millis()).await.map_err(|e| internal("file", e))?;
+    let batch = state.store.file_applications(&ids, &actor, &ip, now.millis()).await?;
     server::announce(&state, &batch);
     crate::api::form::redirect_form_post("/filing?filed=1");
     Ok(batch.moved.len())

@@ -3,6 +3,8 @@
 //! callback (server route `/payments/callback`) records the payment. The receipt is a PDF
 //! (`/payments/<order>/receipt.pdf`).
 
+#[cfg(feature = "ssr")]
+use crate::api::error::OrInternal;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,19 +26,19 @@ pub struct FeeInfo {
 
 #[server(prefix = "/api", endpoint = "fee_view")]
 pub async fn fee_view(id: String) -> Result<FeeInfo, AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
     let row = crate::api::form::visible(&state, &actor, &id).await?;
-    let facts = row.facts().map_err(|e| internal("facts", e))?;
-    let paid = state.store.paid_payment_of(&id).await.map_err(|e| internal("payment", e))?;
+    let facts = row.facts();
+    let paid = state.store.paid_payment_of(&id).await?;
     let session_id: Option<String> = sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1")
         .bind(&id)
         .fetch_one(state.store.pool())
         .await
-        .map_err(|e| internal("session id", e))?;
+        .or_internal("session id")?;
     let session = match session_id {
-        Some(sid) => state.store.eval_session(&sid).await.map_err(|e| internal("session", e))?.map(|s| (s.name, s.held_at, s.place)),
+        Some(sid) => state.store.eval_session(&sid).await?.map(|s| (s.name, s.held_at, s.place)),
         None => None,
     };
     Ok(FeeInfo {
@@ -52,12 +54,12 @@ pub async fn fee_view(id: String) -> Result<FeeInfo, AppError> {
 /// Opens an order and sends the payer to the gateway's pay page.
 #[server(prefix = "/api", endpoint = "start_payment")]
 pub async fn start_payment(id: String) -> Result<String, AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     use crate::i18n::Msg;
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
     let row = crate::api::form::visible(&state, &actor, &id).await?;
-    let facts = row.facts().map_err(|e| internal("facts", e))?;
+    let facts = row.facts();
     if crate::domain::fee::may_pay(&actor, &facts).is_err() {
         return Err(AppError::refused(Msg::FeeNotPayable));
     }
@@ -66,13 +68,13 @@ pub async fn start_payment(id: String) -> Result<String, AppError> {
         application_id: id,
         applicant_id: actor.user_id.clone(),
         amount_fen: state.config.fee_fen,
-        status: "pending".into(),
+        status: crate::domain::fee::PaymentStatus::Pending,
         gateway: state.gateway.name().into(),
         gateway_txn: None,
         created_at: state.clock.now().millis(),
         paid_at: None,
     };
-    state.store.insert_payment(&order).await.map_err(|e| internal("order", e))?;
+    state.store.insert_payment(&order).await?;
     let url = state.gateway.pay_url(&order.id);
     // without JavaScript the browser follows the redirect; with it the page navigates itself
     crate::api::form::redirect_form_post(&url);

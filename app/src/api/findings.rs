@@ -12,8 +12,7 @@ pub const FINDING_DONE_URL: &str = "/review?done=find_fraud&status_now=closed";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FindingView {
-    /// `applicant` | `unit`
-    pub kind: String,
+    pub kind: crate::domain::penalties::Subject,
     pub name: String,
     pub unit_name: String,
     pub evidence: String,
@@ -28,7 +27,7 @@ pub async fn record_finding(
     #[server(default)] applicant: String,
     #[server(default)] unit: String,
 ) -> Result<(), AppError> {
-    use crate::api::context::{app_state, client_ip, internal, request_parts, require_session};
+    use crate::api::context::{app_state, client_ip, request_parts, require_session};
     use crate::domain::instant::Instant;
     use crate::domain::penalties::{free_again_on, APPLICANT_BAN_YEARS, UNIT_BAN_YEARS};
     use crate::domain::workflow::{may, Action};
@@ -39,7 +38,7 @@ pub async fn record_finding(
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
     let row = crate::api::form::visible(&state, &actor, &id).await?;
-    let facts = row.facts().map_err(|e| internal("facts", e))?;
+    let facts = row.facts();
     if may(&actor, Action::FindFraud, &facts).is_err() {
         return Err(AppError::Forbidden);
     }
@@ -70,7 +69,7 @@ pub async fn record_finding(
         unit_until: until(UNIT_BAN_YEARS),
         client_ip: &ip,
     };
-    match state.store.record_finding(&finding, &actor).await.map_err(|e| internal("finding", e))? {
+    match state.store.record_finding(&finding, &actor).await? {
         Found::Done { .. } => {
             if let Ok(Some(after)) = state.store.application(&id).await {
                 state.events.publish(&after);
@@ -86,14 +85,13 @@ pub async fn record_finding(
 /// The region-wide notice of findings (public).
 #[server(prefix = "/api", endpoint = "public_findings", input = server_fn::codec::GetUrl)]
 pub async fn public_findings() -> Result<Vec<FindingView>, AppError> {
-    use crate::api::context::{app_state, internal};
+    use crate::api::context::app_state;
     use crate::domain::instant::{iso_date, Instant};
     let state = app_state()?;
     Ok(state
         .store
         .findings()
-        .await
-        .map_err(|e| internal("findings", e))?
+        .await?
         .into_iter()
         .map(|f| FindingView {
             kind: f.subject_kind,

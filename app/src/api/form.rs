@@ -2,6 +2,10 @@
 //! the pledge, and submitting. Each function authenticates, authorises through the domain
 //! (`may_view`, `may_edit`, `workflow::apply`), and only then touches the store.
 
+#[cfg(feature = "ssr")]
+use crate::api::context::internal;
+#[cfg(feature = "ssr")]
+use crate::api::error::OrInternal;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -62,7 +66,7 @@ pub struct FormView {
 #[cfg(feature = "ssr")]
 mod server {
     use super::*;
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     use crate::domain::workflow::{may_edit, may_view, Actor};
     use crate::i18n::Msg;
     use crate::state::AppState;
@@ -71,9 +75,9 @@ mod server {
     /// The application, if the actor may see it; otherwise the same answer as for an id that
     /// does not exist, so guessing ids learns nothing.
     pub async fn visible(state: &AppState, actor: &Actor, id: &str) -> Result<ApplicationRow, AppError> {
-        let row = state.store.application(id).await.map_err(|e| internal("application", e))?;
+        let row = state.store.application(id).await?;
         let row = row.ok_or_else(|| AppError::refused(Msg::ApplicationNotFound))?;
-        let facts = row.facts().map_err(|e| internal("facts", e))?;
+        let facts = row.facts();
         may_view(actor, &facts).map_err(|_| AppError::refused(Msg::ApplicationNotFound))?;
         Ok(row)
     }
@@ -88,27 +92,26 @@ mod server {
             return visible(state, actor, id).await;
         }
         let missing = || AppError::refused(Msg::ApplicationNotFound);
-        let session =
-            state.store.session_of_application(id).await.map_err(|e| internal("session of application", e))?.ok_or_else(missing)?;
-        let apps = state.store.session_applications(&session).await.map_err(|e| internal("session applications", e))?;
+        let session = state.store.session_of_application(id).await?.ok_or_else(missing)?;
+        let apps = state.store.session_applications(&session).await?;
         let app = apps.iter().find(|a| a.id == id).ok_or_else(missing)?;
-        let members = state.store.session_members(&session).await.map_err(|e| internal("members", e))?;
+        let members = state.store.session_members(&session).await?;
         let me = members.iter().find(|m| m.user_id == actor.user_id).map(|m| m.member());
         may_read(me.as_ref(), &app.units()).map_err(|_| missing())?;
-        let row = state.store.application(id).await.map_err(|e| internal("application", e))?;
+        let row = state.store.application(id).await?;
         row.ok_or_else(missing)
     }
 
     /// The application, if the actor may change its materials now (rule 3).
     pub async fn editable(state: &AppState, actor: &Actor, id: &str) -> Result<ApplicationRow, AppError> {
         let row = visible(state, actor, id).await?;
-        let facts = row.facts().map_err(|e| internal("facts", e))?;
+        let facts = row.facts();
         may_edit(actor, &facts).map_err(|_| AppError::refused(Msg::NotEditable))?;
         Ok(row)
     }
 
     pub fn materials_of(row: &ApplicationRow) -> Result<Materials, AppError> {
-        serde_json::from_str(&row.materials).map_err(|e| internal("materials", e))
+        serde_json::from_str(&row.materials).or_internal("materials")
     }
 
     /// Applies `change` to the latest materials and saves them, retrying when another tab saved
@@ -125,7 +128,7 @@ mod server {
             let mut materials = materials_of(&row)?;
             let out = change(&mut materials, &row)?;
             materials.sync_years(state.clock.now().beijing_date());
-            let json = serde_json::to_string(&materials).map_err(|e| internal("materials json", e))?;
+            let json = serde_json::to_string(&materials).or_internal("materials json")?;
             match state.store.save_materials(id, row.version, &json, state.clock.now().millis()).await {
                 Ok(version) => return Ok((out, version)),
                 Err(StoreError::Conflict) => continue,
@@ -149,14 +152,13 @@ mod server {
         let state = app_state()?;
         let (actor, _) = require_session(&state).await?;
         let row = readable(&state, &actor, id).await?;
-        let facts = row.facts().map_err(|e| internal("facts", e))?;
+        let facts = row.facts();
         let materials = materials_of(&row)?;
         let today = state.clock.now().beijing_date();
         let files = state
             .store
             .attachments_of(id)
-            .await
-            .map_err(|e| internal("attachments", e))?
+            .await?
             .into_iter()
             .map(|(a, elsewhere)| {
                 (
@@ -173,9 +175,8 @@ mod server {
                 )
             })
             .collect();
-        let unit_name =
-            state.store.organisation(&row.reviewing_unit_id).await.map_err(|e| internal("unit", e))?.map(|o| o.name).unwrap_or_default();
-        let submissions = state.store.submissions_of(id).await.map_err(|e| internal("submissions", e))?;
+        let unit_name = state.store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default();
+        let submissions = state.store.submissions_of(id).await?;
         Ok(FormView {
             id: row.id.clone(),
             version: row.version,
@@ -308,7 +309,7 @@ pub async fn save_section(
 /// an image; both are stored and bound to the application.
 #[server(prefix = "/api", endpoint = "sign_pledge")]
 pub async fn sign_pledge(id: String, strokes: String) -> Result<(), AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     use crate::domain::materials::Attachment;
     use crate::domain::signature::{SignatureProblem, Strokes};
     use crate::i18n::Text;
@@ -324,12 +325,12 @@ pub async fn sign_pledge(id: String, strokes: String) -> Result<(), AppError> {
     parsed.check().map_err(|p| AppError::field("pledge", Text::from(p)))?;
     let png = tokio::task::spawn_blocking(move || crate::files::signature::render(&parsed))
         .await
-        .map_err(|e| internal("render task", e))?
-        .map_err(|e| internal("render", e))?;
+        .or_internal("render task")?
+        .or_internal("render")?;
     let now = state.clock.now().millis();
     let mut ids = vec![];
     for (bytes, kind, name) in [(png, "png", "承诺书.png"), (strokes.into_bytes(), "strokes", "承诺书笔迹.json")] {
-        let sha = state.blobs.put(&bytes).await.map_err(|e| internal("blob", e))?;
+        let sha = state.blobs.put(&bytes).await.or_internal("blob")?;
         let row = AttachmentRow {
             id: crate::store::new_id(),
             application_id: id.clone(),
@@ -345,7 +346,7 @@ pub async fn sign_pledge(id: String, strokes: String) -> Result<(), AppError> {
             height: (kind == "png").then_some(crate::domain::signature::HEIGHT as i64),
             uploaded_at: now,
         };
-        state.store.insert_attachment(&row).await.map_err(|e| internal("attachment", e))?;
+        state.store.insert_attachment(&row).await?;
         ids.push(row.id);
     }
     server::update(&state, &actor, &id, |m, _| {
@@ -362,7 +363,7 @@ pub async fn sign_pledge(id: String, strokes: String) -> Result<(), AppError> {
 /// the submission's number.
 #[server(prefix = "/api", endpoint = "submit_application")]
 pub async fn submit_application(id: String, key: String) -> Result<i64, AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     use crate::domain::materials::missing;
     use crate::i18n::{Msg, Text};
     use crate::store::Submitted;
@@ -376,14 +377,14 @@ pub async fn submit_application(id: String, key: String) -> Result<i64, AppError
     let now = state.clock.now();
     let materials = server::materials_of(&row)?;
     let gaps = missing(&materials, now.beijing_date());
-    let facts = row.facts().map_err(|e| internal("facts", e))?;
+    let facts = row.facts();
     // (once submitted the status is no longer editable: a retry with the same key then reaches
     // the store, which answers with the submission already made)
     if !gaps.is_empty() && facts.status.is_editable() {
         return Err(AppError::refused(Text::with(Msg::SubmitIncomplete, [gaps.len().to_string()])));
     }
     let ip = crate::api::context::client_ip(&crate::api::context::request_parts()?, &state);
-    match state.store.submit(&id, &actor, &key, &ip, now.millis()).await.map_err(|e| internal("submit", e))? {
+    match state.store.submit(&id, &actor, &key, &ip, now.millis()).await? {
         Ok(Submitted::Now { number }) => {
             if let Ok(Some(after)) = state.store.application(&id).await {
                 state.events.publish(&after);

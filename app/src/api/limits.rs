@@ -1,6 +1,5 @@
 //! Rate limits kept in the database, so they hold across restarts and across several servers.
 
-use super::context::internal;
 use super::error::AppError;
 use crate::domain::instant::MINUTE_MS;
 use crate::i18n::{Msg, Text};
@@ -29,7 +28,7 @@ pub const CODE_ATTEMPTS: i64 = 5;
 /// Refuses with "try again in N minutes" when `bucket` has used up `limit`.
 pub async fn check(state: &AppState, bucket: &str, limit: Limit, msg: Msg) -> Result<(), AppError> {
     let now = state.clock.now().millis();
-    let (count, oldest) = state.store.throttle_count(bucket, now - limit.window_ms).await.map_err(|e| internal("throttle count", e))?;
+    let (count, oldest) = state.store.throttle_count(bucket, now - limit.window_ms).await?;
     if count >= limit.max {
         let free_at = oldest.unwrap_or(now) + limit.window_ms;
         let minutes = ((free_at - now) + MINUTE_MS - 1) / MINUTE_MS;
@@ -40,5 +39,5 @@ pub async fn check(state: &AppState, bucket: &str, limit: Limit, msg: Msg) -> Re
 
 pub async fn record(state: &AppState, bucket: &str) -> Result<(), AppError> {
     let now = state.clock.now().millis();
-    state.store.record_throttle_event(bucket, now).await.map_err(|e| internal("throttle record", e))
+    Ok(state.store.record_throttle_event(bucket, now).await?)
 }

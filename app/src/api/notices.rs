@@ -1,5 +1,7 @@
 //! 评审工作通知 and 评审条件: public reading, administrators writing (`may_administer`).
 
+#[cfg(feature = "ssr")]
+use crate::api::context::internal;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -45,23 +47,23 @@ async fn administrator(state: &crate::state::AppState) -> Result<Option<crate::d
 /// The published notices and conditions, newest first; administrators also get drafts.
 #[server(prefix = "/api", endpoint = "notices")]
 pub async fn notices() -> Result<Vec<NoticeView>, AppError> {
-    use super::context::{app_state, internal};
+    use super::context::app_state;
     let state = app_state()?;
     let drafts = administrator(&state).await?.is_some();
     // the list shows no attachments: each notice's page does
-    Ok(state.store.notices(drafts).await.map_err(|e| internal("notices", e))?.into_iter().map(|r| view_of(r, vec![])).collect())
+    Ok(state.store.notices(drafts).await?.into_iter().map(|r| view_of(r, vec![])).collect())
 }
 
 /// One notice: published ones to anyone, drafts to administrators only.
 #[server(prefix = "/api", endpoint = "notice")]
 pub async fn notice(id: String) -> Result<NoticeView, AppError> {
-    use super::context::{app_state, internal};
+    use super::context::app_state;
     use crate::i18n::Msg;
     let state = app_state()?;
     let admin = administrator(&state).await?.is_some();
-    match state.store.notice(&id).await.map_err(|e| internal("notice", e))? {
+    match state.store.notice(&id).await? {
         Some(row) if row.published_at.is_some() || admin => {
-            let files = state.store.notice_files(&row.id).await.map_err(|e| internal("notice files", e))?;
+            let files = state.store.notice_files(&row.id).await?;
             Ok(view_of(row, files))
         }
         _ => Err(AppError::refused(Msg::NoticeNotFound)),
@@ -77,7 +79,7 @@ pub async fn save_notice(
     body: String,
     #[server(default)] publish: Option<String>,
 ) -> Result<String, AppError> {
-    use super::context::{app_state, internal, require_session};
+    use super::context::{app_state, require_session};
     use crate::domain::notices::problems;
     use crate::domain::workflow::may_administer;
     use crate::forms::FieldText;

@@ -15,7 +15,7 @@ pub struct OutboxEntry {
 
 #[server(prefix = "/api", endpoint = "outbox")]
 pub async fn list_outbox() -> Result<Vec<OutboxEntry>, AppError> {
-    use super::context::{app_state, internal, require_session};
+    use super::context::{app_state, require_session};
     use crate::domain::instant::Instant;
     use crate::domain::workflow::Role;
 
@@ -24,7 +24,7 @@ pub async fn list_outbox() -> Result<Vec<OutboxEntry>, AppError> {
     if actor.role != Role::Admin {
         return Err(AppError::Forbidden);
     }
-    let rows = state.store.outbox(200).await.map_err(|e| internal("outbox", e))?;
+    let rows = state.store.outbox(200).await?;
     Ok(rows
         .into_iter()
         .map(|r| OutboxEntry {

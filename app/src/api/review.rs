@@ -3,6 +3,8 @@
 //! notice with its objections. Each function authenticates, authorises through the domain
 //! (`queue_of`, `may_view`, `may`), checks the rule of its step, and only then touches the store.
 
+#[cfg(feature = "ssr")]
+use crate::api::error::OrInternal;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -118,7 +120,6 @@ pub struct PublicNoticeView {
 #[cfg(feature = "ssr")]
 pub mod server {
     use super::*;
-    use crate::api::context::internal;
     use crate::domain::review::queue_of;
     use crate::domain::workflow::Actor;
     use crate::state::AppState;
@@ -127,7 +128,7 @@ pub mod server {
     fn item(r: QueueRow) -> Option<QueueItem> {
         Some(QueueItem {
             level: Level::parse(&r.level),
-            status: Status::parse(&r.status)?,
+            status: r.status,
             id: r.id,
             applicant_name: r.applicant_name,
             unit_name: r.unit_name,
@@ -148,8 +149,8 @@ pub mod server {
     pub async fn queue_for(state: &AppState, actor: &Actor, filter: &QueueFilter) -> Result<QueueView, AppError> {
         let (org, statuses) = queue_of(actor.role).ok_or(AppError::Forbidden)?;
         let org_id = actor.org_id.as_deref().ok_or(AppError::Forbidden)?;
-        let rows = state.store.queue(org, org_id, statuses, filter).await.map_err(|e| internal("queue", e))?;
-        let counted = state.store.queue_counts(org, org_id).await.map_err(|e| internal("queue counts", e))?;
+        let rows = state.store.queue(org, org_id, statuses, filter).await?;
+        let counted = state.store.queue_counts(org, org_id).await?;
         let counts = statuses.iter().map(|s| (*s, counted.iter().find(|(st, _)| st == s.as_str()).map(|(_, n)| *n).unwrap_or(0))).collect();
         Ok(QueueView {
             role: actor.role,
@@ -161,9 +162,8 @@ pub mod server {
 
     /// The application's audit records as history lines, with organisation names.
     pub async fn history_of(state: &AppState, id: &str) -> Result<Vec<HistoryEntry>, AppError> {
-        let records = state.store.audit_of(id).await.map_err(|e| internal("audit", e))?;
-        let orgs: HashMap<String, String> =
-            state.store.organisations().await.map_err(|e| internal("orgs", e))?.into_iter().map(|o| (o.id, o.name)).collect();
+        let records = state.store.audit_of(id).await?;
+        let orgs: HashMap<String, String> = state.store.organisations().await?.into_iter().map(|o| (o.id, o.name)).collect();
         Ok(records
             .into_iter()
             .map(|r| HistoryEntry {
@@ -217,7 +217,7 @@ pub async fn review_queue(
 /// dates and the decisions this reviewer may take now.
 #[server(prefix = "/api", endpoint = "review_application")]
 pub async fn review_application(id: String) -> Result<ReviewView, AppError> {
-    use crate::api::context::{app_state, internal, require_session};
+    use crate::api::context::{app_state, require_session};
     use crate::domain::review::unit_pledge;
     use crate::domain::workflow::{may, REVIEW_ACTIONS};
 
@@ -228,23 +228,21 @@ pub async fn review_application(id: String) -> Result<ReviewView, AppError> {
     }
     // committee members read their session's applications here too (never their own unit's)
     let row = crate::api::form::readable(&state, &actor, &id).await?;
-    let facts = row.facts().map_err(|e| internal("facts", e))?;
+    let facts = row.facts();
     let form = crate::api::form::read_form(&id).await?;
-    let applicant = state.store.user_by_id(&row.applicant_id).await.map_err(|e| internal("applicant", e))?;
+    let applicant = state.store.user_by_id(&row.applicant_id).await?;
     let applicant_name = applicant.map(|u| u.name).unwrap_or_default();
     let objections = state
         .store
         .objections_of(&id)
-        .await
-        .map_err(|e| internal("objections", e))?
+        .await?
         .into_iter()
         .map(|o| ObjectionView { at: o.lodged_at, name: o.name, contact: o.contact, body: o.body })
         .collect();
     let unit_files = state
         .store
         .attachments_of(&id)
-        .await
-        .map_err(|e| internal("attachments", e))?
+        .await?
         .into_iter()
         .filter(|(a, _)| UNIT_FILE_FIELDS.contains(&a.field.as_str()))
         .map(|(a, _)| (a.field, a.id, a.file_name))
@@ -275,7 +273,7 @@ pub async fn decide(
     #[server(default)] at: HashMap<String, String>,
     #[server(default)] note: HashMap<String, String>,
 ) -> Result<Status, AppError> {
-    use crate::api::context::{app_state, client_ip, internal, request_parts, require_session};
+    use crate::api::context::{app_state, client_ip, request_parts, require_session};
     use crate::api::form::redirect_form_post;
     use crate::domain::instant::Instant;
     use crate::domain::review::{check_opinion, check_return_list, check_unit_recommendation, notice_may_close};
@@ -288,7 +286,7 @@ pub async fn decide(
     let (actor, _) = require_session(&state).await?;
     let action = Action::parse(&action).filter(|a| crate::domain::workflow::REVIEW_ACTIONS.contains(a)).ok_or(AppError::Forbidden)?;
     let row = crate::api::form::visible(&state, &actor, &id).await?;
-    let facts = row.facts().map_err(|e| internal("facts", e))?;
+    let facts = row.facts();
     let stale = |status: Status| AppError::refused(Text::with(Msg::DecisionStale, [status_name(status).text(Lang::Zh).to_string()]));
     if let Err(denied) = may(&actor, action, &facts) {
         use crate::domain::workflow::Denied;
@@ -305,8 +303,7 @@ pub async fn decide(
     let now = state.clock.now();
     // a unit found to have helped fraud may not recommend for 2 years (§五): refused with the end
     if matches!(action, Action::StartNotice | Action::UnitRecommend) {
-        if let Some(until) =
-            state.store.banned_until("unit", &row.reviewing_unit_id, now.millis()).await.map_err(|e| internal("unit ban", e))?
+        if let Some(until) = state.store.banned_until(crate::domain::penalties::Subject::Unit, &row.reviewing_unit_id, now.millis()).await?
         {
             let free_on = crate::domain::instant::iso_date(Instant(until).beijing_date());
             return Err(AppError::refused(Text::with(Msg::UnitBarred, [free_on])));
@@ -319,7 +316,7 @@ pub async fn decide(
     let closes_at;
     match action {
         Action::StartNotice => {
-            let calendar = state.store.work_calendar().await.map_err(|e| internal("calendar", e))?;
+            let calendar = state.store.work_calendar().await?;
             closes_at = calendar.notice_earliest_close(now).0;
             decision.notice_closes_at = Some(closes_at);
         }
@@ -328,14 +325,14 @@ pub async fn decide(
             if !notice_may_close(closes, now) {
                 return Err(AppError::refused(Text::with(Msg::NoticeNotOver, [closes.beijing_display()])));
             }
-            let applicant = state.store.user_by_id(&row.applicant_id).await.map_err(|e| internal("applicant", e))?;
+            let applicant = state.store.user_by_id(&row.applicant_id).await?;
             let name = applicant.map(|u| u.name).unwrap_or_default();
             let mut problems = vec![];
             if let Err(p) = check_unit_recommendation(&opinion, &name) {
                 problems.push(FieldText::new("opinion", Text::from(p)));
             }
             for field in UNIT_FILE_FIELDS {
-                if !state.store.has_attachment(&id, field).await.map_err(|e| internal("unit files", e))? {
+                if !state.store.has_attachment(&id, field).await? {
                     problems.push(FieldText::new(field, Msg::UploadRequired));
                 }
             }
@@ -381,7 +378,7 @@ pub async fn decide(
             if !problems.is_empty() {
                 return Err(AppError::Invalid(problems));
             }
-            items_json = serde_json::to_string(&list).map_err(|e| internal("items", e))?;
+            items_json = serde_json::to_string(&list).or_internal("items")?;
             decision.return_items = Some(&items_json);
             decision.detail = &items_json;
         }
@@ -395,16 +392,16 @@ pub async fn decide(
     }
     let ip = client_ip(&request_parts()?, &state);
     decision.client_ip = &ip;
-    match state.store.decide(&id, &actor, &decision).await.map_err(|e| internal("decide", e))? {
+    match state.store.decide(&id, &actor, &decision).await? {
         Decided::Done(after) => {
             state.events.publish(&after);
             if action == Action::OfficeReturn {
                 notify_return(&state, &after).await;
             }
-            let status = Status::parse(&after.status).unwrap_or(facts.status);
+            let status = after.status;
             // without JavaScript: back to the application while it is still this reviewer's to
             // see, else to the queue, which says what was done
-            let still_visible = after.facts().is_ok_and(|f| crate::domain::workflow::may_view(&actor, &f).is_ok());
+            let still_visible = crate::domain::workflow::may_view(&actor, &after.facts()).is_ok();
             if still_visible {
                 redirect_form_post(&format!("/review/{id}"));
             } else {
@@ -412,7 +409,7 @@ pub async fn decide(
             }
             Ok(status)
         }
-        Decided::Stale(current) => Err(stale(Status::parse(&current.status).unwrap_or(facts.status))),
+        Decided::Stale(current) => Err(stale(current.status)),
         Decided::Denied(crate::domain::workflow::Denied::State(s)) => Err(stale(s)),
         Decided::Denied(_) => Err(AppError::Forbidden),
     }
@@ -443,19 +440,19 @@ async fn notify_return(state: &crate::state::AppState, row: &crate::store::Appli
 /// Applications on public notice now (§五), for anyone.
 #[server(prefix = "/api", endpoint = "public_notices", input = server_fn::codec::GetUrl)]
 pub async fn public_notices() -> Result<Vec<PublicNoticeView>, AppError> {
-    use crate::api::context::{app_state, internal};
+    use crate::api::context::app_state;
     let state = app_state()?;
-    let rows = state.store.on_notice(None).await.map_err(|e| internal("on notice", e))?;
+    let rows = state.store.on_notice(None).await?;
     Ok(rows.into_iter().map(public_notice_of).collect())
 }
 
 /// One applicant's public notice, while it runs.
 #[server(prefix = "/api", endpoint = "public_notice", input = server_fn::codec::GetUrl)]
 pub async fn public_notice(id: String) -> Result<PublicNoticeView, AppError> {
-    use crate::api::context::{app_state, internal};
+    use crate::api::context::app_state;
     use crate::i18n::Msg;
     let state = app_state()?;
-    let rows = state.store.on_notice(Some(&id)).await.map_err(|e| internal("on notice", e))?;
+    let rows = state.store.on_notice(Some(&id)).await?;
     rows.into_iter().next().map(public_notice_of).ok_or_else(|| AppError::refused(Msg::PublicNoticeNotFound))
 }
 
@@ -487,7 +484,7 @@ fn public_notice_of(r: crate::store::NoticeEntry) -> PublicNoticeView {
 /// reach them are required (实名), and one address may lodge 20 an hour.
 #[server(prefix = "/api", endpoint = "lodge_objection")]
 pub async fn lodge_objection(id: String, name: String, contact: String, body: String) -> Result<(), AppError> {
-    use crate::api::context::{app_state, client_ip, internal, request_parts};
+    use crate::api::context::{app_state, client_ip, request_parts};
     use crate::api::form::redirect_form_post;
     use crate::api::limits::{check, record, Limit};
     use crate::domain::instant::HOUR_MS;
@@ -513,7 +510,7 @@ pub async fn lodge_objection(id: String, name: String, contact: String, body: St
         crate::api::context::remember_form(&[("name", &name), ("contact", &contact), ("body", &body)]);
         return Err(AppError::Invalid(problems));
     }
-    let on_notice = state.store.on_notice(Some(&id)).await.map_err(|e| internal("on notice", e))?;
+    let on_notice = state.store.on_notice(Some(&id)).await?;
     if on_notice.is_empty() {
         return Err(AppError::refused(Msg::PublicNoticeNotFound));
     }
@@ -527,7 +524,7 @@ pub async fn lodge_objection(id: String, name: String, contact: String, body: St
         client_ip: ip,
         lodged_at: state.clock.now().millis(),
     };
-    state.store.insert_objection(&row).await.map_err(|e| internal("objection", e))?;
+    state.store.insert_objection(&row).await?;
     if let Ok(Some(app)) = state.store.application(&id).await {
         state.events.publish(&app);
     }

@@ -6,39 +6,22 @@ use serde::{Deserialize, Serialize};
 
 use super::workflow::{Actor, Denied, Role};
 
-/// The kinds of organisation. Region → authority → unit is the review chain (§五–§六); the
-/// offices, committees, HR departments and issuers of §七–§十 hang off the region they serve.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum OrgKind {
-    Region,
-    Authority,
-    Unit,
-    Office,
-    Committee,
-    Hr,
-    Issuer,
+crate::stored_name! {
+    /// The kinds of organisation. Region → authority → unit is the review chain (§五–§六); the
+    /// offices, committees, HR departments and issuers of §七–§十 hang off the region they serve.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum OrgKind {
+        Region = "region",
+        Authority = "authority",
+        Unit = "unit",
+        Office = "office",
+        Committee = "committee",
+        Hr = "hr",
+        Issuer = "issuer",
+    }
 }
 
-pub const ALL_ORG_KINDS: [OrgKind; 7] =
-    [OrgKind::Region, OrgKind::Authority, OrgKind::Unit, OrgKind::Office, OrgKind::Committee, OrgKind::Hr, OrgKind::Issuer];
-
 impl OrgKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgKind::Region => "region",
-            OrgKind::Authority => "authority",
-            OrgKind::Unit => "unit",
-            OrgKind::Office => "office",
-            OrgKind::Committee => "committee",
-            OrgKind::Hr => "hr",
-            OrgKind::Issuer => "issuer",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        ALL_ORG_KINDS.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// The kind its parent must be; `None` for a region, which is a root.
     pub fn parent_kind(self) -> Option<OrgKind> {
         match self {
@@ -189,7 +172,7 @@ mod tests {
             assert_eq!(check_parent(body, Some(OrgKind::Region)), Ok(()));
             assert!(check_parent(body, Some(OrgKind::Authority)).is_err());
         }
-        for k in ALL_ORG_KINDS {
+        for &k in OrgKind::ALL {
             assert_eq!(OrgKind::parse(k.as_str()), Some(k));
         }
     }

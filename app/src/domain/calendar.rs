@@ -8,28 +8,14 @@ use time::{Date, Duration, Weekday};
 
 use super::instant::Instant;
 
-/// How the State Council's arrangement marks a day that differs from the weekday rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DayKind {
-    /// A day off although it may fall Monday–Friday (法定节假日 and the days added to it).
-    Holiday,
-    /// A Saturday or Sunday worked in exchange (调休上班).
-    MakeUpWorkday,
-}
-
-impl DayKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DayKind::Holiday => "holiday",
-            DayKind::MakeUpWorkday => "workday",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "holiday" => Some(DayKind::Holiday),
-            "workday" => Some(DayKind::MakeUpWorkday),
-            _ => None,
-        }
+crate::stored_name! {
+    /// How the State Council's arrangement marks a day that differs from the weekday rule.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum DayKind {
+        /// A day off although it may fall Monday–Friday (法定节假日 and the days added to it).
+        Holiday = "holiday",
+        /// A Saturday or Sunday worked in exchange (调休上班).
+        MakeUpWorkday = "workday",
     }
 }
 

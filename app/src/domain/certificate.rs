@@ -142,26 +142,11 @@ pub fn name_matches(typed: &str, holder: &str) -> bool {
     !typed.trim().is_empty() && norm(typed) == norm(holder)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CertificateStatus {
-    Valid,
-    Revoked,
-}
-
-impl CertificateStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CertificateStatus::Valid => "valid",
-            CertificateStatus::Revoked => "revoked",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "valid" => Some(CertificateStatus::Valid),
-            "revoked" => Some(CertificateStatus::Revoked),
-            _ => None,
-        }
+crate::stored_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum CertificateStatus {
+        Valid = "valid",
+        Revoked = "revoked",
     }
 }
 

@@ -38,26 +38,22 @@ impl PassRule {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Outcome {
-    Pass,
-    Fail,
+crate::stored_name! {
+    /// Where an evaluation session stands: members vote while it is open; closing fixes the
+    /// outcomes; publishing starts the results' public notice.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum SessionState {
+        Open = "open",
+        Closed = "closed",
+        Published = "published",
+    }
 }
 
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Pass => "pass",
-            Outcome::Fail => "fail",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "pass" => Some(Outcome::Pass),
-            "fail" => Some(Outcome::Fail),
-            _ => None,
-        }
+crate::stored_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Outcome {
+        Pass = "pass",
+        Fail = "fail",
     }
 }
 

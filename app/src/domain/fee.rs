@@ -1,7 +1,18 @@
 //! The evaluation fee (seed §(十), SPEC rule 13): payable by the applicant, only once the office
 //! has passed the application's form ("通过形式"), and only once.
 
+use serde::{Deserialize, Serialize};
+
 use super::workflow::{Actor, ApplicationFacts, Denied, Role, Status};
+
+crate::stored_name! {
+    /// A fee order: opened when the applicant goes to pay, paid when the gateway confirms it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum PaymentStatus {
+        Pending = "pending",
+        Paid = "paid",
+    }
+}
 
 /// May `actor` start paying the fee for `app`?
 pub fn may_pay(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {

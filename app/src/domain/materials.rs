@@ -11,31 +11,18 @@ pub mod fields;
 
 pub use completeness::{assessment_years, missing, years_since_post, Missing, Problem};
 
-/// The title level applied for (初级/中级/副高级/正高级).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Level {
-    Junior,
-    Intermediate,
-    AssociateSenior,
-    Senior,
+crate::stored_name! {
+    /// The title level applied for (初级/中级/副高级/正高级).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Level {
+        Junior = "junior",
+        Intermediate = "intermediate",
+        AssociateSenior = "associate_senior",
+        Senior = "senior",
+    }
 }
 
-pub const ALL_LEVELS: [Level; 4] = [Level::Junior, Level::Intermediate, Level::AssociateSenior, Level::Senior];
-
 impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Junior => "junior",
-            Level::Intermediate => "intermediate",
-            Level::AssociateSenior => "associate_senior",
-            Level::Senior => "senior",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        ALL_LEVELS.into_iter().find(|l| l.as_str() == s)
-    }
-
     /// 副高级 and 正高级: papers need a similarity-check report (§3 (五)).
     pub fn is_senior(self) -> bool {
         matches!(self, Level::AssociateSenior | Level::Senior)
@@ -158,20 +145,22 @@ pub struct WorkHistory {
     pub achievements: Vec<Achievement>,
 }
 
-/// What was written: a published work, or one of the unit-certified kinds of §3 (五).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum WorkKind {
-    #[default]
-    Paper,
-    Book,
-    /// 咨政报告, 工作总结, 工作报告, 管理文件, 调研报告, 规章制度, 工作方案.
-    AdvisoryReport,
-    WorkSummary,
-    WorkReport,
-    ManagementDocument,
-    SurveyReport,
-    Regulation,
-    WorkPlan,
+crate::stored_name! {
+    /// What was written: a published work, or one of the unit-certified kinds of §3 (五).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum WorkKind {
+        #[default]
+        Paper = "paper",
+        Book = "book",
+        /// 咨政报告, 工作总结, 工作报告, 管理文件, 调研报告, 规章制度, 工作方案.
+        AdvisoryReport = "advisory_report",
+        WorkSummary = "work_summary",
+        WorkReport = "work_report",
+        ManagementDocument = "management_document",
+        SurveyReport = "survey_report",
+        Regulation = "regulation",
+        WorkPlan = "work_plan",
+    }
 }
 
 impl WorkKind {

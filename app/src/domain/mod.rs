@@ -19,5 +19,6 @@ pub mod seal;
 pub mod series;
 pub mod signature;
 pub mod site_path;
+pub mod stored_name;
 pub mod wording;
 pub mod workflow;

@@ -5,24 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NoticeKind {
-    /// 评审工作通知
-    Notice,
-    /// 评审条件
-    Conditions,
-}
-
-impl NoticeKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NoticeKind::Notice => "notice",
-            NoticeKind::Conditions => "conditions",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [NoticeKind::Notice, NoticeKind::Conditions].into_iter().find(|k| k.as_str() == s)
+crate::stored_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum NoticeKind {
+        /// 评审工作通知
+        Notice = "notice",
+        /// 评审条件
+        Conditions = "conditions",
     }
 }
 

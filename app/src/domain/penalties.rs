@@ -1,6 +1,16 @@
 //! Penalties for fraud (seed §(十一), §五; SPEC "Penalties"): how long a finding bars its subject.
 
+use serde::{Deserialize, Serialize};
 use time::Date;
+
+crate::stored_name! {
+    /// Whom a fraud finding bars: the applicant who falsified, or the unit that helped.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Subject {
+        Applicant = "applicant",
+        Unit = "unit",
+    }
+}
 
 /// An applicant found to have falsified materials may not apply for 3 years.
 pub const APPLICANT_BAN_YEARS: i32 = 3;

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::admin::AdminProblem;
-use super::materials::{Level, ALL_LEVELS};
+use super::materials::Level;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Series {
@@ -13,7 +13,7 @@ pub struct Series {
     pub name: String,
     /// Empty: any specialty the applicant names.
     pub specialties: Vec<String>,
-    /// The titles of 初级, 中级, 副高级 and 正高级, in the order of `ALL_LEVELS`.
+    /// The titles of 初级, 中级, 副高级 and 正高级, in the order of `Level::ALL`.
     pub titles: [String; 4],
     /// Closed series take no new applications.
     pub open: bool,
@@ -21,7 +21,7 @@ pub struct Series {
 
 impl Series {
     pub fn title(&self, level: Level) -> &str {
-        let i = ALL_LEVELS.iter().position(|l| *l == level).unwrap_or(0);
+        let i = Level::ALL.iter().position(|l| *l == level).unwrap_or(0);
         &self.titles[i]
     }
 }
@@ -55,7 +55,7 @@ pub fn check_series(name: &str, specialties: &str, titles: [&str; 4]) -> Result<
         problems.push(("specialties".to_string(), AdminProblem::OrgNameLength));
     }
     let mut out: [String; 4] = Default::default();
-    for (i, level) in ALL_LEVELS.into_iter().enumerate() {
+    for (i, level) in Level::ALL.iter().copied().enumerate() {
         let t = titles[i].trim();
         if t.is_empty() {
             problems.push((format!("title_{}", level.as_str()), AdminProblem::Required));

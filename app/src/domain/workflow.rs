@@ -6,68 +6,29 @@ use serde::{Deserialize, Serialize};
 /// The most submissions one application gets, the first included (SPEC rule 12, §七).
 pub const MAX_SUBMISSIONS: u8 = 3;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Status {
-    Draft,
-    UnitReview,
-    UnitNotice,
-    AuthorityReview,
-    OfficeReview,
-    Returned,
-    FormalPassed,
-    UnderEvaluation,
-    Evaluated,
-    ResultNotice,
-    Filed,
-    Certified,
-    /// Not recommended by the unit or the authority.
-    Closed,
-    /// 48 hours passed after a return without resubmission: 视为放弃申报.
-    Withdrawn,
+crate::stored_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Status {
+        Draft = "draft",
+        UnitReview = "unit_review",
+        UnitNotice = "unit_notice",
+        AuthorityReview = "authority_review",
+        OfficeReview = "office_review",
+        Returned = "returned",
+        FormalPassed = "formal_passed",
+        UnderEvaluation = "under_evaluation",
+        Evaluated = "evaluated",
+        ResultNotice = "result_notice",
+        Filed = "filed",
+        Certified = "certified",
+        /// Not recommended by the unit or the authority.
+        Closed = "closed",
+        /// 48 hours passed after a return without resubmission: 视为放弃申报.
+        Withdrawn = "withdrawn",
+    }
 }
 
-pub const ALL_STATUSES: [Status; 14] = [
-    Status::Draft,
-    Status::UnitReview,
-    Status::UnitNotice,
-    Status::AuthorityReview,
-    Status::OfficeReview,
-    Status::Returned,
-    Status::FormalPassed,
-    Status::UnderEvaluation,
-    Status::Evaluated,
-    Status::ResultNotice,
-    Status::Filed,
-    Status::Certified,
-    Status::Closed,
-    Status::Withdrawn,
-];
-
 impl Status {
-    /// The stable name kept in the database and the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::UnitReview => "unit_review",
-            Status::UnitNotice => "unit_notice",
-            Status::AuthorityReview => "authority_review",
-            Status::OfficeReview => "office_review",
-            Status::Returned => "returned",
-            Status::FormalPassed => "formal_passed",
-            Status::UnderEvaluation => "under_evaluation",
-            Status::Evaluated => "evaluated",
-            Status::ResultNotice => "result_notice",
-            Status::Filed => "filed",
-            Status::Certified => "certified",
-            Status::Closed => "closed",
-            Status::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        ALL_STATUSES.into_iter().find(|st| st.as_str() == s)
-    }
-
     /// Materials, level, specialty and region may change only here (SPEC rule 3, §四).
     pub fn is_editable(self) -> bool {
         matches!(self, Status::Draft | Status::Returned)
@@ -79,115 +40,42 @@ impl Status {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Applicant,
-    UnitReviewer,
-    AuthorityReviewer,
-    OfficeReviewer,
-    CommitteeMember,
-    HrOfficer,
-    Issuer,
-    Admin,
-    /// The platform itself: the deadline sweeper.
-    System,
-}
-
-pub const ALL_ROLES: [Role; 9] = [
-    Role::Applicant,
-    Role::UnitReviewer,
-    Role::AuthorityReviewer,
-    Role::OfficeReviewer,
-    Role::CommitteeMember,
-    Role::HrOfficer,
-    Role::Issuer,
-    Role::Admin,
-    Role::System,
-];
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Applicant => "applicant",
-            Role::UnitReviewer => "unit_reviewer",
-            Role::AuthorityReviewer => "authority_reviewer",
-            Role::OfficeReviewer => "office_reviewer",
-            Role::CommitteeMember => "committee_member",
-            Role::HrOfficer => "hr_officer",
-            Role::Issuer => "issuer",
-            Role::Admin => "admin",
-            Role::System => "system",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        ALL_ROLES.into_iter().find(|r| r.as_str() == s)
+crate::stored_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Role {
+        Applicant = "applicant",
+        UnitReviewer = "unit_reviewer",
+        AuthorityReviewer = "authority_reviewer",
+        OfficeReviewer = "office_reviewer",
+        CommitteeMember = "committee_member",
+        HrOfficer = "hr_officer",
+        Issuer = "issuer",
+        Admin = "admin",
+        /// The platform itself: the deadline sweeper.
+        System = "system",
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Action {
-    Submit,
-    StartNotice,
-    UnitRecommend,
-    UnitDecline,
-    AuthorityRecommend,
-    AuthorityDecline,
-    OfficePass,
-    OfficeReturn,
-    /// The 48 hours ran out (the sweeper).
-    Expire,
-    PayFee,
-    Evaluate,
-    PublishResult,
-    File,
-    Issue,
-    /// The office records a fraud finding (§(十一)): the application ends here.
-    FindFraud,
-}
-
-pub const ALL_ACTIONS: [Action; 15] = [
-    Action::Submit,
-    Action::StartNotice,
-    Action::UnitRecommend,
-    Action::UnitDecline,
-    Action::AuthorityRecommend,
-    Action::AuthorityDecline,
-    Action::OfficePass,
-    Action::OfficeReturn,
-    Action::Expire,
-    Action::PayFee,
-    Action::Evaluate,
-    Action::PublishResult,
-    Action::File,
-    Action::Issue,
-    Action::FindFraud,
-];
-
-impl Action {
-    /// The stable name in the audit log and in forms.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Submit => "submit",
-            Action::StartNotice => "start_notice",
-            Action::UnitRecommend => "unit_recommend",
-            Action::UnitDecline => "unit_decline",
-            Action::AuthorityRecommend => "authority_recommend",
-            Action::AuthorityDecline => "authority_decline",
-            Action::OfficePass => "office_pass",
-            Action::OfficeReturn => "office_return",
-            Action::Expire => "expire",
-            Action::PayFee => "pay_fee",
-            Action::Evaluate => "evaluate",
-            Action::PublishResult => "publish_result",
-            Action::File => "file",
-            Action::Issue => "issue",
-            Action::FindFraud => "find_fraud",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        ALL_ACTIONS.into_iter().find(|a| a.as_str() == s)
+crate::stored_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Action {
+        Submit = "submit",
+        StartNotice = "start_notice",
+        UnitRecommend = "unit_recommend",
+        UnitDecline = "unit_decline",
+        AuthorityRecommend = "authority_recommend",
+        AuthorityDecline = "authority_decline",
+        OfficePass = "office_pass",
+        OfficeReturn = "office_return",
+        /// The 48 hours ran out (the sweeper).
+        Expire = "expire",
+        PayFee = "pay_fee",
+        Evaluate = "evaluate",
+        PublishResult = "publish_result",
+        File = "file",
+        Issue = "issue",
+        /// The office records a fraud finding (§(十一)): the application ends here.
+        FindFraud = "find_fraud",
     }
 }
 

@@ -17,7 +17,7 @@ use crate::components::history::History;
 use crate::components::lang::use_lang;
 use crate::components::return_list::ReturnList;
 use crate::domain::materials::fields::field_id;
-use crate::domain::materials::{Missing, ALL_LEVELS};
+use crate::domain::materials::{Level, Missing};
 use crate::i18n::{field_label, level_name, section_name, status_name, Msg, Text};
 use crate::pages::section::SectionNav;
 
@@ -208,7 +208,7 @@ fn ChangeForm(f: FormView, action: ServerAction<ChangeApplication>) -> impl Into
                 <div class="field">
                     <label for="level">{Msg::FieldLevel.text(lang)}</label>
                     <select id="level" name="level">
-                        {ALL_LEVELS.into_iter().map(|l| view! { <option value=l.as_str() selected=l == f.level>{level_name(l).text(lang)}</option> }).collect_view()}
+                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str() selected=l == f.level>{level_name(l).text(lang)}</option> }).collect_view()}
                     </select>
                     <p class="error">{at("level")}</p>
                 </div>

@@ -9,7 +9,7 @@ use crate::api::admin::series_catalogue;
 use crate::api::applications::{my_applications, unit_choices, ApplicationSummary, StartApplication};
 use crate::components::field::{server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
-use crate::domain::materials::ALL_LEVELS;
+use crate::domain::materials::Level;
 use crate::domain::series::{check_choice, Series};
 use crate::domain::workflow::Status;
 use crate::i18n::{level_name, section_name, status_name, Msg, Text};
@@ -131,7 +131,7 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
                     <label for="level">{Msg::FieldLevel.text(lang)}</label>
                     <select id="level" name="level" aria-describedby="level-error" on:change=move |ev| level.set(event_target_value(&ev))>
                         <option value="">{Msg::ChooseOne.text(lang)}</option>
-                        {ALL_LEVELS.into_iter().map(|l| view! { <option value=l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
+                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
                     </select>
                     <p id="level-error" class="error" aria-live="polite">{move || level_msg().map(|t| t.render(lang))}</p>
                 </div>

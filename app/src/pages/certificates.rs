@@ -252,7 +252,7 @@ pub fn FindingsPage() -> impl IntoView {
                         Ok(list) => view! {
                             <ul class="cards">
                                 {list.into_iter().map(|f| {
-                                    let who = if f.kind == "unit" { Msg::FindingUnit.text(lang) } else { Msg::FindingApplicant.text(lang) };
+                                    let who = if f.kind == crate::domain::penalties::Subject::Unit { Msg::FindingUnit.text(lang) } else { Msg::FindingApplicant.text(lang) };
                                     view! {
                                         <li class="card">
                                             <strong>{f.name.clone()}</strong>

@@ -9,7 +9,7 @@ use crate::api::error::AppError;
 use crate::api::evaluation::*;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::domain::evaluation::Outcome;
+use crate::domain::evaluation::{Outcome, SessionState};
 use crate::domain::instant::Instant;
 use crate::i18n::{level_name, Lang, Msg, Text};
 
@@ -27,11 +27,11 @@ fn outcome_text(o: Option<Outcome>, lang: Lang) -> &'static str {
     }
 }
 
-fn state_text(state: &str, lang: Lang) -> &'static str {
+fn state_text(state: SessionState, lang: Lang) -> &'static str {
     match state {
-        "open" => Msg::SessionStateOpen.text(lang),
-        "closed" => Msg::SessionStateClosed.text(lang),
-        _ => Msg::SessionStatePublished.text(lang),
+        SessionState::Open => Msg::SessionStateOpen.text(lang),
+        SessionState::Closed => Msg::SessionStateClosed.text(lang),
+        SessionState::Published => Msg::SessionStatePublished.text(lang),
     }
 }
 
@@ -76,7 +76,7 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
         <li class="card">
             <a class="card-link" href=format!("/evaluation/{}", s.id)>{s.name.clone()}</a>
             <span>{Instant(s.held_at).beijing_display()}{" · "}{s.place.clone()}</span>
-            <span class="hint">{Text::with(Msg::SessionCount, [s.applications.to_string()]).render(lang)}{" · "}{state_text(&s.state, lang)}</span>
+            <span class="hint">{Text::with(Msg::SessionCount, [s.applications.to_string()]).render(lang)}{" · "}{state_text(s.state, lang)}</span>
         </li>
     }).collect_view();
     let members = d.committee.iter().enumerate().map(|(i, (id, name, unit))| view! {
@@ -182,7 +182,7 @@ fn OfficeSession(
     let lang = use_lang();
     let s = v.session.clone();
     let sid = s.id.clone();
-    let open = s.state == "open";
+    let open = s.state == SessionState::Open;
     let assign_error = server_error(assign.value());
     let close_error = server_error(close.value());
     let publish_error = server_error(publish.value());
@@ -226,7 +226,7 @@ fn OfficeSession(
         <div class="stack wide">
             <p class="crumbs"><a href="/evaluation">{"← "}{Msg::EvaluationTitle.text(lang)}</a></p>
             <h1 class="page-title">{s.name.clone()}</h1>
-            <p>{Instant(s.held_at).beijing_display()}{" · "}{s.place.clone()}{" · "}{state_text(&s.state, lang)}
+            <p>{Instant(s.held_at).beijing_display()}{" · "}{s.place.clone()}{" · "}{state_text(s.state, lang)}
                {" · "}{Text::with(Msg::SessionRuleIs, [s.rule.0.to_string(), s.rule.1.to_string()]).render(lang)}</p>
             {s.notice_closes_at.map(|t| view! { <p class="notice">{Text::with(Msg::ResultNoticeUntil, [Instant(t).beijing_display()]).render(lang)}</p> })}
             <section class="card">
@@ -262,7 +262,7 @@ fn OfficeSession(
                     <button type="submit" class="button">{Msg::SessionClose.text(lang)}</button>
                 </ActionForm>
             })}
-            {(s.state == "closed").then(move || view! {
+            {(s.state == SessionState::Closed).then(move || view! {
                 <ActionForm action=publish attr:aria-label=Msg::SessionPublish.text(lang)>
                     <input type="hidden" name="id" value=sid3.clone()/>
                     {form_error(publish_error, lang)}
@@ -290,7 +290,7 @@ pub fn CommitteePage() -> impl IntoView {
                                     <li class="card">
                                         <a class="card-link" href=format!("/committee/{}", s.id)>{s.name.clone()}</a>
                                         <span>{Instant(s.held_at).beijing_display()}{" · "}{s.place.clone()}</span>
-                                        <span class="hint">{state_text(&s.state, lang)}</span>
+                                        <span class="hint">{state_text(s.state, lang)}</span>
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -315,13 +315,13 @@ pub fn CommitteeSessionPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(v) => {
-                        let open = v.session.state == "open";
+                        let open = v.session.state == SessionState::Open;
                         let sid = v.session.id.clone();
                         view! {
                             <div class="stack">
                                 <p class="crumbs"><a href="/committee">{"← "}{Msg::CommitteeTitle.text(lang)}</a></p>
                                 <h1 class="page-title">{v.session.name.clone()}</h1>
-                                <p>{Instant(v.session.held_at).beijing_display()}{" · "}{v.session.place.clone()}{" · "}{state_text(&v.session.state, lang)}</p>
+                                <p>{Instant(v.session.held_at).beijing_display()}{" · "}{v.session.place.clone()}{" · "}{state_text(v.session.state, lang)}</p>
                                 <p class="hint">{Msg::CommitteeRecusal.text(lang)}</p>
                                 {if v.applications.is_empty() { view! { <p class="empty">{Msg::SessionNoApplications.text(lang)}</p> }.into_any() } else {
                                     v.applications.into_iter().map(|a| view! { <VoteCard session=sid.clone() a open recorded/> }).collect_view().into_any()

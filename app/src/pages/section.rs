@@ -17,7 +17,8 @@ use crate::api::form::{application_form, FormView, SaveSection};
 use crate::components::field::{remembered, server_error};
 use crate::components::lang::use_lang;
 use crate::components::upload::{flashed_upload_error, upload_url, FileCard, FilePicker, UploadForms};
-use crate::domain::materials::fields::{field_id, layout, shown, Field, Input, List, WORK_KINDS};
+use crate::domain::materials::fields::{field_id, layout, shown, Field, Input, List};
+use crate::domain::materials::WorkKind;
 use crate::domain::materials::{missing, slot_kind, Materials, Missing, Problem, Section};
 use crate::i18n::{field_label, section_name, work_kind_name, Msg, Text};
 use crate::pages::form_state::{FormState, SaveState};
@@ -354,7 +355,7 @@ fn value_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
             }
             Input::WorkKind => view! {
                 <select id=key.clone() name=form_key.clone() disabled=disabled aria-describedby=error_id.clone() on:change=on_change.clone() prop:value=current.clone()>
-                    {WORK_KINDS.into_iter().map(|k| view! { <option value=k.as_str() selected=initial == k.as_str()>{work_kind_name(k).text(lang)}</option> }).collect_view()}
+                    {WorkKind::ALL.iter().copied().map(|k| view! { <option value=k.as_str() selected=initial == k.as_str()>{work_kind_name(k).text(lang)}</option> }).collect_view()}
                 </select>
             }
             .into_any(),

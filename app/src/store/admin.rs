@@ -4,6 +4,7 @@
 
 use super::audit::{self, AdminEntry};
 use super::{new_id, unique_or, NewUser, Store, StoreError, StoreResult, UserRow};
+use crate::domain::admin::OrgKind;
 use crate::domain::series::Series;
 use crate::domain::workflow::Actor;
 
@@ -63,21 +64,21 @@ impl From<SeriesRow> for Series {
 
 impl Store {
     /// Adds an organisation; returns its id. The caller has checked name and parent kind.
-    pub async fn insert_org(&self, kind: &str, name: &str, parent_id: Option<&str>, by: &ByAdmin<'_>) -> StoreResult<String> {
+    pub async fn insert_org(&self, kind: OrgKind, name: &str, parent_id: Option<&str>, by: &ByAdmin<'_>) -> StoreResult<String> {
         let id = format!("org-{}", &new_id()[..12]);
         let mut conn = self.begin().await?;
         let result = async {
             sqlx::query("INSERT INTO organisations (id, kind, name, parent_id, created_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(&id)
-                .bind(kind)
+                .bind(kind.as_str())
                 .bind(name)
                 .bind(parent_id)
                 .bind(by.now)
                 .execute(&mut *conn)
                 .await?;
             let subject = format!("org:{id}");
-            let detail = serde_json::json!({ "kind": kind, "name": name, "parent": parent_id }).to_string();
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "create_org", "", kind, &detail)).await?;
+            let detail = serde_json::json!({ "kind": kind.as_str(), "name": name, "parent": parent_id }).to_string();
+            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "create_org", "", kind.as_str(), &detail)).await?;
             Ok(())
         }
         .await;

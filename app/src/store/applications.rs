@@ -14,7 +14,8 @@ pub struct ApplicationRow {
     pub specialty: String,
     pub level: String,
     pub region_id: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: Status,
     pub submissions_used: i64,
     pub version: i64,
     pub reviewing_unit_id: String,
@@ -31,18 +32,17 @@ pub struct ApplicationRow {
 }
 
 impl ApplicationRow {
-    /// What `workflow::may` decides on. A status the domain does not know is a corrupt row.
-    pub fn facts(&self) -> StoreResult<ApplicationFacts> {
-        let status = Status::parse(&self.status)
-            .ok_or_else(|| StoreError::Corrupt(format!("application {} has status {:?}", self.id, self.status)))?;
-        Ok(ApplicationFacts {
+    /// What `workflow::may` decides on. (A status the domain does not know fails where the row is
+    /// read: the column decodes into `Status`.)
+    pub fn facts(&self) -> ApplicationFacts {
+        ApplicationFacts {
             applicant_id: self.applicant_id.clone(),
-            status,
+            status: self.status,
             submissions_used: u8::try_from(self.submissions_used).unwrap_or(u8::MAX),
             reviewing_unit_id: self.reviewing_unit_id.clone(),
             authority_id: self.authority_id.clone(),
             office_id: self.office_id.clone(),
-        })
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use super::audit::{self, AuditEntry};
 use super::review::Decision;
 use super::{Store, StoreError, StoreResult};
+use crate::domain::certificate::CertificateStatus;
 use crate::domain::workflow::{Action, Actor, Denied, Status};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -20,7 +21,8 @@ pub struct CertificateRow {
     pub pdf_sha256: String,
     pub issued_by: String,
     pub issued_at: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: CertificateStatus,
     pub revoked_at: Option<i64>,
     pub revoked_by: Option<String>,
     pub revoked_reason: Option<String>,

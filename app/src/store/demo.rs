@@ -2,6 +2,7 @@
 //! the bodies of §八–§九, and one account for every role. Idempotent: run it at every start.
 
 use super::{NewUser, OrgRow, Store, StoreError, StoreResult};
+use crate::domain::admin::OrgKind;
 use crate::domain::workflow::Role;
 
 /// The password of every demo account (printed by `make run`; never used outside demo mode).
@@ -28,21 +29,21 @@ pub const DEMO_HOME_UNITS: &[(&str, Option<&str>)] =
     &[("pingwei", Some("org-unit-xjnu")), ("pingwei2", Some("org-unit-xju")), ("pingwei3", None)];
 
 fn demo_orgs() -> Vec<OrgRow> {
-    let org = |id: &str, kind: &str, name: &str, parent: Option<&str>| OrgRow {
+    let org = |id: &str, kind: OrgKind, name: &str, parent: Option<&str>| OrgRow {
         id: id.into(),
-        kind: kind.into(),
+        kind,
         name: name.into(),
         parent_id: parent.map(Into::into),
     };
     vec![
-        org("org-region", "region", "新疆维吾尔自治区", None),
-        org("org-authority-edu", "authority", "自治区教育厅（主管部门）", Some("org-region")),
-        org("org-unit-xju", "unit", "新疆大学", Some("org-authority-edu")),
-        org("org-unit-xjnu", "unit", "新疆师范大学", Some("org-authority-edu")),
-        org("org-office", "office", "自治区高等学校教育管理研究人员职称评审办公室", Some("org-region")),
-        org("org-committee", "committee", "高等学校教育管理研究人员职称评审委员会", Some("org-region")),
-        org("org-hr", "hr", "自治区人力资源和社会保障厅", Some("org-region")),
-        org("org-issuer", "issuer", "自治区教育厅（证书签发）", Some("org-region")),
+        org("org-region", OrgKind::Region, "新疆维吾尔自治区", None),
+        org("org-authority-edu", OrgKind::Authority, "自治区教育厅（主管部门）", Some("org-region")),
+        org("org-unit-xju", OrgKind::Unit, "新疆大学", Some("org-authority-edu")),
+        org("org-unit-xjnu", OrgKind::Unit, "新疆师范大学", Some("org-authority-edu")),
+        org("org-office", OrgKind::Office, "自治区高等学校教育管理研究人员职称评审办公室", Some("org-region")),
+        org("org-committee", OrgKind::Committee, "高等学校教育管理研究人员职称评审委员会", Some("org-region")),
+        org("org-hr", OrgKind::Hr, "自治区人力资源和社会保障厅", Some("org-region")),
+        org("org-issuer", OrgKind::Issuer, "自治区教育厅（证书签发）", Some("org-region")),
     ]
 }
 

@@ -4,8 +4,8 @@
 
 use super::review::Decision;
 use super::{ApplicationRow, Store, StoreError, StoreResult};
-use crate::domain::evaluation::{self, Member, Outcome, PassRule};
-use crate::domain::workflow::{Action, Actor, Denied};
+use crate::domain::evaluation::{self, Member, Outcome, PassRule, SessionState};
+use crate::domain::workflow::{Action, Actor, Denied, Status};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SessionRow {
@@ -17,7 +17,8 @@ pub struct SessionRow {
     pub place: String,
     pub rule_num: i64,
     pub rule_den: i64,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: SessionState,
     pub created_at: i64,
     pub closed_at: Option<i64>,
     pub published_at: Option<i64>,
@@ -62,7 +63,8 @@ pub struct SessionApplicationRow {
     pub series: String,
     pub specialty: String,
     pub level: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: Status,
     pub version: i64,
     pub outcome: Option<String>,
 }

@@ -3,6 +3,7 @@
 
 use super::review::Decision;
 use super::{Store, StoreError, StoreResult};
+use crate::domain::fee::PaymentStatus;
 use crate::domain::workflow::{Action, Actor, Denied};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -11,7 +12,8 @@ pub struct PaymentRow {
     pub application_id: String,
     pub applicant_id: String,
     pub amount_fen: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: PaymentStatus,
     pub gateway: String,
     pub gateway_txn: Option<String>,
     pub created_at: i64,
@@ -41,7 +43,7 @@ impl Store {
             .bind(&p.application_id)
             .bind(&p.applicant_id)
             .bind(p.amount_fen)
-            .bind(&p.status)
+            .bind(p.status.as_str())
             .bind(&p.gateway)
             .bind(&p.gateway_txn)
             .bind(p.created_at)
@@ -105,7 +107,12 @@ impl Store {
                 .bind(&order.id)
                 .execute(&mut *conn)
                 .await?;
-            Ok(Confirmed::Paid(PaymentRow { status: "paid".into(), gateway_txn: Some(gateway_txn.into()), paid_at: Some(now), ..order }))
+            Ok(Confirmed::Paid(PaymentRow {
+                status: PaymentStatus::Paid,
+                gateway_txn: Some(gateway_txn.into()),
+                paid_at: Some(now),
+                ..order
+            }))
         }
         .await;
         self.finish(conn, matches!(result, Ok(Confirmed::Paid(_)))).await?;

@@ -1,9 +1,11 @@
 use super::{Store, StoreResult};
+use crate::domain::admin::OrgKind;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OrgRow {
     pub id: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: OrgKind,
     pub name: String,
     pub parent_id: Option<String>,
 }
@@ -15,7 +17,7 @@ impl Store {
             "INSERT INTO organisations (id, kind, name, parent_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
         )
         .bind(&org.id)
-        .bind(&org.kind)
+        .bind(org.kind.as_str())
         .bind(&org.name)
         .bind(&org.parent_id)
         .bind(now)

@@ -1,10 +1,11 @@
 //! Fraud findings and the bans they carry.
 
 use super::{Store, StoreResult};
+use crate::domain::penalties::Subject;
 
 pub struct NewPenalty<'a> {
     pub id: &'a str,
-    pub subject_kind: &'a str,
+    pub subject: Subject,
     pub subject_id: &'a str,
     pub application_id: Option<&'a str>,
     pub evidence: &'a str,
@@ -20,7 +21,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(p.id)
-        .bind(p.subject_kind)
+        .bind(p.subject.as_str())
         .bind(p.subject_id)
         .bind(p.application_id)
         .bind(p.evidence)
@@ -33,9 +34,9 @@ impl Store {
     }
 
     /// When the latest ban on the subject ends, if one is in force at `now`.
-    pub async fn banned_until(&self, subject_kind: &str, subject_id: &str, now: i64) -> StoreResult<Option<i64>> {
+    pub async fn banned_until(&self, subject: Subject, subject_id: &str, now: i64) -> StoreResult<Option<i64>> {
         Ok(sqlx::query_scalar("SELECT MAX(until_at) FROM penalties WHERE subject_kind = $1 AND subject_id = $2 AND until_at > $3")
-            .bind(subject_kind)
+            .bind(subject.as_str())
             .bind(subject_id)
             .bind(now)
             .fetch_one(self.pool())
@@ -47,7 +48,8 @@ impl Store {
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct FindingRow {
     pub id: String,
-    pub subject_kind: String,
+    #[sqlx(try_from = "String")]
+    pub subject_kind: Subject,
     /// The applicant's or the unit's name.
     pub subject_name: String,
     /// For an applicant, their unit; for a unit, empty.
@@ -93,10 +95,10 @@ impl Store {
             }
             let mut subjects = Vec::new();
             if f.against_applicant {
-                subjects.push(("applicant", app.applicant_id.clone(), f.applicant_until));
+                subjects.push((Subject::Applicant, app.applicant_id.clone(), f.applicant_until));
             }
             if f.against_unit {
-                subjects.push(("unit", app.reviewing_unit_id.clone(), f.unit_until));
+                subjects.push((Subject::Unit, app.reviewing_unit_id.clone(), f.unit_until));
             }
             for (kind, subject, until) in &subjects {
                 let id = super::new_id();
@@ -105,7 +107,7 @@ impl Store {
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(&id)
-                .bind(*kind)
+                .bind(kind.as_str())
                 .bind(subject)
                 .bind(&app.id)
                 .bind(f.evidence)
@@ -114,7 +116,7 @@ impl Store {
                 .bind(*until)
                 .execute(&mut *conn)
                 .await?;
-                if *kind == "unit" {
+                if *kind == Subject::Unit {
                     sqlx::query("INSERT INTO credit_records (id, org_id, penalty_id, entry, at) VALUES ($1, $2, $3, $4, $5)")
                         .bind(super::new_id())
                         .bind(subject)

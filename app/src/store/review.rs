@@ -78,7 +78,8 @@ pub struct QueueRow {
     pub series: String,
     pub specialty: String,
     pub level: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: Status,
     pub submissions_used: i64,
     pub version: i64,
     pub updated_at: i64,
@@ -151,13 +152,13 @@ impl Store {
         actor: &Actor,
         d: &Decision<'_>,
     ) -> StoreResult<Result<ApplicationRow, Denied>> {
-        let facts = row.facts()?;
+        let facts = row.facts();
         let next = match workflow::apply(actor, d.action, &facts) {
             Ok(next) => next,
             Err(denied) => return Ok(Err(denied)),
         };
         let mut after = row.clone();
-        after.status = next.status.as_str().into();
+        after.status = next.status;
         after.submissions_used = i64::from(next.submissions_used);
         after.version += 1;
         after.updated_at = d.now;
@@ -178,7 +179,7 @@ impl Store {
             "UPDATE applications SET status = $1, submissions_used = $2, version = $3, updated_at = $4, notice_started_at = $5, \
              notice_closes_at = $6, due_at = $7, return_items = $8, reminders_sent = $9 WHERE id = $10 AND version = $11",
         )
-        .bind(&after.status)
+        .bind(after.status.as_str())
         .bind(after.submissions_used)
         .bind(after.version)
         .bind(after.updated_at)
@@ -271,7 +272,7 @@ impl Store {
                 let mut done = vec![];
                 for id in &ids {
                     let Some(row) = store.lock_application(&mut conn, id).await? else { continue };
-                    if row.status != Status::Returned.as_str() || row.due_at.is_none_or(|due| due > now) {
+                    if row.status != Status::Returned || row.due_at.is_none_or(|due| due > now) {
                         continue;
                     }
                     if let Ok(after) = store.transition_locked(&mut conn, &row, &system, &d).await? {

@@ -4,7 +4,9 @@
 //! where they fail.
 
 use super::*;
+use crate::domain::admin::OrgKind;
 use crate::domain::calendar::DayKind;
+use crate::domain::penalties::Subject;
 use time::macros::date;
 
 /// A fresh SQLite database in a temporary file.
@@ -173,8 +175,9 @@ mod applications {
     use crate::domain::workflow::{Actor, Role, Status};
 
     pub(super) async fn setup(store: &Store) -> Actor {
-        for (id, kind) in [("org-r", "region"), ("org-a", "authority"), ("org-u", "unit"), ("org-o", "office")] {
-            let org = OrgRow { id: id.into(), kind: kind.into(), name: id.into(), parent_id: None };
+        for (id, kind) in [("org-r", OrgKind::Region), ("org-a", OrgKind::Authority), ("org-u", OrgKind::Unit), ("org-o", OrgKind::Office)]
+        {
+            let org = OrgRow { id: id.into(), kind, name: id.into(), parent_id: None };
             store.ensure_org(&org, 0).await.unwrap();
         }
         store.insert_user(&user("app-u1", "app-n1", None)).await.unwrap();
@@ -209,7 +212,7 @@ mod applications {
 
     pub(super) async fn used(store: &Store, id: &str) -> (Status, i64) {
         let row = store.application(id).await.unwrap().unwrap();
-        (Status::parse(&row.status).unwrap(), row.submissions_used)
+        (row.status, row.submissions_used)
     }
 
     pub(super) use crate::domain::workflow::Denied as D;
@@ -298,14 +301,14 @@ mod submissions {
 
         a_ban_holds_until_its_end(store) {
             let p = NewPenalty {
-                id: "p1", subject_kind: "applicant", subject_id: "u1", application_id: Some("a1"),
+                id: "p1", subject: Subject::Applicant, subject_id: "u1", application_id: Some("a1"),
                 evidence: "伪造论文检索证明", found_by: "office-1", found_at: 100, until_at: 1_000,
             };
             store.insert_penalty(&p).await.unwrap();
-            assert_eq!(store.banned_until("applicant", "u1", 500).await.unwrap(), Some(1_000));
-            assert_eq!(store.banned_until("applicant", "u1", 1_000).await.unwrap(), None, "free on the end day");
-            assert_eq!(store.banned_until("unit", "u1", 500).await.unwrap(), None);
-            assert_eq!(store.banned_until("applicant", "u2", 500).await.unwrap(), None);
+            assert_eq!(store.banned_until(Subject::Applicant, "u1", 500).await.unwrap(), Some(1_000));
+            assert_eq!(store.banned_until(Subject::Applicant, "u1", 1_000).await.unwrap(), None, "free on the end day");
+            assert_eq!(store.banned_until(Subject::Unit, "u1", 500).await.unwrap(), None);
+            assert_eq!(store.banned_until(Subject::Applicant, "u2", 500).await.unwrap(), None);
         }
 
         notices_are_drafts_until_published_and_keep_their_first_publication_time(store) {

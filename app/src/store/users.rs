@@ -1,4 +1,5 @@
 use super::{unique_or, Store, StoreResult};
+use crate::domain::workflow::Role;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -9,7 +10,8 @@ pub struct UserRow {
     pub phone: String,
     pub email: String,
     pub password_hash: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub org_id: Option<String>,
     pub org_name: Option<String>,
     pub disabled: i64,

@@ -1,11 +1,13 @@
 //! The server side of `auth.rs`.
 
 use super::Me;
+use crate::api::context::internal;
 use crate::api::context::{
-    app_state, clear_session_cookie, client_ip, cookie, current_session, internal, request_parts, safe_next, set_cookie, start_session,
+    app_state, clear_session_cookie, client_ip, cookie, current_session, request_parts, safe_next, set_cookie, start_session,
     SESSION_COOKIE,
 };
 use crate::api::error::AppError;
+use crate::api::error::OrInternal;
 use crate::api::limits::{self, Limit};
 use crate::domain::account;
 use crate::domain::id_number::IdNumber;
@@ -37,7 +39,7 @@ pub async fn register(
     limits::check(&state, &ip_bucket, limits::REGISTER_PER_IP, Msg::RateLimited).await?;
     limits::record(&state, &ip_bucket).await?;
 
-    let hash = hash_password(password).await.map_err(|e| internal("hash", e))?;
+    let hash = hash_password(password).await.or_internal("hash")?;
     let user_id = crate::store::new_id();
     let now = state.clock.now().millis();
     // A short user name people can read out; a clash with an existing one just draws again.
@@ -89,7 +91,7 @@ pub async fn login(account: String, password: String, next: Option<String>) -> R
     limits::check(&state, &acct_bucket, limits::LOGIN_PER_ACCOUNT, Msg::LoginThrottled).await?;
     limits::check(&state, &ip_bucket, limits::LOGIN_PER_IP, Msg::LoginThrottled).await?;
 
-    let user = state.store.user_by_account(&account).await.map_err(|e| internal("login lookup", e))?;
+    let user = state.store.user_by_account(&account).await?;
     let usable = user.as_ref().filter(|u| u.disabled == 0);
     let ok = verify_password(password, usable.map(|u| u.password_hash.clone())).await;
     let Some(user) = usable.filter(|_| ok) else {
@@ -97,7 +99,7 @@ pub async fn login(account: String, password: String, next: Option<String>) -> R
         limits::record(&state, &ip_bucket).await?;
         return Err(AppError::refused(Msg::LoginFailed));
     };
-    state.store.clear_throttle(&acct_bucket).await.map_err(|e| internal("throttle clear", e))?;
+    state.store.clear_throttle(&acct_bucket).await?;
     start_session(&state, &user.id).await?;
     tracing::info!(user = %user.id, "logged in");
     leptos_axum::redirect(&safe_next(next.as_deref(), "/"));
@@ -108,7 +110,7 @@ pub async fn logout() -> Result<(), AppError> {
     let state = app_state()?;
     let parts = request_parts()?;
     if let Some(token) = cookie(&parts, SESSION_COOKIE) {
-        state.store.delete_session(&sha256_hex(&token)).await.map_err(|e| internal("logout", e))?;
+        state.store.delete_session(&sha256_hex(&token)).await?;
     }
     set_cookie(clear_session_cookie(state.config.secure_cookies));
     leptos_axum::redirect("/login?out=1");
@@ -136,7 +138,7 @@ pub async fn recover_username(id_number: String, name: String) -> Result<(), App
     let (Some(id), Some(name)) = (id, name) else { return Err(AppError::Invalid(problems)) };
 
     recovery_limits(&state, id.as_str()).await?;
-    let user = state.store.user_by_account(id.as_str()).await.map_err(|e| internal("recover lookup", e))?;
+    let user = state.store.user_by_account(id.as_str()).await?;
     if let Some(user) = user.filter(|u| u.name == name && u.disabled == 0) {
         let now = state.clock.now().millis();
         let body = Text::with(Msg::SmsUsername, [user.username.clone()]).render(Lang::Zh);
@@ -156,15 +158,11 @@ pub async fn request_reset_code(account: String, channel: String) -> Result<(), 
     }
     let channel = if channel == "email" { Channel::Email } else { Channel::Sms };
     recovery_limits(&state, &account.trim().to_uppercase()).await?;
-    let user = state.store.user_by_account(&account).await.map_err(|e| internal("reset lookup", e))?;
+    let user = state.store.user_by_account(&account).await?;
     if let Some(user) = user.filter(|u| u.disabled == 0) {
         let now = state.clock.now().millis();
         let code = random_code();
-        state
-            .store
-            .insert_reset_code(&user.id, &reset_code_hash(&user.id, &code), channel.as_str(), now, now + CODE_VALID_MS)
-            .await
-            .map_err(|e| internal("reset code", e))?;
+        state.store.insert_reset_code(&user.id, &reset_code_hash(&user.id, &code), channel.as_str(), now, now + CODE_VALID_MS).await?;
         let body = Text::with(Msg::SmsResetCode, [code]).render(Lang::Zh);
         let to = if channel == Channel::Email { &user.email } else { &user.phone };
         send(&state, channel, to, Msg::MailSubjectReset.text(Lang::Zh), &body, &user.id, now).await?;
@@ -184,21 +182,21 @@ pub async fn reset_password(account: String, code: String, password: String, pas
 
     let now = state.clock.now().millis();
     let wrong = || AppError::field("code", Msg::CodeInvalid);
-    let user: Option<UserRow> = state.store.user_by_account(&account).await.map_err(|e| internal("reset lookup", e))?;
+    let user: Option<UserRow> = state.store.user_by_account(&account).await?;
     let Some(user) = user.filter(|u| u.disabled == 0) else { return Err(wrong()) };
-    let live = state.store.live_reset_code(&user.id, now).await.map_err(|e| internal("reset code", e))?;
+    let live = state.store.live_reset_code(&user.id, now).await?;
     let Some(live) = live.filter(|c| c.attempts < limits::CODE_ATTEMPTS) else { return Err(wrong()) };
     if !same_digest(&live.code_hash, &reset_code_hash(&user.id, &code)) {
-        state.store.count_reset_attempt(&live.id).await.map_err(|e| internal("reset attempt", e))?;
+        state.store.count_reset_attempt(&live.id).await?;
         return Err(wrong());
     }
-    if !state.store.spend_reset_code(&live.id, now).await.map_err(|e| internal("spend code", e))? {
+    if !state.store.spend_reset_code(&live.id, now).await? {
         return Err(wrong());
     }
-    let hash = hash_password(password).await.map_err(|e| internal("hash", e))?;
-    state.store.set_password_hash(&user.id, &hash).await.map_err(|e| internal("set password", e))?;
+    let hash = hash_password(password).await.or_internal("hash")?;
+    state.store.set_password_hash(&user.id, &hash).await?;
     // A reset ends every session: whoever knew the old password is out.
-    state.store.delete_sessions_of(&user.id).await.map_err(|e| internal("end sessions", e))?;
+    state.store.delete_sessions_of(&user.id).await?;
     tracing::info!(user = %user.id, "password reset");
     leptos_axum::redirect("/login?reset=1");
     Ok(())
@@ -230,5 +228,5 @@ async fn send(
     now: i64,
 ) -> Result<(), AppError> {
     let msg = Message { channel, recipient: to, subject, body, user_id: Some(user_id), now };
-    state.messenger.send(msg).await.map_err(|e| internal("outbox", e))
+    Ok(state.messenger.send(msg).await?)
 }

@@ -274,38 +274,6 @@ fn text(raw: &str, max_chars: usize) -> Result<String, BadValue> {
     Ok(raw.to_string())
 }
 
-pub const WORK_KINDS: [WorkKind; 9] = [
-    WorkKind::Paper,
-    WorkKind::Book,
-    WorkKind::AdvisoryReport,
-    WorkKind::WorkSummary,
-    WorkKind::WorkReport,
-    WorkKind::ManagementDocument,
-    WorkKind::SurveyReport,
-    WorkKind::Regulation,
-    WorkKind::WorkPlan,
-];
-
-impl WorkKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WorkKind::Paper => "paper",
-            WorkKind::Book => "book",
-            WorkKind::AdvisoryReport => "advisory_report",
-            WorkKind::WorkSummary => "work_summary",
-            WorkKind::WorkReport => "work_report",
-            WorkKind::ManagementDocument => "management_document",
-            WorkKind::SurveyReport => "survey_report",
-            WorkKind::Regulation => "regulation",
-            WorkKind::WorkPlan => "work_plan",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        WORK_KINDS.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
 impl Materials {
     /// A field's value as the form shows it (dates as 2024-03-01, yes/no as `yes`/`no`).
     /// `None` for names that are not value fields or items that do not exist.

@@ -51,10 +51,10 @@ fn a_return_list_is_checked_item_by_item() {
 
 #[test]
 fn every_reviewer_queue_matches_what_they_may_view() {
-    use crate::domain::workflow::{may_view, Actor, ApplicationFacts, ALL_ROLES, ALL_STATUSES};
-    for role in ALL_ROLES {
+    use crate::domain::workflow::{may_view, Actor, ApplicationFacts};
+    for &role in Role::ALL {
         let Some((org, statuses)) = queue_of(role) else { continue };
-        for status in ALL_STATUSES {
+        for &status in Status::ALL {
             let app = ApplicationFacts {
                 applicant_id: "a".into(),
                 status,

@@ -112,10 +112,10 @@ fn the_fourth_submission_is_refused() {
 
 #[test]
 fn statuses_and_roles_round_trip_through_their_names() {
-    for s in ALL_STATUSES {
+    for &s in Status::ALL {
         assert_eq!(Status::parse(s.as_str()), Some(s));
     }
-    for r in ALL_ROLES {
+    for &r in Role::ALL {
         assert_eq!(Role::parse(r.as_str()), Some(r));
     }
 }
@@ -134,7 +134,7 @@ proptest! {
                 prop_assert!(a.status.is_editable(), "edit allowed in {:?}", a.status);
                 prop_assert_eq!(&actor.user_id, &a.applicant_id);
             }
-            let action = ALL_ACTIONS[what];
+            let action = Action::ALL[what];
             let before = a.clone();
             match apply(actor, action, &a) {
                 Ok(next) => {

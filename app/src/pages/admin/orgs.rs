@@ -7,7 +7,7 @@ use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{org_tree, CreateOrg, OrgEntry, RenameOrg};
 use crate::components::field::{error_alert, remembered, server_error};
 use crate::components::lang::use_lang;
-use crate::domain::admin::{OrgKind, ALL_ORG_KINDS};
+use crate::domain::admin::OrgKind;
 use crate::i18n::{org_kind_name, Msg, Text};
 
 #[component]
@@ -94,7 +94,7 @@ fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl Into
                 <div class="field">
                     <label for="org-kind">{Msg::OrgKindLabel.text(lang)}</label>
                     <select id="org-kind" name="kind">
-                        {ALL_ORG_KINDS.into_iter().map(|k| view! {
+                        {OrgKind::ALL.iter().copied().map(|k| view! {
                             <option value=k.as_str() selected=k == OrgKind::Unit>{org_kind_name(k).text(lang)}</option>
                         }).collect_view()}
                     </select>

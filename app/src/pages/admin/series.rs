@@ -7,7 +7,7 @@ use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{series_catalogue, SaveSeries};
 use crate::components::field::{error_alert, server_error};
 use crate::components::lang::use_lang;
-use crate::domain::materials::ALL_LEVELS;
+use crate::domain::materials::Level;
 use crate::domain::series::Series;
 use crate::i18n::{level_name, Msg};
 
@@ -48,7 +48,7 @@ pub fn SeriesPage() -> impl IntoView {
 fn SeriesCard(s: Series, changed: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let specialties = if s.specialties.is_empty() { Msg::SeriesAnySpecialty.text(lang).to_string() } else { s.specialties.join("、") };
-    let titles = ALL_LEVELS.into_iter().map(|l| format!("{}：{}", level_name(l).text(lang), s.title(l))).collect::<Vec<_>>().join("；");
+    let titles = Level::ALL.iter().copied().map(|l| format!("{}：{}", level_name(l).text(lang), s.title(l))).collect::<Vec<_>>().join("；");
     let name = s.name.clone();
     let label = s.name.clone();
     let open = s.open;
@@ -83,8 +83,9 @@ fn SeriesForm(s: Option<Series>, changed: RwSignal<u32>) -> impl IntoView {
     let id_of = move |field: &str| format!("{key}-{field}");
     let (name_id, specialties_id) = (id_of("name"), id_of("specialties"));
     let current_titles: [String; 4] = s.as_ref().map(|s| s.titles.clone()).unwrap_or_default();
-    let titles = ALL_LEVELS
-        .into_iter()
+    let titles = Level::ALL
+        .iter()
+        .copied()
         .enumerate()
         .map(move |(i, l)| {
             let name = format!("title_{}", l.as_str());

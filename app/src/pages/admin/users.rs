@@ -8,12 +8,12 @@ use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{list_users, AssignUser, InviteUser, OrgEntry, SetUserDisabled, UserEntry, UsersData, USERS_PAGE};
 use crate::components::field::{error_alert, remembered, server_error};
 use crate::components::lang::use_lang;
-use crate::domain::workflow::{Role, ALL_ROLES};
+use crate::domain::workflow::Role;
 use crate::i18n::{org_kind_name, role_name, Lang, Msg, Text};
 
 /// The roles a person can be given (the platform's own is not one).
 fn people_roles() -> impl Iterator<Item = Role> {
-    ALL_ROLES.into_iter().filter(|r| *r != Role::System)
+    Role::ALL.iter().copied().filter(|r| *r != Role::System)
 }
 
 fn role_options(selected: Option<Role>, lang: Lang) -> impl IntoView {

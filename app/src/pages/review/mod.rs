@@ -16,7 +16,7 @@ use crate::components::countdown::Countdown;
 use crate::components::lang::use_lang;
 use crate::components::live::use_changes;
 use crate::domain::instant::Instant;
-use crate::domain::materials::ALL_LEVELS;
+use crate::domain::materials::Level;
 use crate::domain::workflow::{Role, Status};
 use crate::i18n::{level_name, status_name, Msg, Text};
 
@@ -142,7 +142,7 @@ fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSigna
                     <label for="f-level">{Msg::FieldLevel.text(lang)}</label>
                     <select id="f-level" name="level">
                         <option value="">{Msg::QueueAnyLevel.text(lang)}</option>
-                        {ALL_LEVELS.into_iter().map(|l| view! { <option value=l.as_str() selected=q.level == l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
+                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str() selected=q.level == l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

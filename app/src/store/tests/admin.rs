@@ -46,11 +46,11 @@ mod accounts {
 
         a_new_role_ends_the_sessions_and_records_before_and_after(store) {
             let a = admin();
-            for (id, kind, parent) in [("org-r", "region", None), ("org-a", "authority", Some("org-r"))] {
-                let org = OrgRow { id: id.into(), kind: kind.into(), name: id.into(), parent_id: parent.map(Into::into) };
+            for (id, kind, parent) in [("org-r", OrgKind::Region, None), ("org-a", OrgKind::Authority, Some("org-r"))] {
+                let org = OrgRow { id: id.into(), kind, name: id.into(), parent_id: parent.map(Into::into) };
                 store.ensure_org(&org, 0).await.unwrap();
             }
-            let unit = store.insert_org("unit", "新疆大学", Some("org-a"), &by(&a)).await.unwrap();
+            let unit = store.insert_org(OrgKind::Unit, "新疆大学", Some("org-a"), &by(&a)).await.unwrap();
             store.insert_user(&user("u1", "n1", None)).await.unwrap();
             store.insert_session("t1", "u1", 1).await.unwrap();
             assert!(store.assign_user("u1", "unit_reviewer", Some(&unit), &by(&a)).await.unwrap());

@@ -21,7 +21,7 @@ fn order(id: &str, app: &str) -> PaymentRow {
         application_id: app.into(),
         applicant_id: "app-u1".into(),
         amount_fen: 30000,
-        status: "pending".into(),
+        status: crate::domain::fee::PaymentStatus::Pending,
         gateway: "test".into(),
         gateway_txn: None,
         created_at: 1,
@@ -63,7 +63,7 @@ mod money_and_votes {
                 }
             }
             assert_eq!((paid, again), (1, 9));
-            assert_eq!(store.application("a1").await.unwrap().unwrap().status, "under_evaluation");
+            assert_eq!(store.application("a1").await.unwrap().unwrap().status, Status::UnderEvaluation);
             let pays = store.audit_of("a1").await.unwrap().into_iter().filter(|r| r.action == "pay_fee").count();
             assert_eq!(pays, 1);
         }
@@ -100,7 +100,7 @@ mod money_and_votes {
             assert!(matches!(store.close_session(&s, &office(), "ip", 21).await, Err(StoreError::Conflict)), "once");
             let s = store.eval_session("s1").await.unwrap().unwrap();
             store.publish_session(&s, &office(), "ip", 40, 1_000).await.unwrap();
-            assert_eq!(store.application("a1").await.unwrap().unwrap().status, "result_notice");
+            assert_eq!(store.application("a1").await.unwrap().unwrap().status, Status::ResultNotice);
             assert_eq!(store.published_sessions().await.unwrap().len(), 1);
             assert_eq!(store.on_notice(Some("a1")).await.unwrap().len(), 1, "objections can be lodged on the results");
             assert!(store.on_notice(None).await.unwrap().is_empty(), "the notice list is the units' notices only");
@@ -135,7 +135,7 @@ mod money_and_votes {
                 pdf_sha256: "f".into(),
                 issued_by: "iss".into(),
                 issued_at: 50,
-                status: "valid".into(),
+                status: crate::domain::certificate::CertificateStatus::Valid,
                 revoked_at: None,
                 revoked_by: None,
                 revoked_reason: None,
@@ -169,11 +169,11 @@ mod money_and_votes {
             };
             let other_office = Actor { org_id: Some("org-x".into()), ..office() };
             assert!(matches!(store.record_finding(&f, &other_office).await.unwrap(), Found::Denied(_)));
-            assert!(store.banned_until("applicant", "app-u1", 200).await.unwrap().is_none(), "nothing written when refused");
+            assert!(store.banned_until(Subject::Applicant, "app-u1", 200).await.unwrap().is_none(), "nothing written when refused");
             assert!(matches!(store.record_finding(&f, &office()).await.unwrap(), Found::Done { ended_sessions: 1 }));
-            assert_eq!(store.application("a1").await.unwrap().unwrap().status, "closed");
-            assert_eq!(store.banned_until("applicant", "app-u1", 200).await.unwrap(), Some(1_000));
-            assert_eq!(store.banned_until("unit", "org-u", 200).await.unwrap(), Some(500));
+            assert_eq!(store.application("a1").await.unwrap().unwrap().status, Status::Closed);
+            assert_eq!(store.banned_until(Subject::Applicant, "app-u1", 200).await.unwrap(), Some(1_000));
+            assert_eq!(store.banned_until(Subject::Unit, "org-u", 200).await.unwrap(), Some(500));
             assert_eq!(store.credit_record("org-u").await.unwrap().len(), 1);
             assert_eq!(store.findings().await.unwrap().len(), 2);
             assert!(store.session("tok").await.unwrap().is_none());

@@ -48,7 +48,7 @@ mod chain {
             for t in tasks {
                 match t.await.unwrap() {
                     Decided::Done(_) => done += 1,
-                    Decided::Stale(row) => { assert_eq!(row.status, "formal_passed"); stale += 1 }
+                    Decided::Stale(row) => { assert_eq!(row.status, Status::FormalPassed); stale += 1 }
                     Decided::Denied(d) => panic!("{d:?}"),
                 }
             }
@@ -70,7 +70,7 @@ mod chain {
             // two servers sweeping at the same moment withdraw it once
             let (a, b) = tokio::join!(store.expire_overdue(1_000 + CORRECTION_WINDOW_MS, 10), store.expire_overdue(1_000 + CORRECTION_WINDOW_MS, 10));
             assert_eq!(a.unwrap().len() + b.unwrap().len(), 1);
-            assert_eq!(store.application("a1").await.unwrap().unwrap().status, "withdrawn");
+            assert_eq!(store.application("a1").await.unwrap().unwrap().status, Status::Withdrawn);
             let last = store.audit_of("a1").await.unwrap().pop().unwrap();
             assert_eq!((last.action.as_str(), last.role.as_str(), last.to_status.as_str()), ("expire", "system", "withdrawn"));
         }
@@ -103,7 +103,7 @@ mod chain {
 
         queues_hold_only_their_organisation_at_their_step(store) {
             let applicant = setup(&store).await;
-            store.ensure_org(&OrgRow { id: "org-u2".into(), kind: "unit".into(), name: "other".into(), parent_id: None }, 0).await.unwrap();
+            store.ensure_org(&OrgRow { id: "org-u2".into(), kind: OrgKind::Unit, name: "other".into(), parent_id: None }, 0).await.unwrap();
             store.insert_application(&draft("a1")).await.unwrap();
             store.submit("a1", &applicant, "k", "ip", 10).await.unwrap().unwrap();
             let unit_steps = [Status::UnitReview, Status::UnitNotice];

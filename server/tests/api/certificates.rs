@@ -4,10 +4,8 @@
 //! by `zhiping verify-certificate` (and failing after one changed byte), the public verify and
 //! query API, revocation, and the fraud finding's bans.
 
-mod support;
-
+use crate::support::*;
 use serde_json::Value;
-use support::*;
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
@@ -26,10 +24,6 @@ async fn set_status(s: &Server, app: &str, status: &str) {
         .execute(store.pool())
         .await
         .unwrap();
-}
-
-async fn status_of(s: &Server, app: &str) -> String {
-    s.store().await.application(app).await.unwrap().unwrap().status
 }
 
 async fn audit_count(s: &Server, app: &str, action: &str) -> i64 {
@@ -366,7 +360,10 @@ async fn add_second_office(s: &Server) {
     store
         .ensure_org(
             &OrgRow {
-                id: "org-office-2".into(), kind: "office".into(), name: "另一评审办".into(), parent_id: Some("org-region".into())
+                id: "org-office-2".into(),
+                kind: app::domain::admin::OrgKind::Office,
+                name: "另一评审办".into(),
+                parent_id: Some("org-region".into()),
             },
             0,
         )

@@ -4,9 +4,7 @@
 //! series catalogue decides what an applicant may choose; the organisation tree takes only the
 //! right kind of parent; calendar days; and who may call each function.
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 async fn login(s: &Server, account: &str, password: &str) -> reqwest::Client {
     let c = client();

@@ -1,9 +1,7 @@
 //! Notices and conditions over HTTP: administrators write and publish, everyone reads what is
 //! published, nobody else writes, and no link an author types can run script.
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 #[tokio::test]
 async fn only_administrators_write_and_only_published_notices_are_public() {

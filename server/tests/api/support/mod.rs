@@ -91,6 +91,11 @@ pub async fn call(c: &reqwest::Client, s: &Server, name: &str, form: &[(&str, &s
     (status, res.text().await.unwrap())
 }
 
+/// Where an application stands, by its stored name (`formal_passed`…), read from the server's database.
+pub async fn status_of(s: &Server, app: &str) -> &'static str {
+    s.store().await.application(app).await.unwrap().unwrap().status.as_str()
+}
+
 pub fn id_with_check(first17: &str) -> String {
     let w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     let sum: u32 = first17.bytes().zip(w).map(|(d, w)| u32::from(d - b'0') * w).sum();

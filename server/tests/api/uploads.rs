@@ -1,11 +1,9 @@
 //! Uploads and downloads over HTTP (SPEC rule 5): every bad file refused with its reason, good
 //! ones stored and served back safely, and nobody reading another person's files by guessing ids.
 
-mod support;
-
+use crate::support::*;
 use app::files::fixtures::{blurred_page_png, encode, pdf as pdf_pages, photo_jpeg as portrait, png_claiming, EXECUTABLE};
 use image::DynamicImage;
-use support::*;
 
 fn pdf() -> Vec<u8> {
     pdf_pages(1)

@@ -2,13 +2,11 @@
 //! withdrawal nobody clicked, the live stream, the authorisation matrix of every review server
 //! function and route, and fifty simultaneous identical decisions.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::*;
 use app::files::fixtures::pdf;
 use serde_json::Value;
-use support::*;
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
@@ -25,10 +23,6 @@ async fn review(c: &reqwest::Client, s: &Server, app: &str) -> (u16, String) {
 
 async fn current_version(s: &Server, app: &str) -> i64 {
     s.store().await.application(app).await.unwrap().unwrap().version
-}
-
-async fn status_of(s: &Server, app: &str) -> String {
-    s.store().await.application(app).await.unwrap().unwrap().status
 }
 
 async fn decide(
@@ -161,7 +155,7 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     let outbox = s.store().await.outbox(50).await.unwrap();
     assert!(outbox.iter().any(|m| m.body.contains("剩余约2小时")), "the 2-hour reminder went out");
     advance(&s, 3600 * 1000).await;
-    let mut status = String::new();
+    let mut status = "";
     for _ in 0..50 {
         status = status_of(&s, &app).await;
         if status == "withdrawn" {
@@ -301,13 +295,14 @@ async fn every_review_function_and_route_allows_exactly_what_spec_allows() {
 
 /// A second authority and a second office with a reviewer each (the demo has one of each).
 async fn add_other_organisations(s: &Server) {
+    use app::domain::admin::OrgKind;
     use app::store::{NewUser, OrgRow};
     let store = s.store().await;
     let hash = app::security::hash_password("Zhiping@2026".into()).await.unwrap();
-    for (org, kind, user) in [("org-authority-health", "authority", "zhuguan2"), ("org-office-2", "office", "pingban2")] {
-        let row = OrgRow { id: org.into(), kind: kind.into(), name: org.into(), parent_id: Some("org-region".into()) };
+    for (org, kind, user) in [("org-authority-health", OrgKind::Authority, "zhuguan2"), ("org-office-2", OrgKind::Office, "pingban2")] {
+        let row = OrgRow { id: org.into(), kind, name: org.into(), parent_id: Some("org-region".into()) };
         store.ensure_org(&row, 0).await.unwrap();
-        let role = if kind == "office" { "office_reviewer" } else { "authority_reviewer" };
+        let role = if kind == OrgKind::Office { "office_reviewer" } else { "authority_reviewer" };
         let id = format!("user-{user}");
         let email = format!("{user}@example.cn");
         let u = NewUser {

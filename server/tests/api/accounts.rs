@@ -1,9 +1,7 @@
 //! The account server functions called over HTTP with no browser: the real binary on a free
 //! port with its own SQLite database, as an attacker or another channel would call them.
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 fn registration<'a>(id: &'a str, phone: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![

@@ -2,10 +2,8 @@
 //! is enforced again by the server functions — unreadable values, vague words, dates before the
 //! post, the pledge scribble, submitting incomplete, and submitting twice.
 
-mod support;
-
+use crate::support::*;
 use app::files::fixtures::pdf;
-use support::*;
 
 #[tokio::test]
 async fn values_are_checked_by_the_server_and_nothing_readable_is_lost() {
@@ -165,7 +163,7 @@ async fn a_barred_applicant_cannot_start_and_is_told_until_when() {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
     let ban = app::store::NewPenalty {
         id: "p1",
-        subject_kind: "applicant",
+        subject: app::domain::penalties::Subject::Applicant,
         subject_id: &user.id,
         application_id: None,
         evidence: "伪造学历证书",

@@ -1,0 +1,13 @@
+//! The server over HTTP, without a browser: each test starts the real binary on a free port with its
+//! own database and talks to it as the page does. One test binary for all areas, so the whole app
+//! is linked once for them, not once per area.
+
+mod support;
+
+mod accounts;
+mod admin;
+mod certificates;
+mod form;
+mod notices;
+mod review;
+mod uploads;
