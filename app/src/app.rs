@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, SsrMode};
 
@@ -12,11 +12,14 @@ use crate::components::session::provide_session;
 use crate::i18n::Msg;
 use crate::pages::admin::{calendar::CalendarPage, orgs::OrgsPage, series::SeriesPage, users::UsersPage, AdminPage};
 use crate::pages::application::{ApplicationPage, SubmitPage};
-use crate::pages::certificates::{FindingsPage, IssuingPage, MyCertificatesPage, VerifyFormPage, VerifyPage};
-use crate::pages::evaluation::{CommitteePage, CommitteeSessionPage, EvaluationPage, EvaluationSessionPage, FilingPage, ResultsPage};
+use crate::pages::certificates::{IssuingPage, MyCertificatesPage, VerifyFormPage, VerifyPage};
+use crate::pages::committee::{CommitteePage, CommitteeSessionPage};
+use crate::pages::evaluation::{EvaluationPage, EvaluationSessionPage};
 use crate::pages::fee::FeePage;
+use crate::pages::findings::FindingsPage;
 use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
 use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
+use crate::pages::results::{FilingPage, ResultsPage};
 use crate::pages::review::{detail::ReviewPage, QueuePage};
 use crate::pages::section::SectionPage;
 use crate::pages::{
@@ -76,40 +79,46 @@ fn Frame() -> impl IntoView {
         <Header/>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
-                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                <Route path=path!("/recover") view=RecoverPage ssr=SsrMode::Async/>
-                <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
-                <Route path=path!("/notices/:id") view=NoticePage ssr=SsrMode::Async/>
-                <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/orgs") view=OrgsPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/series") view=SeriesPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/calendar") view=CalendarPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/notices") view=AdminNoticesPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/notices/:id") view=NoticeEditPage ssr=SsrMode::Async/>
-                <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
-                <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
-                <Route path=path!("/applications/:id/submit") view=SubmitPage ssr=SsrMode::Async/>
-                <Route path=path!("/applications/:id/fee") view=FeePage ssr=SsrMode::Async/>
-                <Route path=path!("/applications/:id/:section") view=SectionPage ssr=SsrMode::Async/>
-                <Route path=path!("/review") view=QueuePage ssr=SsrMode::Async/>
-                <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>
-                <Route path=path!("/gongshi") view=PublicNoticesPage ssr=SsrMode::Async/>
-                <Route path=path!("/gongshi/:id") view=PublicNoticePage ssr=SsrMode::Async/>
-                <Route path=path!("/evaluation") view=EvaluationPage ssr=SsrMode::Async/>
-                <Route path=path!("/evaluation/:id") view=EvaluationSessionPage ssr=SsrMode::Async/>
-                <Route path=path!("/committee") view=CommitteePage ssr=SsrMode::Async/>
-                <Route path=path!("/committee/:id") view=CommitteeSessionPage ssr=SsrMode::Async/>
-                <Route path=path!("/filing") view=FilingPage ssr=SsrMode::Async/>
-                <Route path=path!("/results") view=ResultsPage ssr=SsrMode::Async/>
-                <Route path=path!("/issuing") view=IssuingPage ssr=SsrMode::Async/>
-                <Route path=path!("/certificates") view=MyCertificatesPage ssr=SsrMode::Async/>
-                <Route path=path!("/verify") view=VerifyFormPage ssr=SsrMode::Async/>
-                <Route path=path!("/verify/:number") view=VerifyPage ssr=SsrMode::Async/>
-                <Route path=path!("/tongbao") view=FindingsPage ssr=SsrMode::Async/>
+                // Every page is rendered whole before it is sent (Async): it reads the same without
+                // JavaScript, and a refusal can still answer with a redirect to the login form. The
+                // mode is set once here: a child route takes its parent's mode unless it asks for a
+                // stricter one.
+                <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/register") view=RegisterPage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/recover") view=RecoverPage/>
+                    <Route path=path!("/outbox") view=OutboxPage/>
+                    <Route path=path!("/notices") view=NoticesPage/>
+                    <Route path=path!("/notices/:id") view=NoticePage/>
+                    <Route path=path!("/admin") view=AdminPage/>
+                    <Route path=path!("/admin/orgs") view=OrgsPage/>
+                    <Route path=path!("/admin/users") view=UsersPage/>
+                    <Route path=path!("/admin/series") view=SeriesPage/>
+                    <Route path=path!("/admin/calendar") view=CalendarPage/>
+                    <Route path=path!("/admin/notices") view=AdminNoticesPage/>
+                    <Route path=path!("/admin/notices/:id") view=NoticeEditPage/>
+                    <Route path=path!("/applications") view=ApplicationsPage/>
+                    <Route path=path!("/applications/:id") view=ApplicationPage/>
+                    <Route path=path!("/applications/:id/submit") view=SubmitPage/>
+                    <Route path=path!("/applications/:id/fee") view=FeePage/>
+                    <Route path=path!("/applications/:id/:section") view=SectionPage/>
+                    <Route path=path!("/review") view=QueuePage/>
+                    <Route path=path!("/review/:id") view=ReviewPage/>
+                    <Route path=path!("/gongshi") view=PublicNoticesPage/>
+                    <Route path=path!("/gongshi/:id") view=PublicNoticePage/>
+                    <Route path=path!("/evaluation") view=EvaluationPage/>
+                    <Route path=path!("/evaluation/:id") view=EvaluationSessionPage/>
+                    <Route path=path!("/committee") view=CommitteePage/>
+                    <Route path=path!("/committee/:id") view=CommitteeSessionPage/>
+                    <Route path=path!("/filing") view=FilingPage/>
+                    <Route path=path!("/results") view=ResultsPage/>
+                    <Route path=path!("/issuing") view=IssuingPage/>
+                    <Route path=path!("/certificates") view=MyCertificatesPage/>
+                    <Route path=path!("/verify") view=VerifyFormPage/>
+                    <Route path=path!("/verify/:number") view=VerifyPage/>
+                    <Route path=path!("/tongbao") view=FindingsPage/>
+                </ParentRoute>
             </Routes>
         </main>
     }

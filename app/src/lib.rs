@@ -19,6 +19,8 @@ pub mod payments;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;

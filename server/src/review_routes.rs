@@ -11,11 +11,12 @@ use serde::Deserialize;
 
 use app::api::context::{is_plain_form_post, session_from_headers};
 use app::api::error::AppError;
-use app::api::review::{server::filter_from, server::queue_for, UNIT_FILE_FIELDS};
+use app::api::review::UNIT_FILE_FIELDS;
 use app::domain::attachments::SlotKind;
 use app::domain::instant::Instant;
 use app::domain::workflow::{may, Action};
 use app::i18n::{level_name, status_name, Lang};
+use app::service::review::{filter_from, queue_for};
 use app::state::AppState;
 
 use crate::files::{drain, fail, read_and_inspect, store_file};

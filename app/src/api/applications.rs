@@ -69,17 +69,14 @@ mod server {
 /// the region, and the region's evaluation office does the formal review.
 #[server(prefix = "/api", endpoint = "start_application")]
 pub async fn start_application(level: String, series: String, specialty: String, unit_id: String) -> Result<String, AppError> {
-    use super::context::{app_state, require_session};
+    use super::context::app_state;
     use crate::domain::materials::Materials;
     use crate::domain::workflow::Role;
     use crate::i18n::Msg;
     use crate::store::{NewApplication, StoreError};
 
     let state = app_state()?;
-    let (actor, _) = require_session(&state).await?;
-    if actor.role != Role::Applicant {
-        return Err(AppError::Forbidden);
-    }
+    let actor = crate::api::access::as_role(&state, Role::Applicant).await?;
     let now = state.clock.now();
     // a fraud finding bars its applicant for 3 years (§(十一)): refused with the day it ends
     if let Some(until) = state.store.banned_until(crate::domain::penalties::Subject::Applicant, &actor.user_id, now.millis()).await? {
@@ -135,15 +132,12 @@ pub struct ApplicationSummary {
 /// The signed-in applicant's applications, newest first, each with its completeness overview.
 #[server(prefix = "/api", endpoint = "my_applications")]
 pub async fn my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
-    use super::context::{app_state, require_session};
+    use super::context::app_state;
     use crate::domain::materials::{missing, Level, Materials};
     use crate::domain::workflow::{submissions_left, Role};
 
     let state = app_state()?;
-    let (actor, _) = require_session(&state).await?;
-    if actor.role != Role::Applicant {
-        return Err(AppError::Forbidden);
-    }
+    let actor = crate::api::access::as_role(&state, Role::Applicant).await?;
     let today = state.clock.now().beijing_date();
     let rows = state.store.applications_of(&actor.user_id).await?;
     let mut out = Vec::with_capacity(rows.len());

@@ -15,7 +15,7 @@ pub async fn save_calendar_day(day: String, kind: String, #[server(default)] not
     use crate::i18n::{Msg, Text};
 
     let state = app_state()?;
-    let actor = crate::api::admin::server::admin(&state).await?;
+    let actor = crate::service::admin::admin(&state).await?;
     let date = parse_written_date(&day).ok_or_else(|| AppError::field("day", Msg::BadDate))?;
     let kind = match kind.as_str() {
         "weekday" => None,
@@ -26,7 +26,7 @@ pub async fn save_calendar_day(day: String, kind: String, #[server(default)] not
         return Err(AppError::field("note", Text::new(Msg::Required)));
     }
     let day = crate::domain::instant::iso_date(date);
-    let by = crate::store::ByAdmin { actor: &actor, client_ip: &crate::api::admin::server::ip(&state)?, now: state.clock.now().millis() };
+    let by = crate::store::ByAdmin { actor: &actor, client_ip: &crate::service::admin::ip(&state)?, now: state.clock.now().millis() };
     state.store.save_calendar_day(&day, kind, &note, &by).await?;
     crate::api::form::redirect_form_post(&format!("/admin/calendar?year={}&saved=1", &day[..4]));
     Ok(())

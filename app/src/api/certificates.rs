@@ -119,17 +119,8 @@ pub mod server {
         }
         let holder = store.user_by_id(&row.applicant_id).await?.ok_or(AppError::Internal)?;
         let level = Level::parse(&row.level).ok_or_else(|| internal("level", &row.level))?;
-        let (session_id, closed_at): (Option<String>, Option<i64>) = sqlx::query_as(
-            "SELECT a.session_id, s.closed_at FROM applications a LEFT JOIN eval_sessions s ON s.id = a.session_id WHERE a.id = $1",
-        )
-        .bind(app_id)
-        .fetch_one(store.pool())
-        .await
-        .or_internal("session of application")?;
-        let session = match session_id {
-            Some(id) => store.eval_session(&id).await?,
-            None => None,
-        };
+        let session = store.session_of_application(app_id).await?;
+        let closed_at = session.as_ref().and_then(|s| s.closed_at);
         let committee = match &session {
             Some(s) => store.organisation(&s.committee_id).await?.map(|o| o.name).unwrap_or_default(),
             None => String::new(),
@@ -266,16 +257,13 @@ pub async fn issuing_overview() -> Result<IssuingData, AppError> {
     let state = app_state()?;
     let (actor, _) = require_session(&state).await?;
     require_issuer(&actor)?;
-    let waiting: Vec<(String, String, String, String, Option<Level>)> = sqlx::query_as::<_, (String, String, String, String, String, String)>(
-        "SELECT a.id, u.name, COALESCE(o.name, ''), a.series, a.specialty, a.level FROM applications a JOIN users u ON u.id = a.applicant_id \
-         LEFT JOIN organisations o ON o.id = a.reviewing_unit_id WHERE a.status = 'filed' AND a.outcome = 'pass' ORDER BY a.updated_at, a.id LIMIT 1000",
-    )
-    .fetch_all(state.store.pool())
-    .await
-    .or_internal("waiting")?
-    .into_iter()
-    .map(|(id, name, unit, series, specialty, level)| (id, name, unit, format!("{series} · {specialty}"), Level::parse(&level)))
-    .collect();
+    let waiting = state
+        .store
+        .awaiting_certificate(1000)
+        .await?
+        .into_iter()
+        .map(|(id, name, unit, series, specialty, level)| (id, name, unit, format!("{series} · {specialty}"), Level::parse(&level)))
+        .collect();
     let issued = state.store.recent_certificates(200).await?.iter().filter_map(server::summary).collect();
     Ok(IssuingData { waiting, issued })
 }

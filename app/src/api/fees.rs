@@ -3,8 +3,6 @@
 //! callback (server route `/payments/callback`) records the payment. The receipt is a PDF
 //! (`/payments/<order>/receipt.pdf`).
 
-#[cfg(feature = "ssr")]
-use crate::api::error::OrInternal;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -32,15 +30,7 @@ pub async fn fee_view(id: String) -> Result<FeeInfo, AppError> {
     let row = crate::api::form::visible(&state, &actor, &id).await?;
     let facts = row.facts();
     let paid = state.store.paid_payment_of(&id).await?;
-    let session_id: Option<String> = sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1")
-        .bind(&id)
-        .fetch_one(state.store.pool())
-        .await
-        .or_internal("session id")?;
-    let session = match session_id {
-        Some(sid) => state.store.eval_session(&sid).await?.map(|s| (s.name, s.held_at, s.place)),
-        None => None,
-    };
+    let session = state.store.session_of_application(&id).await?.map(|s| (s.name, s.held_at, s.place));
     Ok(FeeInfo {
         application_id: id,
         status: facts.status,

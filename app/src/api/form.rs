@@ -92,7 +92,7 @@ mod server {
             return visible(state, actor, id).await;
         }
         let missing = || AppError::refused(Msg::ApplicationNotFound);
-        let session = state.store.session_of_application(id).await?.ok_or_else(missing)?;
+        let session = state.store.session_of_application(id).await?.ok_or_else(missing)?.id;
         let apps = state.store.session_applications(&session).await?;
         let app = apps.iter().find(|a| a.id == id).ok_or_else(missing)?;
         let members = state.store.session_members(&session).await?;
@@ -195,7 +195,7 @@ mod server {
             files,
             created_at: row.created_at,
             submissions,
-            history: crate::api::review::server::history_of(&state, id).await?,
+            history: crate::service::review::history_of(&state, id).await?,
             due_at: row.due_at.filter(|_| facts.status == Status::Returned),
             return_items: row
                 .return_items

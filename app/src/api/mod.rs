@@ -1,6 +1,8 @@
 //! Server functions, one module per area. Each: authenticate, authorise through the domain, call
 //! the store, return typed errors. Every one of them is a public HTTP endpoint under `/api/`.
 
+#[cfg(feature = "ssr")]
+pub mod access;
 pub mod admin;
 pub mod applications;
 pub mod auth;

@@ -15,15 +15,12 @@ pub struct OutboxEntry {
 
 #[server(prefix = "/api", endpoint = "outbox")]
 pub async fn list_outbox() -> Result<Vec<OutboxEntry>, AppError> {
-    use super::context::{app_state, require_session};
+    use super::context::app_state;
     use crate::domain::instant::Instant;
     use crate::domain::workflow::Role;
 
     let state = app_state()?;
-    let (actor, _) = require_session(&state).await?;
-    if actor.role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
+    crate::api::access::as_role(&state, Role::Admin).await?;
     let rows = state.store.outbox(200).await?;
     Ok(rows
         .into_iter()

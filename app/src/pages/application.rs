@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::field::error_alert;
+use crate::components::loaded::loaded;
 
 use crate::domain::workflow::Status;
 use leptos::server_fn::ServerFn;
@@ -117,17 +118,9 @@ fn Overview(f: FormView, change: ServerAction<ChangeApplication>) -> impl IntoVi
 
 #[component]
 pub fn SubmitPage() -> impl IntoView {
-    let lang = use_lang();
     let data = load(None);
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(f) => view! { <SubmitForm f/> }.into_any(),
-                    Err(e) => error_alert(&e, lang),
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |f| view! { <SubmitForm f/> }.into_any())}
     }
 }
 

@@ -1,18 +1,16 @@
 //! Certificates (§九–§十): the holder's list with download and print (`/certificates`), the
-//! issuer's page (`/issuing`: issue one or all, revoke), the public check (`/verify`,
-//! `/verify/<number>`) and the region-wide notice of fraud findings (`/tongbao`).
+//! issuer's page (`/issuing`: issue one or all, revoke), and the public check (`/verify`,
+//! `/verify/<number>`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::certificates::*;
-use crate::api::findings::public_findings;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::domain::certificate::CertificateStatus;
 use crate::i18n::{level_name, Lang, Msg, Text};
-
-use crate::components::field::error_alert as alert;
 
 fn status_text(s: CertificateStatus, lang: Lang) -> &'static str {
     match s {
@@ -43,33 +41,28 @@ pub fn MyCertificatesPage() -> impl IntoView {
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::MyCertificatesTitle.text(lang)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{Msg::MyCertificatesNone.text(lang)}</p> }.into_any(),
-                        Ok(list) => list.into_iter().map(|c| view! {
-                            <article class="card certificate" aria-label=c.number.clone()>
-                                <h2>{c.title.clone()}</h2>
-                                <p class=status_class(c.status)>{status_text(c.status, lang)}</p>
-                                <dl class="facts">
-                                    <dt>{Msg::CertificateHolder.text(lang)}</dt><dd>{c.holder_name.clone()}</dd>
-                                    <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{format!("{} · {}", c.series, c.specialty)}</dd>
-                                    <dt>{Msg::FieldLevel.text(lang)}</dt><dd>{c.level.map(|l| level_name(l).text(lang)).unwrap_or("")}</dd>
-                                    <dt>{Msg::CertificateNumber.text(lang)}</dt><dd>{c.number.clone()}</dd>
-                                    <dt>{Msg::CertificateIssuer.text(lang)}</dt><dd>{c.issuer.clone()}</dd>
-                                    <dt>{Msg::CertificateIssuedOn.text(lang)}</dt><dd>{c.issued_on.clone()}</dd>
-                                </dl>
-                                <p class="actions no-print">
-                                    <a class="button primary" href=format!("/certificates/{}/pdf", c.number) rel="external" download>{Msg::CertificateDownload.text(lang)}</a>
-                                    <a class="button" href=format!("/verify/{}", c.number)>{Msg::CertificateCheck.text(lang)}</a>
-                                    <button type="button" class="button" on:click=move |_| print_page()>{Msg::CertificatePrint.text(lang)}</button>
-                                </p>
-                            </article>
-                        }).collect_view().into_any(),
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |d| match d {
+                list if list.is_empty() => view! { <p class="empty">{Msg::MyCertificatesNone.text(lang)}</p> }.into_any(),
+                list => list.into_iter().map(|c| view! {
+                    <article class="card certificate" aria-label=c.number.clone()>
+                        <h2>{c.title.clone()}</h2>
+                        <p class=status_class(c.status)>{status_text(c.status, lang)}</p>
+                        <dl class="facts">
+                            <dt>{Msg::CertificateHolder.text(lang)}</dt><dd>{c.holder_name.clone()}</dd>
+                            <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{format!("{} · {}", c.series, c.specialty)}</dd>
+                            <dt>{Msg::FieldLevel.text(lang)}</dt><dd>{c.level.map(|l| level_name(l).text(lang)).unwrap_or("")}</dd>
+                            <dt>{Msg::CertificateNumber.text(lang)}</dt><dd>{c.number.clone()}</dd>
+                            <dt>{Msg::CertificateIssuer.text(lang)}</dt><dd>{c.issuer.clone()}</dd>
+                            <dt>{Msg::CertificateIssuedOn.text(lang)}</dt><dd>{c.issued_on.clone()}</dd>
+                        </dl>
+                        <p class="actions no-print">
+                            <a class="button primary" href=format!("/certificates/{}/pdf", c.number) rel="external" download>{Msg::CertificateDownload.text(lang)}</a>
+                            <a class="button" href=format!("/verify/{}", c.number)>{Msg::CertificateCheck.text(lang)}</a>
+                            <button type="button" class="button" on:click=move |_| print_page()>{Msg::CertificatePrint.text(lang)}</button>
+                        </p>
+                    </article>
+                }).collect_view().into_any(),
+            })}
         </div>
     }
 }
@@ -89,66 +82,59 @@ pub fn IssuingPage() -> impl IntoView {
             <h1 class="page-title">{Msg::IssuingTitle.text(lang)}</h1>
             {move || issued().map(|n| view! { <p class="notice" role="status">{Text::with(Msg::IssuingDone, [n.to_string()]).render(lang)}</p> })}
             <div class="form-alert" role="alert">{move || issue_error.get().or(revoke_error.get()).and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => {
-                            let waiting = d.waiting.iter().enumerate().map(|(i, (id, name, unit, what, level))| view! {
-                                <label class="check"><input type="checkbox" name=format!("app[a{i}]") value=id.clone()/>
-                                    {name.clone()}{" · "}{unit.clone()}{" · "}{what.clone()}{" "}{level.map(|l| level_name(l).text(lang)).unwrap_or("")}</label>
-                            }).collect_view();
-                            let has_waiting = !d.waiting.is_empty();
-                            view! {
-                                <section class="card">
-                                    <h2>{Msg::IssuingWaiting.text(lang)}</h2>
-                                    {if has_waiting { view! {
-                                        <ActionForm action=issue attr:aria-label=Msg::IssuingChosen.text(lang)>
-                                            <fieldset class="field"><legend>{Msg::IssuingWaiting.text(lang)}</legend>{waiting}</fieldset>
-                                            <button type="submit" class="button">{Msg::IssuingChosen.text(lang)}</button>
-                                        </ActionForm>
-                                        <ActionForm action=issue attr:aria-label=Msg::IssuingAll.text(lang)>
-                                            <input type="hidden" name="all" value="1"/>
-                                            <button type="submit" class="button primary">{Msg::IssuingAll.text(lang)}</button>
-                                        </ActionForm>
-                                    }.into_any() } else { view! { <p class="empty">{Msg::IssuingNone.text(lang)}</p> }.into_any() }}
-                                </section>
-                                <section class="card">
-                                    <h2>{Msg::IssuingIssued.text(lang)}</h2>
-                                    <ul class="plain">
-                                        {d.issued.into_iter().map(|c| {
-                                            let valid = c.status == CertificateStatus::Valid;
-                                            let number = c.number.clone();
-                                            let label = Text::with(Msg::RevokeLabel, [number.clone()]).render(lang);
-                                            let field_id = format!("r-{number}");
-                                            view! {
-                                                <li>
-                                                    <a href=format!("/verify/{}", c.number)>{c.number.clone()}</a>{" · "}{c.holder_name.clone()}{" · "}{c.title.clone()}
-                                                    {" · "}<span class=status_class(c.status)>{status_text(c.status, lang)}</span>
-                                                    {valid.then(move || view! {
-                                                        <details>
-                                                            <summary>{Msg::RevokeOpen.text(lang)}</summary>
-                                                            <ActionForm action=revoke attr:aria-label=label>
-                                                                <input type="hidden" name="number" value=number.clone()/>
-                                                                <div class="field">
-                                                                    <label for=field_id.clone()>{Msg::RevokeReason.text(lang)}</label>
-                                                                    <textarea id=field_id.clone() name="reason" rows="2"></textarea>
-                                                                    <p class="error" aria-live="polite">{move || revoke_error.get().and_then(|e| e.at_field("reason").cloned()).map(|t| t.render(lang))}</p>
-                                                                </div>
-                                                                <button type="submit" class="button danger">{Msg::RevokeButton.text(lang)}</button>
-                                                            </ActionForm>
-                                                        </details>
-                                                    })}
-                                                </li>
-                                            }
-                                        }).collect_view()}
-                                    </ul>
-                                </section>
-                            }.into_any()
-                        }
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |d| {
+                let waiting = d.waiting.iter().enumerate().map(|(i, (id, name, unit, what, level))| view! {
+                    <label class="check"><input type="checkbox" name=format!("app[a{i}]") value=id.clone()/>
+                        {name.clone()}{" · "}{unit.clone()}{" · "}{what.clone()}{" "}{level.map(|l| level_name(l).text(lang)).unwrap_or("")}</label>
+                }).collect_view();
+                let has_waiting = !d.waiting.is_empty();
+                view! {
+                    <section class="card">
+                        <h2>{Msg::IssuingWaiting.text(lang)}</h2>
+                        {if has_waiting { view! {
+                            <ActionForm action=issue attr:aria-label=Msg::IssuingChosen.text(lang)>
+                                <fieldset class="field"><legend>{Msg::IssuingWaiting.text(lang)}</legend>{waiting}</fieldset>
+                                <button type="submit" class="button">{Msg::IssuingChosen.text(lang)}</button>
+                            </ActionForm>
+                            <ActionForm action=issue attr:aria-label=Msg::IssuingAll.text(lang)>
+                                <input type="hidden" name="all" value="1"/>
+                                <button type="submit" class="button primary">{Msg::IssuingAll.text(lang)}</button>
+                            </ActionForm>
+                        }.into_any() } else { view! { <p class="empty">{Msg::IssuingNone.text(lang)}</p> }.into_any() }}
+                    </section>
+                    <section class="card">
+                        <h2>{Msg::IssuingIssued.text(lang)}</h2>
+                        <ul class="plain">
+                            {d.issued.into_iter().map(|c| {
+                                let valid = c.status == CertificateStatus::Valid;
+                                let number = c.number.clone();
+                                let label = Text::with(Msg::RevokeLabel, [number.clone()]).render(lang);
+                                let field_id = format!("r-{number}");
+                                view! {
+                                    <li>
+                                        <a href=format!("/verify/{}", c.number)>{c.number.clone()}</a>{" · "}{c.holder_name.clone()}{" · "}{c.title.clone()}
+                                        {" · "}<span class=status_class(c.status)>{status_text(c.status, lang)}</span>
+                                        {valid.then(move || view! {
+                                            <details>
+                                                <summary>{Msg::RevokeOpen.text(lang)}</summary>
+                                                <ActionForm action=revoke attr:aria-label=label>
+                                                    <input type="hidden" name="number" value=number.clone()/>
+                                                    <div class="field">
+                                                        <label for=field_id.clone()>{Msg::RevokeReason.text(lang)}</label>
+                                                        <textarea id=field_id.clone() name="reason" rows="2"></textarea>
+                                                        <p class="error" aria-live="polite">{move || revoke_error.get().and_then(|e| e.at_field("reason").cloned()).map(|t| t.render(lang))}</p>
+                                                    </div>
+                                                    <button type="submit" class="button danger">{Msg::RevokeButton.text(lang)}</button>
+                                                </ActionForm>
+                                            </details>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }.into_any()
+            })}
         </div>
     }
 }
@@ -200,74 +186,32 @@ pub fn VerifyPage() -> impl IntoView {
     view! {
         <div class="stack">
             <p class="crumbs"><a href="/verify">{"← "}{Msg::VerifyTitle.text(lang)}</a></p>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(v) => {
-                            let revoked = v.revoked_on.clone().map(|d| view! {
-                                <p>{Text::with(Msg::VerifyRevokedOn, [d]).render(lang)}</p>
-                                <p>{Msg::RevokeReason.text(lang)}{"："}{v.revoked_reason.clone().unwrap_or_default()}</p>
-                            });
-                            view! {
-                                <h1 class="page-title">{Msg::VerifyResult.text(lang)}</h1>
-                                <section class="card">
-                                    <p class=status_class(v.status) role="status">{status_text(v.status, lang)}
-                                        {(!v.signature_ok).then(|| format!(" · {}", Msg::VerifySignatureBad.text(lang)))}</p>
-                                    {revoked}
-                                    <dl class="facts">
-                                        <dt>{Msg::CertificateNumber.text(lang)}</dt><dd>{v.number.clone()}</dd>
-                                        <dt>{Msg::CertificateHolder.text(lang)}</dt><dd>{v.holder_name_masked.clone()}</dd>
-                                        <dt>{Msg::VerifyIdNumber.text(lang)}</dt><dd>{v.holder_id_masked.clone()}</dd>
-                                        <dt>{Msg::CertificateTitleName.text(lang)}</dt><dd>{v.title.clone()}</dd>
-                                        <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{format!("{} · {}", v.series, v.specialty)}</dd>
-                                        <dt>{Msg::FieldLevel.text(lang)}</dt><dd>{v.level.map(|l| level_name(l).text(lang)).unwrap_or("")}</dd>
-                                        <dt>{Msg::FieldUnit.text(lang)}</dt><dd>{v.work_unit.clone()}</dd>
-                                        <dt>{Msg::CertificateIssuer.text(lang)}</dt><dd>{v.issuer.clone()}</dd>
-                                        <dt>{Msg::CertificateIssuedOn.text(lang)}</dt><dd>{v.issued_on.clone()}</dd>
-                                    </dl>
-                                    <p class="hint">{Text::with(Msg::VerifySignedBy, [v.key_id.clone()]).render(lang)}</p>
-                                </section>
-                            }.into_any()
-                        }
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
-        </div>
-    }
-}
-
-#[component]
-pub fn FindingsPage() -> impl IntoView {
-    let lang = use_lang();
-    let data = Resource::new(|| (), |_| public_findings());
-    view! {
-        <div class="stack">
-            <h1 class="page-title">{Msg::FindingsTitle.text(lang)}</h1>
-            <p class="intro">{Msg::FindingsLead.text(lang)}</p>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{Msg::FindingsNone.text(lang)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="cards">
-                                {list.into_iter().map(|f| {
-                                    let who = if f.kind == crate::domain::penalties::Subject::Unit { Msg::FindingUnit.text(lang) } else { Msg::FindingApplicant.text(lang) };
-                                    view! {
-                                        <li class="card">
-                                            <strong>{f.name.clone()}</strong>
-                                            <span class="hint">{who}{(!f.unit_name.is_empty()).then(|| format!(" · {}", f.unit_name))}</span>
-                                            <span>{f.evidence.clone()}</span>
-                                            <span class="hint">{Text::with(Msg::FindingPeriod, [f.found_on.clone(), f.until.clone()]).render(lang)}</span>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |v| {
+                let revoked = v.revoked_on.clone().map(|d| view! {
+                    <p>{Text::with(Msg::VerifyRevokedOn, [d]).render(lang)}</p>
+                    <p>{Msg::RevokeReason.text(lang)}{"："}{v.revoked_reason.clone().unwrap_or_default()}</p>
+                });
+                view! {
+                    <h1 class="page-title">{Msg::VerifyResult.text(lang)}</h1>
+                    <section class="card">
+                        <p class=status_class(v.status) role="status">{status_text(v.status, lang)}
+                            {(!v.signature_ok).then(|| format!(" · {}", Msg::VerifySignatureBad.text(lang)))}</p>
+                        {revoked}
+                        <dl class="facts">
+                            <dt>{Msg::CertificateNumber.text(lang)}</dt><dd>{v.number.clone()}</dd>
+                            <dt>{Msg::CertificateHolder.text(lang)}</dt><dd>{v.holder_name_masked.clone()}</dd>
+                            <dt>{Msg::VerifyIdNumber.text(lang)}</dt><dd>{v.holder_id_masked.clone()}</dd>
+                            <dt>{Msg::CertificateTitleName.text(lang)}</dt><dd>{v.title.clone()}</dd>
+                            <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{format!("{} · {}", v.series, v.specialty)}</dd>
+                            <dt>{Msg::FieldLevel.text(lang)}</dt><dd>{v.level.map(|l| level_name(l).text(lang)).unwrap_or("")}</dd>
+                            <dt>{Msg::FieldUnit.text(lang)}</dt><dd>{v.work_unit.clone()}</dd>
+                            <dt>{Msg::CertificateIssuer.text(lang)}</dt><dd>{v.issuer.clone()}</dd>
+                            <dt>{Msg::CertificateIssuedOn.text(lang)}</dt><dd>{v.issued_on.clone()}</dd>
+                        </dl>
+                        <p class="hint">{Text::with(Msg::VerifySignedBy, [v.key_id.clone()]).render(lang)}</p>
+                    </section>
+                }.into_any()
+            })}
         </div>
     }
 }

@@ -1,25 +1,25 @@
-//! The evaluation screens (§八–§九): the office's sessions (`/evaluation`, `/evaluation/<id>`),
-//! a committee member's sessions and votes (`/committee`, `/committee/<id>`), the HR department's
-//! filing (`/filing`) and the public results (`/results`).
+//! The office's evaluation sessions (§八): `/evaluation` and `/evaluation/<id>`. A member's side
+//! is `pages::committee`; the public results and their filing are `pages::results`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::error::AppError;
 use crate::api::evaluation::*;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::domain::evaluation::{Outcome, SessionState};
 use crate::domain::instant::Instant;
 use crate::i18n::{level_name, Lang, Msg, Text};
 
 use crate::components::field::error_alert as alert;
 
-fn loading(lang: Lang) -> impl IntoView {
+pub(super) fn loading(lang: Lang) -> impl IntoView {
     view! { <p class="loading">{Msg::Loading.text(lang)}</p> }
 }
 
-fn outcome_text(o: Option<Outcome>, lang: Lang) -> &'static str {
+pub(super) fn outcome_text(o: Option<Outcome>, lang: Lang) -> &'static str {
     match o {
         Some(Outcome::Pass) => Msg::OutcomePass.text(lang),
         Some(Outcome::Fail) => Msg::OutcomeFail.text(lang),
@@ -27,7 +27,7 @@ fn outcome_text(o: Option<Outcome>, lang: Lang) -> &'static str {
     }
 }
 
-fn state_text(state: SessionState, lang: Lang) -> &'static str {
+pub(super) fn state_text(state: SessionState, lang: Lang) -> &'static str {
     match state {
         SessionState::Open => Msg::SessionStateOpen.text(lang),
         SessionState::Closed => Msg::SessionStateClosed.text(lang),
@@ -35,15 +35,15 @@ fn state_text(state: SessionState, lang: Lang) -> &'static str {
     }
 }
 
-fn what(a: &SessionApp, lang: Lang) -> String {
+pub(super) fn what(a: &SessionApp, lang: Lang) -> String {
     format!("{} · {} · {}", a.series, a.specialty, a.level.map(|l| level_name(l).text(lang)).unwrap_or(""))
 }
 
-fn form_error(error: Signal<Option<AppError>>, lang: Lang) -> impl IntoView {
+pub(super) fn form_error(error: Signal<Option<AppError>>, lang: Lang) -> impl IntoView {
     view! { <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div> }
 }
 
-fn at_field(error: Signal<Option<AppError>>, field: &'static str, lang: Lang) -> impl IntoView {
+pub(super) fn at_field(error: Signal<Option<AppError>>, field: &'static str, lang: Lang) -> impl IntoView {
     view! { <p class="error" aria-live="polite">{move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang))}</p> }
 }
 
@@ -55,14 +55,7 @@ pub fn EvaluationPage() -> impl IntoView {
     view! {
         <div class="stack wide">
             <h1 class="page-title">{Msg::EvaluationTitle.text(lang)}</h1>
-            <Suspense fallback=move || loading(lang)>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => view! { <Overview d create/> }.into_any(),
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |d| view! { <Overview d create/> }.into_any())}
         </div>
     }
 }
@@ -269,214 +262,6 @@ fn OfficeSession(
                     <button type="submit" class="button primary">{Msg::SessionPublish.text(lang)}</button>
                 </ActionForm>
             })}
-        </div>
-    }
-}
-
-#[component]
-pub fn CommitteePage() -> impl IntoView {
-    let lang = use_lang();
-    let data = Resource::new(|| (), |_| my_sessions());
-    view! {
-        <div class="stack">
-            <h1 class="page-title">{Msg::CommitteeTitle.text(lang)}</h1>
-            <Suspense fallback=move || loading(lang)>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{Msg::SessionNone.text(lang)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="cards">
-                                {list.into_iter().map(|s| view! {
-                                    <li class="card">
-                                        <a class="card-link" href=format!("/committee/{}", s.id)>{s.name.clone()}</a>
-                                        <span>{Instant(s.held_at).beijing_display()}{" · "}{s.place.clone()}</span>
-                                        <span class="hint">{state_text(s.state, lang)}</span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
-        </div>
-    }
-}
-
-#[component]
-pub fn CommitteeSessionPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    // a vote accepted on any card reloads the session, so every card shows what was recorded
-    let recorded = RwSignal::new(0u32);
-    let data = Resource::new(move || (params.with(|p| p.get("id").unwrap_or_default()), recorded.get()), |(id, _)| committee_session(id));
-    view! {
-        <Transition fallback=move || loading(lang)>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(v) => {
-                        let open = v.session.state == SessionState::Open;
-                        let sid = v.session.id.clone();
-                        view! {
-                            <div class="stack">
-                                <p class="crumbs"><a href="/committee">{"← "}{Msg::CommitteeTitle.text(lang)}</a></p>
-                                <h1 class="page-title">{v.session.name.clone()}</h1>
-                                <p>{Instant(v.session.held_at).beijing_display()}{" · "}{v.session.place.clone()}{" · "}{state_text(v.session.state, lang)}</p>
-                                <p class="hint">{Msg::CommitteeRecusal.text(lang)}</p>
-                                {if v.applications.is_empty() { view! { <p class="empty">{Msg::SessionNoApplications.text(lang)}</p> }.into_any() } else {
-                                    v.applications.into_iter().map(|a| view! { <VoteCard session=sid.clone() a open recorded/> }).collect_view().into_any()
-                                }}
-                            </div>
-                        }.into_any()
-                    }
-                    Err(e) => alert(&e, lang),
-                }
-            })}
-        </Transition>
-    }
-}
-
-/// One application and the member's vote on it; each card has its own form, so a refusal shows
-/// at the card it belongs to.
-#[component]
-fn VoteCard(session: String, a: SessionApp, open: bool, recorded: RwSignal<u32>) -> impl IntoView {
-    let lang = use_lang();
-    let vote = ServerAction::<CastVote>::new();
-    let error = server_error(vote.value());
-    let initial = a.my_vote.clone();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = vote.value().get() {
-            recorded.update(|n| *n += 1);
-        }
-    });
-    let shown = initial.clone();
-    let voted = move || {
-        shown.clone().map(|(p, c)| {
-            format!(
-                "{}{}{}",
-                Msg::VoteYours.text(lang),
-                if p { Msg::VotePass.text(lang) } else { Msg::VoteFail.text(lang) },
-                if c.is_empty() { String::new() } else { format!("：{c}") }
-            )
-        })
-    };
-    let label = Text::with(Msg::VoteOn, [a.applicant_name.clone()]).render(lang);
-    let comment_id = format!("c-{}", a.id);
-    view! {
-        <section class="card" aria-label=a.applicant_name.clone()>
-            <h2>{a.applicant_name.clone()}</h2>
-            <p>{a.unit_name.clone()}<br/><span class="hint">{what(&a, lang)}</span></p>
-            // the materials, read-only (the member's session makes them readable; never their own unit's)
-            <p><a href=format!("/review/{}", a.id) aria-label=Text::with(Msg::VoteMaterialsOf, [a.applicant_name.clone()]).render(lang)>{Msg::VoteMaterials.text(lang)}</a></p>
-            <p class="notice" role="status">{voted}</p>
-            {open.then(move || view! {
-                <ActionForm action=vote attr:aria-label=label>
-                    <input type="hidden" name="session" value=session.clone()/>
-                    <input type="hidden" name="application" value=a.id.clone()/>
-                    <fieldset class="field">
-                        <legend>{Msg::VoteLegend.text(lang)}</legend>
-                        <label class="check"><input type="radio" name="vote" value="pass" checked=initial.as_ref().is_some_and(|m| m.0)/>{Msg::VotePass.text(lang)}</label>
-                        <label class="check"><input type="radio" name="vote" value="fail" checked=initial.as_ref().is_some_and(|m| !m.0)/>{Msg::VoteFail.text(lang)}</label>
-                        {at_field(error, "vote", lang)}
-                    </fieldset>
-                    <div class="field">
-                        <label for=comment_id.clone()>{Msg::VoteComment.text(lang)}</label>
-                        <textarea id=comment_id.clone() name="comment" rows="2">{initial.clone().map(|m| m.1).unwrap_or_default()}</textarea>
-                        {at_field(error, "comment", lang)}
-                    </div>
-                    {form_error(error, lang)}
-                    <button type="submit" class="button primary" disabled=move || vote.pending().get()>{Msg::VoteSubmit.text(lang)}</button>
-                </ActionForm>
-            })}
-        </section>
-    }
-}
-
-#[component]
-pub fn FilingPage() -> impl IntoView {
-    let lang = use_lang();
-    let file = ServerAction::<FileResults>::new();
-    let data = Resource::new(move || file.version().get(), |_| filing_overview());
-    let error = server_error(file.value());
-    let query = use_query_map();
-    let filed = move || file.value().get().is_some_and(|r| r.is_ok()) || query.with(|q| q.get("filed").is_some());
-    view! {
-        <div class="stack wide">
-            <h1 class="page-title">{Msg::FilingTitle.text(lang)}</h1>
-            {move || filed().then(|| view! { <p class="notice" role="status">{Msg::FilingDone.text(lang)}</p> })}
-            {form_error(error, lang)}
-            <Suspense fallback=move || loading(lang)>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{Msg::FilingNone.text(lang)}</p> }.into_any(),
-                        Ok(list) => list.into_iter().map(|r| {
-                            let sid = r.session.id.clone();
-                            let sid_all = sid.clone();
-                            let rows = r.rows.iter().enumerate().map(|(i, (id, name, unit, what, level, outcome))| view! {
-                                <label class="check"><input type="checkbox" name=format!("app[a{i}]") value=id.clone()/>
-                                    {name.clone()}{" · "}{unit.clone()}{" · "}{what.clone()}{" "}{level.map(|l| level_name(l).text(lang)).unwrap_or("")}
-                                    {" — "}<strong>{outcome_text(Some(*outcome), lang)}</strong></label>
-                            }).collect_view();
-                            view! {
-                                <section class="card" aria-label=r.session.name.clone()>
-                                    <h2>{r.session.name.clone()}</h2>
-                                    <p class="hint">{r.committee_name.clone()}{r.session.notice_closes_at.map(|t| format!(" · {}", Text::with(Msg::ResultNoticeUntil, [Instant(t).beijing_display()]).render(lang)))}</p>
-                                    <ActionForm action=file attr:aria-label=Msg::FilingChosen.text(lang)>
-                                        <input type="hidden" name="session" value=sid_all.clone()/>
-                                        <fieldset class="field"><legend>{Msg::SessionApplications.text(lang)}</legend>{rows}</fieldset>
-                                        <button type="submit" class="button">{Msg::FilingChosen.text(lang)}</button>
-                                    </ActionForm>
-                                    <ActionForm action=file attr:aria-label=Msg::FilingAll.text(lang)>
-                                        <input type="hidden" name="session" value=sid/>
-                                        <input type="hidden" name="all" value="1"/>
-                                        <button type="submit" class="button primary">{Msg::FilingAll.text(lang)}</button>
-                                    </ActionForm>
-                                </section>
-                            }
-                        }).collect_view().into_any(),
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
-        </div>
-    }
-}
-
-#[component]
-pub fn ResultsPage() -> impl IntoView {
-    let lang = use_lang();
-    let data = Resource::new(|| (), |_| public_results());
-    view! {
-        <div class="stack">
-            <h1 class="page-title">{Msg::ResultsTitle.text(lang)}</h1>
-            <p class="intro">{Msg::ResultsLead.text(lang)}</p>
-            <Suspense fallback=move || loading(lang)>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{Msg::ResultsNone.text(lang)}</p> }.into_any(),
-                        Ok(list) => list.into_iter().map(|r| view! {
-                            <section class="card" aria-label=r.session.name.clone()>
-                                <h2>{r.session.name.clone()}</h2>
-                                <p class="hint">{r.committee_name.clone()}{" · "}{Instant(r.session.held_at).beijing_display()}
-                                    {r.session.notice_closes_at.map(|t| format!(" · {}", Text::with(Msg::ResultNoticeUntil, [Instant(t).beijing_display()]).render(lang)))}</p>
-                                <table class="queue">
-                                    <thead><tr><th>{Msg::QueueApplicant.text(lang)}</th><th>{Msg::FieldUnit.text(lang)}</th><th>{Msg::FieldSeries.text(lang)}</th><th>{Msg::SessionOutcome.text(lang)}</th></tr></thead>
-                                    <tbody>
-                                        {r.rows.into_iter().map(|(id, name, unit, what, level, outcome)| view! {
-                                            <tr>
-                                                <td>{name}</td><td>{unit}</td>
-                                                <td>{what}{" "}{level.map(|l| level_name(l).text(lang)).unwrap_or("")}</td>
-                                                <td><span class="status">{outcome_text(Some(outcome), lang)}</span>{" "}<a href=format!("/gongshi/{id}")>{Msg::ResultsObject.text(lang)}</a></td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </section>
-                        }).collect_view().into_any(),
-                        Err(e) => alert(&e, lang),
-                    }
-                })}
-            </Suspense>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::error_alert;
+use crate::components::loaded::loaded;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::fees::{fee_view, FeeInfo, StartPayment};
@@ -15,18 +15,10 @@ use crate::i18n::{status_name, Msg, Text};
 
 #[component]
 pub fn FeePage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
     let data = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), fee_view);
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(f) => view! { <Fee f/> }.into_any(),
-                    Err(e) => error_alert(&e, lang),
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |f| view! { <Fee f/> }.into_any())}
     }
 }
 

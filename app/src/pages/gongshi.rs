@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::error_alert;
+use crate::components::loaded::loaded;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::review::{public_notice, public_notices, LodgeObjection, PublicNoticeView};
@@ -29,44 +29,31 @@ pub fn PublicNoticesPage() -> impl IntoView {
         <div class="stack">
             <h1 class="page-title">{Msg::PublicNoticeTitle.text(lang)}</h1>
             <p class="intro">{Msg::PublicNoticeLead.text(lang)}</p>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{Msg::PublicNoticeNone.text(lang)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="cards">
-                                {list.into_iter().map(|n| view! {
-                                    <li class="card">
-                                        <a class="card-link" href=format!("/gongshi/{}", n.id)>{n.applicant_name.clone()}</a>
-                                        <span>{n.unit_name.clone()}</span>
-                                        <span class="hint">{what(&n, lang)}</span>
-                                        <span class="hint">{period(&n, lang)}</span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |d| match d {
+                list if list.is_empty() => view! { <p class="empty">{Msg::PublicNoticeNone.text(lang)}</p> }.into_any(),
+                list => view! {
+                    <ul class="cards">
+                        {list.into_iter().map(|n| view! {
+                            <li class="card">
+                                <a class="card-link" href=format!("/gongshi/{}", n.id)>{n.applicant_name.clone()}</a>
+                                <span>{n.unit_name.clone()}</span>
+                                <span class="hint">{what(&n, lang)}</span>
+                                <span class="hint">{period(&n, lang)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            })}
         </div>
     }
 }
 
 #[component]
 pub fn PublicNoticePage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
     let data = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), public_notice);
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(n) => view! { <NoticeOf n/> }.into_any(),
-                    Err(e) => error_alert(&e, lang),
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |n| view! { <NoticeOf n/> }.into_any())}
     }
 }
 

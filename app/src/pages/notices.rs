@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::error_alert;
+use crate::components::loaded::loaded;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::notices::{notice, notices, NoticeView, SaveNotice};
@@ -109,22 +109,15 @@ pub fn NoticePage() -> impl IntoView {
     view! {
         <div class="stack">
             <p class="crumbs"><a href="/notices">{"← "}{Msg::NavNotices.text(lang)}</a></p>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match one.await {
-                        Ok(n) => view! {
-                            <article class="card notice-body">
-                                <p class="badge">{kind_name(n.kind).text(lang)}</p>
-                                <h1>{n.title.clone()}</h1>
-                                <p class="hint">{dated(&n, lang)}</p>
-                                {blocks_view(n.blocks)}
-                                <NoticeFiles files=n.files.clone()/>
-                            </article>
-                        }.into_any(),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(one, move |n| view! {
+                <article class="card notice-body">
+                    <p class="badge">{kind_name(n.kind).text(lang)}</p>
+                    <h1>{n.title.clone()}</h1>
+                    <p class="hint">{dated(&n, lang)}</p>
+                    {blocks_view(n.blocks)}
+                    <NoticeFiles files=n.files.clone()/>
+                </article>
+            }.into_any())}
         </div>
     }
 }
@@ -171,14 +164,7 @@ pub fn NoticeEditPage() -> impl IntoView {
     view! {
         <div class="stack">
             <p class="crumbs"><a href="/admin/notices">{"← "}{Msg::NoticeAdminTitle.text(lang)}</a></p>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match existing.await {
-                        Ok(n) => view! { <NoticeForm n/> }.into_any(),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(existing, move |n| view! { <NoticeForm n/> }.into_any())}
         </div>
     }
 }

@@ -110,6 +110,19 @@ impl Store {
             .await?)
     }
 
+    /// Filed passes still without a certificate, oldest first: (application id, applicant's name,
+    /// unit's name, series, specialty, level).
+    pub async fn awaiting_certificate(&self, limit: i64) -> StoreResult<Vec<(String, String, String, String, String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT a.id, u.name, COALESCE(o.name, ''), a.series, a.specialty, a.level FROM applications a \
+             JOIN users u ON u.id = a.applicant_id LEFT JOIN organisations o ON o.id = a.reviewing_unit_id \
+             WHERE a.status = 'filed' AND a.outcome = 'pass' ORDER BY a.updated_at, a.id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// The issuer's list, newest first.
     pub async fn recent_certificates(&self, limit: i64) -> StoreResult<Vec<CertificateRow>> {
         Ok(sqlx::query_as::<_, CertificateRow>(&format!("SELECT {COLUMNS} FROM certificates ORDER BY issued_at DESC, seq DESC LIMIT $1"))

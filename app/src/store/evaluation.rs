@@ -82,15 +82,6 @@ impl SessionApplicationRow {
     }
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct VoteRow {
-    pub application_id: String,
-    pub member_id: String,
-    pub pass: i64,
-    pub comment: String,
-    pub at: i64,
-}
-
 pub struct NewSession<'a> {
     pub id: &'a str,
     pub office_id: &'a str,
@@ -155,6 +146,16 @@ impl Store {
             .await?)
     }
 
+    /// The evaluation session an application was assigned to, if any.
+    pub async fn session_of_application(&self, application_id: &str) -> StoreResult<Option<SessionRow>> {
+        Ok(sqlx::query_as::<_, SessionRow>(&format!(
+            "SELECT {SESSION_COLUMNS} FROM eval_sessions WHERE id = (SELECT session_id FROM applications WHERE id = $1)"
+        ))
+        .bind(application_id)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
     pub async fn sessions_of_office(&self, office_id: &str) -> StoreResult<Vec<SessionRow>> {
         Ok(sqlx::query_as::<_, SessionRow>(&format!(
             "SELECT {SESSION_COLUMNS} FROM eval_sessions WHERE office_id = $1 ORDER BY held_at DESC, id"
@@ -182,15 +183,6 @@ impl Store {
         ))
         .fetch_all(self.pool())
         .await?)
-    }
-
-    /// The evaluation session an application is assigned to, if any.
-    pub async fn session_of_application(&self, application_id: &str) -> StoreResult<Option<String>> {
-        let id: Option<Option<String>> = sqlx::query_scalar("SELECT session_id FROM applications WHERE id = $1")
-            .bind(application_id)
-            .fetch_optional(self.pool())
-            .await?;
-        Ok(id.flatten())
     }
 
     pub async fn session_members(&self, session_id: &str) -> StoreResult<Vec<MemberRow>> {
@@ -251,44 +243,6 @@ impl Store {
             n += done.rows_affected();
         }
         Ok(n)
-    }
-
-    pub async fn votes_of_session(&self, session_id: &str) -> StoreResult<Vec<VoteRow>> {
-        Ok(sqlx::query_as::<_, VoteRow>("SELECT application_id, member_id, pass, comment, at FROM votes WHERE session_id = $1")
-            .bind(session_id)
-            .fetch_all(self.pool())
-            .await?)
-    }
-
-    /// Records (or changes, while the voting is open) a member's vote. The caller has checked
-    /// `evaluation::may_vote`; the session's state is checked again here, in the same statement.
-    pub async fn cast_vote(
-        &self,
-        session_id: &str,
-        application_id: &str,
-        member_id: &str,
-        pass: bool,
-        comment: &str,
-        now: i64,
-    ) -> StoreResult<bool> {
-        let open: Option<String> =
-            sqlx::query_scalar("SELECT state FROM eval_sessions WHERE id = $1").bind(session_id).fetch_optional(self.pool()).await?;
-        if open.as_deref() != Some("open") {
-            return Ok(false);
-        }
-        sqlx::query(
-            "INSERT INTO votes (session_id, application_id, member_id, pass, comment, at) VALUES ($1, $2, $3, $4, $5, $6) \
-             ON CONFLICT (application_id, member_id) DO UPDATE SET pass = excluded.pass, comment = excluded.comment, at = excluded.at",
-        )
-        .bind(session_id)
-        .bind(application_id)
-        .bind(member_id)
-        .bind(i64::from(pass))
-        .bind(comment)
-        .bind(now)
-        .execute(self.pool())
-        .await?;
-        Ok(true)
     }
 
     /// Closes the voting: every application of the session gets its outcome by the session's rule
@@ -390,29 +344,6 @@ impl Store {
             }
         }
         Ok(batch)
-    }
-
-    pub async fn set_home_unit(&self, user_id: &str, unit: Option<&str>) -> StoreResult<()> {
-        sqlx::query("UPDATE users SET home_unit_id = $1 WHERE id = $2").bind(unit).bind(user_id).execute(self.pool()).await?;
-        Ok(())
-    }
-
-    pub async fn home_unit_of(&self, user_id: &str) -> StoreResult<Option<String>> {
-        Ok(sqlx::query_scalar::<_, Option<String>>("SELECT home_unit_id FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_optional(self.pool())
-            .await?
-            .flatten())
-    }
-
-    /// The committee's members, to choose a session's from.
-    pub async fn committee_members(&self, committee_id: &str) -> StoreResult<Vec<(String, String, Option<String>)>> {
-        Ok(sqlx::query_as::<_, (String, String, Option<String>)>(
-            "SELECT id, name, home_unit_id FROM users WHERE role = 'committee_member' AND org_id = $1 AND disabled = 0 ORDER BY name, id",
-        )
-        .bind(committee_id)
-        .fetch_all(self.pool())
-        .await?)
     }
 }
 

@@ -7,8 +7,9 @@ use leptos_router::hooks::use_query_map;
 use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{calendar_year, CalendarData, CalendarEntry};
 use crate::api::calendar::SaveCalendarDay;
-use crate::components::field::{error_alert, server_error};
+use crate::components::field::server_error;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::i18n::{Msg, Text};
 
 #[component]
@@ -28,14 +29,7 @@ pub fn CalendarPage() -> impl IntoView {
             <p class="intro">{Msg::AdminCalendarHint.text(lang)}</p>
             {saved_notice(lang)}
             <div class="grid-2">
-                <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                    {move || Suspend::new(async move {
-                        match days.await {
-                            Ok(d) => view! { <Year d set/> }.into_any(),
-                            Err(e) => error_alert(&e, lang),
-                        }
-                    })}
-                </Suspense>
+                {loaded(days, move |d| view! { <Year d set/> }.into_any())}
                 <section class="card form-first" aria-labelledby="set-day">
                     <h2 id="set-day">{Msg::CalendarSet.text(lang)}</h2>
                     <ActionForm action=set attr:aria-label=Msg::CalendarSet.text(lang)>

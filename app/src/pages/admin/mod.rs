@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::error::AppError;
 use crate::components::field::error_alert;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::components::session::use_session;
 use crate::domain::workflow::Role;
 use crate::i18n::{Lang, Msg};
@@ -45,16 +46,11 @@ pub fn AdminPage() -> impl IntoView {
         <div class="stack wide">
             <h1 class="page-title">{Msg::AdminTitle.text(lang)}</h1>
             // the menu is the administrator's: nobody else sees where it leads
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match me.await {
-                        Ok(Some(m)) if m.role == Role::Admin => hub().into_any(),
-                        Ok(Some(_)) => error_alert(&AppError::Forbidden, lang),
-                        Ok(None) => error_alert(&AppError::Unauthenticated, lang),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(me, move |d| match d {
+                Some(m) if m.role == Role::Admin => hub().into_any(),
+                Some(_) => error_alert(&AppError::Forbidden, lang),
+                None => error_alert(&AppError::Unauthenticated, lang),
+            })}
         </div>
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{org_tree, CreateOrg, OrgEntry, RenameOrg};
-use crate::components::field::{error_alert, remembered, server_error};
+use crate::components::field::{remembered, server_error};
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::domain::admin::OrgKind;
 use crate::i18n::{org_kind_name, Msg, Text};
 
@@ -22,24 +23,17 @@ pub fn OrgsPage() -> impl IntoView {
             <h1 class="page-title">{Msg::AdminOrgs.text(lang)}</h1>
             <p class="intro">{Msg::AdminOrgsHint.text(lang)}</p>
             {saved_notice(lang)}
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match tree.await {
-                        Ok(orgs) => view! {
-                            <div class="grid-2">
-                                <section class="card" aria-labelledby="tree-title">
-                                    <h2 id="tree-title">{Msg::OrgTree.text(lang)}</h2>
-                                    <ul class="org-tree">
-                                        {orgs.iter().cloned().map(|o| view! { <OrgRowView o changed/> }).collect_view()}
-                                    </ul>
-                                </section>
-                                <NewOrgForm orgs create/>
-                            </div>
-                        }.into_any(),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(tree, move |orgs| view! {
+                <div class="grid-2">
+                    <section class="card" aria-labelledby="tree-title">
+                        <h2 id="tree-title">{Msg::OrgTree.text(lang)}</h2>
+                        <ul class="org-tree">
+                            {orgs.iter().cloned().map(|o| view! { <OrgRowView o changed/> }).collect_view()}
+                        </ul>
+                    </section>
+                    <NewOrgForm orgs create/>
+                </div>
+            }.into_any())}
         </div>
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{series_catalogue, SaveSeries};
-use crate::components::field::{error_alert, server_error};
+use crate::components::field::server_error;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::domain::materials::Level;
 use crate::domain::series::Series;
 use crate::i18n::{level_name, Msg};
@@ -22,24 +23,17 @@ pub fn SeriesPage() -> impl IntoView {
             <h1 class="page-title">{Msg::AdminSeries.text(lang)}</h1>
             <p class="intro">{Msg::AdminSeriesHint.text(lang)}</p>
             {saved_notice(lang)}
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(all) => view! {
-                            <div class="grid-2">
-                                <ul class="cards">
-                                    {all.into_iter().map(|s| view! { <SeriesCard s changed/> }).collect_view()}
-                                </ul>
-                                <section class="card form-first" aria-labelledby="new-series">
-                                    <h2 id="new-series">{Msg::SeriesNew.text(lang)}</h2>
-                                    <SeriesForm s=None changed/>
-                                </section>
-                            </div>
-                        }.into_any(),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(list, move |all| view! {
+                <div class="grid-2">
+                    <ul class="cards">
+                        {all.into_iter().map(|s| view! { <SeriesCard s changed/> }).collect_view()}
+                    </ul>
+                    <section class="card form-first" aria-labelledby="new-series">
+                        <h2 id="new-series">{Msg::SeriesNew.text(lang)}</h2>
+                        <SeriesForm s=None changed/>
+                    </section>
+                </div>
+            }.into_any())}
         </div>
     }
 }

@@ -1,0 +1,293 @@
+//! The review chain (seed §五–§七, routes `/review` and `/review/<id>`): a reviewer's queue, the
+//! review page's data, and decisions (public notice, recommend, decline, pass, return with one
+//! complete list). Each operation authorises through the domain (`queue_of`, `may_view`, `may`)
+//! and checks the rule of its step before it touches the store.
+
+use std::collections::HashMap;
+
+use crate::api::error::{AppError, OrInternal};
+use crate::api::review::{HistoryEntry, ObjectionView, QueueItem, QueueView, ReviewView, UNIT_FILE_FIELDS};
+use crate::domain::instant::{iso_date, Instant};
+use crate::domain::materials::{Level, Section};
+use crate::domain::penalties::Subject;
+use crate::domain::review::{
+    check_opinion, check_return_list, check_unit_recommendation, notice_may_close, queue_of, unit_pledge, OpinionProblem, ReturnItem,
+    MAX_OPINION_CHARS,
+};
+use crate::domain::workflow::{may, may_view, Action, Actor, Denied, Role, Status, REVIEW_ACTIONS};
+use crate::forms::FieldText;
+use crate::i18n::{status_name, Lang, Msg, Text};
+use crate::state::AppState;
+use crate::store::outbox::{Channel, Message};
+use crate::store::{ApplicationRow, Decided, Decision, QueueFilter, QueueRow, QueueSort};
+
+fn item(r: QueueRow) -> QueueItem {
+    QueueItem {
+        level: Level::parse(&r.level),
+        status: r.status,
+        id: r.id,
+        applicant_name: r.applicant_name,
+        unit_name: r.unit_name,
+        series: r.series,
+        specialty: r.specialty,
+        submissions_used: r.submissions_used,
+        version: r.version,
+        updated_at: r.updated_at,
+        due_at: r.due_at,
+        notice_closes_at: r.notice_closes_at,
+        objections: r.objections,
+        duplicates: r.duplicates,
+    }
+}
+
+/// The queue of `actor`'s organisation at `actor`'s step; `Forbidden` for anyone without one.
+/// Shared by the page and the CSV export, so both hold exactly the same rows.
+pub async fn queue_for(state: &AppState, actor: &Actor, filter: &QueueFilter) -> Result<QueueView, AppError> {
+    let (org, statuses) = queue_of(actor.role).ok_or(AppError::Forbidden)?;
+    let org_id = actor.org_id.as_deref().ok_or(AppError::Forbidden)?;
+    let rows = state.store.queue(org, org_id, statuses, filter).await?;
+    let counted = state.store.queue_counts(org, org_id).await?;
+    let counts = statuses.iter().map(|s| (*s, counted.iter().find(|(st, _)| st == s.as_str()).map(|(_, n)| *n).unwrap_or(0))).collect();
+    Ok(QueueView { role: actor.role, counts, rows: rows.into_iter().map(item).collect(), server_now: state.clock.now().millis() })
+}
+
+/// The application's audit records as history lines, with organisation names.
+pub async fn history_of(state: &AppState, id: &str) -> Result<Vec<HistoryEntry>, AppError> {
+    let records = state.store.audit_of(id).await?;
+    let orgs: HashMap<String, String> = state.store.organisations().await?.into_iter().map(|o| (o.id, o.name)).collect();
+    Ok(records
+        .into_iter()
+        .map(|r| HistoryEntry {
+            at: r.at,
+            role: Role::parse(&r.role).unwrap_or(Role::System),
+            org_name: orgs.get(&r.org_id).cloned().unwrap_or_default(),
+            action: Action::parse(&r.action),
+            from: Status::parse(&r.from_status),
+            to: Status::parse(&r.to_status),
+            items: serde_json::from_str::<Vec<ReturnItem>>(&r.detail).unwrap_or_default(),
+            opinion: r.opinion,
+        })
+        .collect())
+}
+
+/// Parses a queue filter from the query's strings; unknown values are ignored, not errors.
+pub fn filter_from(status: &str, level: &str, specialty: &str, name: &str, sort: &str) -> QueueFilter {
+    QueueFilter {
+        status: Status::parse(status),
+        level: Level::parse(level).map(|l| l.as_str().to_string()),
+        specialty: Some(specialty.chars().take(50).collect()),
+        name: Some(name.chars().take(50).collect()),
+        sort: match sort {
+            "deadline" => QueueSort::Deadline,
+            "name" => QueueSort::Name,
+            _ => QueueSort::Recent,
+        },
+        limit: 1000,
+    }
+}
+
+/// The review page's data for a reviewer (or a committee member reading their session's
+/// application, never their own unit's).
+pub async fn review_view(state: &AppState, actor: &Actor, id: &str) -> Result<ReviewView, AppError> {
+    let row = crate::api::form::readable(state, actor, id).await?;
+    let facts = row.facts();
+    let form = crate::api::form::read_form(id).await?;
+    let applicant_name = state.store.user_by_id(&row.applicant_id).await?.map(|u| u.name).unwrap_or_default();
+    let objections = state
+        .store
+        .objections_of(id)
+        .await?
+        .into_iter()
+        .map(|o| ObjectionView { at: o.lodged_at, name: o.name, contact: o.contact, body: o.body })
+        .collect();
+    let unit_files = state
+        .store
+        .attachments_of(id)
+        .await?
+        .into_iter()
+        .filter(|(a, _)| UNIT_FILE_FIELDS.contains(&a.field.as_str()))
+        .map(|(a, _)| (a.field, a.id, a.file_name))
+        .collect();
+    Ok(ReviewView {
+        actions: REVIEW_ACTIONS.into_iter().filter(|a| may(actor, *a, &facts).is_ok()).collect(),
+        may_find_fraud: may(actor, Action::FindFraud, &facts).is_ok(),
+        as_member: actor.role == Role::CommitteeMember,
+        pledge: unit_pledge(&applicant_name),
+        applicant_name,
+        objections,
+        notice_started_at: row.notice_started_at,
+        notice_closes_at: row.notice_closes_at,
+        unit_files,
+        form,
+    })
+}
+
+/// A decision as the reviewer's page sent it.
+pub struct Asked<'a> {
+    pub id: &'a str,
+    /// The version the page showed: a decision on an older one is refused as stale.
+    pub version: i64,
+    /// One of `REVIEW_ACTIONS`.
+    pub action: Action,
+    pub opinion: &'a str,
+    /// The rows of a return list, keyed `iN`: where (`section` or `section/field`) and what.
+    pub at: &'a HashMap<String, String>,
+    pub note: &'a HashMap<String, String>,
+    pub ip: &'a str,
+}
+
+/// What a decision came to.
+pub struct Done {
+    pub status: Status,
+    /// Whether the reviewer may still see the application (else the page goes to the queue).
+    pub still_visible: bool,
+}
+
+fn stale(status: Status) -> AppError {
+    AppError::refused(Text::with(Msg::DecisionStale, [status_name(status).text(Lang::Zh).to_string()]))
+}
+
+/// Takes a reviewer's decision: exactly one of several simultaneous decisions on the same version
+/// is taken; the others are told where the application went.
+pub async fn decide(state: &AppState, actor: &Actor, asked: Asked<'_>) -> Result<Done, AppError> {
+    let Asked { id, version, action, opinion, ip, .. } = asked;
+    let row = crate::api::form::visible(state, actor, id).await?;
+    let facts = row.facts();
+    if let Err(denied) = may(actor, action, &facts) {
+        return Err(match denied {
+            // the page was made before someone else moved it on: say so
+            Denied::State(s) if row.version != version => stale(s),
+            Denied::State(_) => AppError::refused(Text::from(denied)),
+            _ => AppError::Forbidden,
+        });
+    }
+    if row.version != version {
+        return Err(stale(facts.status));
+    }
+    let now = state.clock.now();
+    // a unit found to have helped fraud may not recommend for 2 years (§五): refused with the end
+    if matches!(action, Action::StartNotice | Action::UnitRecommend) {
+        if let Some(until) = state.store.banned_until(Subject::Unit, &row.reviewing_unit_id, now.millis()).await? {
+            return Err(AppError::refused(Text::with(Msg::UnitBarred, [iso_date(Instant(until).beijing_date())])));
+        }
+    }
+    let mut decision = Decision::plain(action, opinion, ip, now.millis());
+    decision.expected_version = Some(version);
+    let items_json;
+    match action {
+        Action::StartNotice => {
+            decision.notice_closes_at = Some(state.store.work_calendar().await?.notice_earliest_close(now).0);
+        }
+        Action::UnitRecommend => check_recommendation(state, &row, opinion, now).await?,
+        Action::OfficeReturn => {
+            let list = return_list(asked.at, asked.note)?;
+            items_json = serde_json::to_string(&list).or_internal("items")?;
+            decision.return_items = Some(&items_json);
+            decision.detail = &items_json;
+        }
+        Action::UnitDecline | Action::AuthorityDecline | Action::AuthorityRecommend => {
+            check_opinion(opinion).map_err(|p| AppError::field("opinion", Text::from(p)))?;
+        }
+        _ => {}
+    }
+    if opinion.chars().count() > MAX_OPINION_CHARS {
+        return Err(AppError::field("opinion", Text::from(OpinionProblem::TooLong)));
+    }
+    match state.store.decide(id, actor, &decision).await? {
+        Decided::Done(after) => {
+            state.events.publish(&after);
+            if action == Action::OfficeReturn {
+                notify_return(state, &after).await;
+            }
+            Ok(Done { status: after.status, still_visible: may_view(actor, &after.facts()).is_ok() })
+        }
+        Decided::Stale(current) => Err(stale(current.status)),
+        Decided::Denied(Denied::State(s)) => Err(stale(s)),
+        Decided::Denied(_) => Err(AppError::Forbidden),
+    }
+}
+
+/// A unit recommends only after its public notice has run, with the opinion the notice asks for
+/// (naming the applicant) and both stamped notice files uploaded.
+async fn check_recommendation(state: &AppState, row: &ApplicationRow, opinion: &str, now: Instant) -> Result<(), AppError> {
+    let closes = Instant(row.notice_closes_at.unwrap_or(i64::MAX));
+    if !notice_may_close(closes, now) {
+        return Err(AppError::refused(Text::with(Msg::NoticeNotOver, [closes.beijing_display()])));
+    }
+    let name = state.store.user_by_id(&row.applicant_id).await?.map(|u| u.name).unwrap_or_default();
+    let mut problems = vec![];
+    if let Err(p) = check_unit_recommendation(opinion, &name) {
+        problems.push(FieldText::new("opinion", Text::from(p)));
+    }
+    for field in UNIT_FILE_FIELDS {
+        if !state.store.has_attachment(&row.id, field).await? {
+            problems.push(FieldText::new(field, Msg::UploadRequired));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(problems))
+    }
+}
+
+/// The office's return list from the form's rows, in the order the form numbered them (i2 before
+/// i10), each once; unused rows are skipped, and each problem is shown at its row.
+fn return_list(at: &HashMap<String, String>, note: &HashMap<String, String>) -> Result<Vec<ReturnItem>, AppError> {
+    let mut keys: Vec<(usize, &String)> =
+        at.keys().chain(note.keys()).filter_map(|k| k.strip_prefix('i')?.parse().ok().map(|n| (n, k))).collect();
+    keys.sort();
+    keys.dedup_by_key(|(n, _)| *n);
+    if keys.len() > 200 {
+        return Err(AppError::Forbidden);
+    }
+    let mut items = vec![];
+    let mut problems = vec![];
+    for (_, key) in keys {
+        let place = at.get(key).map(|s| s.trim()).unwrap_or("");
+        let text = note.get(key).map(|s| s.trim()).unwrap_or("");
+        if place.is_empty() && text.is_empty() {
+            continue;
+        }
+        let (section, field) = match place.split_once('/') {
+            Some((s, f)) => (s, Some(f.to_string())),
+            None => (place, None),
+        };
+        let Some(section) = Section::from_slug(section) else {
+            problems.push(FieldText::new(&format!("at-{key}"), Msg::ReturnPlaceRequired));
+            continue;
+        };
+        items.push((key.clone(), ReturnItem { section, field, note: text.to_string() }));
+    }
+    let list: Vec<ReturnItem> = items.iter().map(|(_, i)| i.clone()).collect();
+    for (index, problem) in check_return_list(&list) {
+        let field = match index {
+            Some(i) => format!("note-{}", items[i].0),
+            None => "items".to_string(),
+        };
+        problems.push(FieldText::new(&field, Text::from(problem)));
+    }
+    if problems.is_empty() {
+        Ok(list)
+    } else {
+        Err(AppError::Invalid(problems))
+    }
+}
+
+/// Tells the applicant, through the outbox, that the application came back and by when.
+async fn notify_return(state: &AppState, row: &ApplicationRow) {
+    let Ok(Some(user)) = state.store.user_by_id(&row.applicant_id).await else { return };
+    let due = Instant(row.due_at.unwrap_or(0)).beijing_display();
+    let body = Text::with(Msg::ReturnedMessage, [due]).render(Lang::Zh);
+    let msg = Message {
+        channel: Channel::Sms,
+        recipient: &user.phone,
+        subject: Msg::ReturnedSubject.text(Lang::Zh),
+        body: &body,
+        user_id: Some(&user.id),
+        now: state.clock.now().millis(),
+    };
+    if let Err(e) = state.messenger.send(msg).await {
+        tracing::error!(error = %e, "return message not sent");
+    }
+}
