@@ -23,9 +23,15 @@ use app::i18n::{Msg, Text};
 use app::state::AppState;
 use app::store::{AttachmentRow, StoreError};
 
+/// The most an upload's body may carry. Each slot's own limit (10 MB at most) is checked while the
+/// file streams in; a refused file is then read to its end and dropped (`drain`), so that the
+/// person's browser, still sending, receives the reason instead of a cut connection. Past twice
+/// the largest limit the connection is cut: that is no longer a person's mistake.
+pub(crate) const UPLOAD_BODY_CAP: usize = (2 * 10 * MB + 64 * 1024) as usize;
+
 pub fn routes() -> Router<LeptosOptions> {
     Router::new()
-        .route("/upload/{application_id}/{field}", post(upload).layer(DefaultBodyLimit::max((10 * MB + 64 * 1024) as usize)))
+        .route("/upload/{application_id}/{field}", post(upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_CAP)))
         .route("/files/{attachment_id}", get(download))
         .merge(crate::notice_files::routes())
 }

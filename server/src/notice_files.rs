@@ -11,16 +11,16 @@ use leptos::config::LeptosOptions;
 
 use app::api::context::{is_plain_form_post, session_from_headers};
 use app::api::error::{AppError, OrInternal};
-use app::domain::attachments::{SlotKind, MB};
+use app::domain::attachments::SlotKind;
 use app::domain::workflow::may_administer;
 use app::state::AppState;
 use app::store::NoticeFileRow;
 
-use crate::files::{fail, internal, read_and_inspect, serve};
+use crate::files::{drain, fail, internal, read_and_inspect, serve};
 
 pub fn routes() -> Router<LeptosOptions> {
     Router::new()
-        .route("/notice-files/{notice_id}", post(upload).layer(DefaultBodyLimit::max((10 * MB + 64 * 1024) as usize)))
+        .route("/notice-files/{notice_id}", post(upload).layer(DefaultBodyLimit::max(crate::files::UPLOAD_BODY_CAP)))
         .route("/notice-file/{file_id}", get(download))
 }
 
@@ -32,9 +32,7 @@ async fn upload(
 ) -> Response {
     let result = receive(&state, &notice_id, &headers, &mut multipart).await;
     if result.is_err() {
-        while let Ok(Some(mut part)) = multipart.next_field().await {
-            while let Ok(Some(_)) = part.chunk().await {}
-        }
+        drain(&mut multipart).await;
     }
     match (is_plain_form_post(&headers), result) {
         // the page without JavaScript comes back to the editor; a refusal shows there

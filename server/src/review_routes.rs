@@ -24,7 +24,7 @@ use crate::files::{drain, fail, read_and_inspect, store_file};
 pub fn routes() -> Router<LeptosOptions> {
     Router::new().route("/review/export.csv", get(export_csv)).route(
         "/review-upload/{application_id}/{field}",
-        post(upload_unit_file).layer(DefaultBodyLimit::max((10 * app::domain::attachments::MB + 64 * 1024) as usize)),
+        post(upload_unit_file).layer(DefaultBodyLimit::max(crate::files::UPLOAD_BODY_CAP)),
     )
 }
 

@@ -76,27 +76,25 @@ pub fn NoticesPage() -> impl IntoView {
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::NoticesTitle.text(lang)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    let all: Vec<NoticeView> = list.await.unwrap_or_default().into_iter().filter(|n| n.published_at.is_some()).collect();
-                    if all.is_empty() {
-                        return view! { <p class="intro">{Msg::NoticesNone.text(lang)}</p> }.into_any();
-                    }
-                    [NoticeKind::Notice, NoticeKind::Conditions].into_iter().map(|kind| {
-                        let of_kind: Vec<_> = all.iter().filter(|n| n.kind == kind).cloned().collect();
-                        (!of_kind.is_empty()).then(|| view! {
-                            <section class="card" aria-label=kind_name(kind).text(lang)>
-                                <h2>{kind_name(kind).text(lang)}</h2>
-                                <ul class="notice-list">
-                                    {of_kind.into_iter().map(|n| view! {
-                                        <li><a href=format!("/notices/{}", n.id)>{n.title.clone()}</a><span class="hint">{dated(&n, lang)}</span></li>
-                                    }).collect_view()}
-                                </ul>
-                            </section>
-                        })
-                    }).collect_view().into_any()
-                })}
-            </Suspense>
+            {loaded(list, move |all| {
+                let all: Vec<NoticeView> = all.into_iter().filter(|n| n.published_at.is_some()).collect();
+                if all.is_empty() {
+                    return view! { <p class="intro">{Msg::NoticesNone.text(lang)}</p> }.into_any();
+                }
+                [NoticeKind::Notice, NoticeKind::Conditions].into_iter().map(|kind| {
+                    let of_kind: Vec<_> = all.iter().filter(|n| n.kind == kind).cloned().collect();
+                    (!of_kind.is_empty()).then(|| view! {
+                        <section class="card" aria-label=kind_name(kind).text(lang)>
+                            <h2>{kind_name(kind).text(lang)}</h2>
+                            <ul class="notice-list">
+                                {of_kind.into_iter().map(|n| view! {
+                                    <li><a href=format!("/notices/{}", n.id)>{n.title.clone()}</a><span class="hint">{dated(&n, lang)}</span></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })
+                }).collect_view().into_any()
+            })}
         </div>
     }
 }
@@ -130,21 +128,18 @@ pub fn AdminNoticesPage() -> impl IntoView {
         <div class="stack">
             <h1 class="page-title">{Msg::NoticeAdminTitle.text(lang)}</h1>
             <p><a class="button primary" href="/admin/notices/new">{"+ "}{Msg::NoticeNew.text(lang)}</a></p>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    let all = list.await.unwrap_or_default();
-                    view! {
-                        <ul class="card notice-list">
-                            {all.into_iter().map(|n| view! {
-                                <li>
-                                    <a href=format!("/admin/notices/{}", n.id)>{n.title.clone()}</a>
-                                    <span class="hint">{format!("{} · {}", kind_name(n.kind).text(lang), dated(&n, lang))}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }
-                })}
-            </Suspense>
+            {loaded(list, move |all| {
+                view! {
+                    <ul class="card notice-list">
+                        {all.into_iter().map(|n| view! {
+                            <li>
+                                <a href=format!("/admin/notices/{}", n.id)>{n.title.clone()}</a>
+                                <span class="hint">{format!("{} · {}", kind_name(n.kind).text(lang), dated(&n, lang))}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
         </div>
     }
 }

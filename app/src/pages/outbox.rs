@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::outbox::list_outbox;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::i18n::Msg;
 
 #[component]
@@ -13,42 +14,37 @@ pub fn OutboxPage() -> impl IntoView {
     view! {
         <section class="card wide">
             <h1>{Msg::OutboxTitle.text(lang)}</h1>
-            <Suspense fallback=move || view! { <p>{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) if rows.is_empty() => view! { <p class="intro">{Msg::OutboxIntro.text(lang)}</p> <p>{Msg::OutboxEmpty.text(lang)}</p> }.into_any(),
-                        Ok(rows) => view! {
-                            <p class="intro">{Msg::OutboxIntro.text(lang)}</p>
-                            <div class="table-wrap">
-                                <table>
-                                    <thead>
+            {loaded(rows, move |d| match d {
+                rows if rows.is_empty() => view! { <p class="intro">{Msg::OutboxIntro.text(lang)}</p> <p>{Msg::OutboxEmpty.text(lang)}</p> }.into_any(),
+                rows => view! {
+                    <p class="intro">{Msg::OutboxIntro.text(lang)}</p>
+                    <div class="table-wrap">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{Msg::OutboxTime.text(lang)}</th>
+                                    <th scope="col">{Msg::OutboxChannel.text(lang)}</th>
+                                    <th scope="col">{Msg::OutboxRecipient.text(lang)}</th>
+                                    <th scope="col">{Msg::OutboxBody.text(lang)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| {
+                                    let channel = if r.channel == "email" { Msg::ChannelEmail } else { Msg::ChannelPhone };
+                                    view! {
                                         <tr>
-                                            <th scope="col">{Msg::OutboxTime.text(lang)}</th>
-                                            <th scope="col">{Msg::OutboxChannel.text(lang)}</th>
-                                            <th scope="col">{Msg::OutboxRecipient.text(lang)}</th>
-                                            <th scope="col">{Msg::OutboxBody.text(lang)}</th>
+                                            <td>{r.at}</td>
+                                            <td>{channel.text(lang)}</td>
+                                            <td>{r.recipient}</td>
+                                            <td>{r.body}</td>
                                         </tr>
-                                    </thead>
-                                    <tbody>
-                                        {rows.into_iter().map(|r| {
-                                            let channel = if r.channel == "email" { Msg::ChannelEmail } else { Msg::ChannelPhone };
-                                            view! {
-                                                <tr>
-                                                    <td>{r.at}</td>
-                                                    <td>{channel.text(lang)}</td>
-                                                    <td>{r.recipient}</td>
-                                                    <td>{r.body}</td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }.into_any(),
-                        Err(e) => crate::components::field::error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any(),
+            })}
         </section>
     }
 }

@@ -3,15 +3,16 @@
 
 use leptos::server;
 
-use super::{UsersData, INVITE_VALID_HOURS, USERS_PAGE};
-#[cfg(feature = "ssr")]
-use crate::api::context::internal;
+use super::UsersData;
 use crate::api::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::api::error::OrInternal;
-use crate::domain::workflow::Role;
-#[cfg(feature = "ssr")]
-use crate::service::admin as service;
+use crate::{
+    api::admin::{INVITE_VALID_HOURS, USERS_PAGE},
+    api::context::internal,
+    api::error::OrInternal,
+    domain::workflow::Role,
+    service::admin as service,
+};
 
 /// Accounts, filtered by role, organisation and a text (name, user name, phone, e-mail).
 #[server(prefix = "/api", endpoint = "list_users")]

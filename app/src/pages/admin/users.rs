@@ -6,8 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{list_users, AssignUser, InviteUser, OrgEntry, SetUserDisabled, UserEntry, UsersData, USERS_PAGE};
-use crate::components::field::{error_alert, remembered, server_error};
+use crate::components::field::{remembered, server_error};
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::domain::workflow::Role;
 use crate::i18n::{org_kind_name, role_name, Lang, Msg, Text};
 
@@ -54,15 +55,10 @@ pub fn UsersPage() -> impl IntoView {
             <p class="intro">{Msg::AdminUsersHint.text(lang)}</p>
             {saved_notice(lang)}
             {invited}
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    let (role, org_id, q) = filter();
-                    match data.await {
-                        Ok(d) => view! { <Users d role org_id q invite changed/> }.into_any(),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |d| {
+                let (role, org_id, q) = filter();
+                view! { <Users d role org_id q invite changed/> }
+            })}
         </div>
     }
 }
