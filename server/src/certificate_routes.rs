@@ -11,7 +11,6 @@ use leptos::config::LeptosOptions;
 use serde::Deserialize;
 use serde_json::json;
 
-use app::api::certificates::server::verify_view;
 use app::api::context::{client_ip, session_from_headers};
 use app::api::error::AppError;
 use app::api::limits::{self, Limit};
@@ -20,6 +19,7 @@ use app::domain::certificate::{name_matches, normalise_number, CertificateData};
 use app::domain::instant::{Instant, MINUTE_MS};
 use app::domain::workflow::Role;
 use app::i18n::Msg;
+use app::service::certificates::verify_view;
 use app::state::AppState;
 
 use crate::files::{fail, internal, serve};

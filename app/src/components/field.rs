@@ -171,15 +171,21 @@ pub fn TextField(
     }
 }
 
+/// The server's message for one field, under it (where a form has no `TextField` of its own:
+/// choices, lists, files). Empty until the server answers.
+pub fn field_error(error: Signal<Option<AppError>>, field: &'static str, lang: crate::i18n::Lang) -> impl IntoView {
+    view! { <p class="error" aria-live="polite">{move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang))}</p> }
+}
+
 /// The form-wide message (wrong credentials, throttled, our fault), announced to screen readers.
+pub fn form_error(error: Signal<Option<AppError>>, lang: crate::i18n::Lang) -> impl IntoView {
+    view! { <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div> }
+}
+
+/// `form_error` as a component, in the page's language.
 #[component]
 pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <div class="form-alert" role="alert">
-            {move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}
-        </div>
-    }
+    form_error(error, use_lang())
 }
 
 /// A notice shown after a successful step (code sent, password reset…).

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::error::AppError;
 use crate::api::evaluation::*;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
@@ -39,13 +38,9 @@ pub(super) fn what(a: &SessionApp, lang: Lang) -> String {
     format!("{} · {} · {}", a.series, a.specialty, a.level.map(|l| level_name(l).text(lang)).unwrap_or(""))
 }
 
-pub(super) fn form_error(error: Signal<Option<AppError>>, lang: Lang) -> impl IntoView {
-    view! { <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div> }
-}
+pub(super) use crate::components::field::form_error;
 
-pub(super) fn at_field(error: Signal<Option<AppError>>, field: &'static str, lang: Lang) -> impl IntoView {
-    view! { <p class="error" aria-live="polite">{move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang))}</p> }
-}
+pub(super) use crate::components::field::field_error as at_field;
 
 #[component]
 pub fn EvaluationPage() -> impl IntoView {

@@ -5,6 +5,7 @@
 //! the thin door in front of it (authenticate, authorise, parse, call, map).
 
 pub mod admin;
+pub mod certificates;
 pub mod committee;
 pub mod evaluation;
 pub mod gongshi;

@@ -67,14 +67,10 @@ pub fn saved_notice(lang: Lang) -> impl IntoView {
 }
 
 /// The message for `field` from a form's last answer.
-pub fn at_field(error: Signal<Option<AppError>>, field: &'static str, lang: Lang) -> impl IntoView {
-    view! { <p class="error" aria-live="polite">{move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang))}</p> }
-}
+pub use crate::components::field::field_error as at_field;
 
 /// The message for the form as a whole (refused, forbidden…).
-pub fn form_error(error: Signal<Option<AppError>>, lang: Lang) -> impl IntoView {
-    view! { <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div> }
-}
+pub use crate::components::field::form_error;
 
 /// Bumps `changed` whenever `action` succeeds, so the page's list (keyed on it) reloads after an
 /// action made in one of its rows.
