@@ -4,15 +4,21 @@
 #![recursion_limit = "512"]
 
 pub mod api;
+// The unit tests (domain, store, i18n, files, forms) never render a screen. Leaving the screens
+// out of the test build of this crate cuts the largest part of its compile time; the screens are
+// still compiled, linted and tested with the server (HTTP and Playwright suites) and the browser.
+#[cfg(not(test))]
 mod app;
 #[cfg(feature = "ssr")]
 pub mod certificates;
+#[cfg(not(test))]
 pub mod components;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod files;
 pub mod forms;
 pub mod i18n;
+#[cfg(not(test))]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod payments;
@@ -25,4 +31,5 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+#[cfg(not(test))]
 pub use app::{shell, App};

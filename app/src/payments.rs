@@ -59,15 +59,12 @@ impl LocalGateway {
 
     /// Reads the shared secret from `path`, or makes one (32 random bytes, hex) and keeps it there.
     pub fn load_or_create(path: &std::path::Path) -> Result<Self, String> {
-        match std::fs::read_to_string(path) {
+        match crate::security::read_private(path) {
             Ok(s) if s.trim().len() >= 32 => Ok(Self::new(s.trim().as_bytes().to_vec())),
             Ok(_) => Err(format!("{}: the secret is shorter than 32 characters", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let secret = crate::security::random_token();
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-                }
-                std::fs::write(path, &secret).map_err(|e| format!("writing {}: {e}", path.display()))?;
+                crate::security::write_private(path, &secret).map_err(|e| format!("writing {}: {e}", path.display()))?;
                 Ok(Self::new(secret.into_bytes()))
             }
             Err(e) => Err(format!("reading {}: {e}", path.display())),

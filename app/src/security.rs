@@ -58,9 +58,10 @@ pub fn random_token() -> String {
     hex::encode(b)
 }
 
-/// Six random digits: one-time codes.
+/// Random digits for a one-time code (`CODE_DIGITS` of them).
 pub fn random_code() -> String {
-    format!("{:06}", OsRng.gen_range(0..1_000_000u32))
+    use crate::domain::account::CODE_DIGITS;
+    format!("{:0width$}", OsRng.gen_range(0..10u32.pow(CODE_DIGITS as u32)), width = CODE_DIGITS)
 }
 
 /// What the store keeps of a one-time code (reset or invitation): bound to the account, so a
@@ -92,11 +93,44 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_six_digits() {
+    fn codes_are_eight_digits() {
         for _ in 0..100 {
             let c = random_code();
-            assert_eq!(c.len(), 6);
+            assert_eq!(c.len(), 8);
             assert!(c.chars().all(|ch| ch.is_ascii_digit()));
         }
     }
+}
+
+/// Writes a new secret file readable by its owner only (0600; security review L2). Refuses to
+/// overwrite one that exists.
+#[cfg(unix)]
+pub fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    }
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+#[cfg(not(unix))]
+pub fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    std::fs::write(path, text)
+}
+
+/// Reads a secret file. One that others may read (an older install, a copy made by hand) is made
+/// the owner's alone first, and the log says so: the secret may have been read.
+pub fn read_private(path: &std::path::Path) -> std::io::Result<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            tracing::warn!(path = %path.display(), mode = format!("{:o}", mode & 0o777), "secret file readable by others: now 0600; consider replacing the secret");
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    std::fs::read_to_string(path)
 }

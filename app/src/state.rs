@@ -33,8 +33,8 @@ pub struct Config {
     pub demo: bool,
     /// Mark cookies `Secure` (set when served behind HTTPS).
     pub secure_cookies: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_forwarded_for: bool,
+    /// How many proxies in front of the server append to `X-Forwarded-For` (0: use the peer).
+    pub trusted_proxies: usize,
     /// The evaluation fee in fen (`ZP_FEE_FEN`, default 30000 = ¥300.00).
     pub fee_fen: i64,
     /// The public origin printed into certificates' QR codes (`ZP_PUBLIC_ORIGIN`); without it,

@@ -84,8 +84,8 @@ test('a forgotten password is reset with a code from the outbox', async ({ page,
   await adminPage.getByRole('link', { name: '消息发件箱' }).click();
   const row = adminPage.getByRole('row').filter({ hasText: p.phone }).first();
   await expect(row).toBeVisible();
-  const code = (await row.textContent())?.match(/验证码是 (\d{6})/)?.[1];
-  expect(code).toMatch(/^\d{6}$/);
+  const code = (await row.textContent())?.match(/验证码是 (\d{8})/)?.[1];
+  expect(code).toMatch(/^\d{8}$/);
   await admin.close();
 
   const step2 = page.getByRole('form', { name: '第二步：设置新密码' });

@@ -46,8 +46,8 @@ test('an invited colleague sets a password, works in the unit, and is signed out
   // the invitation, as the outbox recorded it
   await page.getByRole('link', { name: '消息发件箱' }).click();
   const row = page.getByRole('row').filter({ hasText: phone }).first();
-  const code = (await row.textContent())?.match(/验证码 (\d{6})/)?.[1];
-  expect(code).toMatch(/^\d{6}$/);
+  const code = (await row.textContent())?.match(/验证码 (\d{8})/)?.[1];
+  expect(code).toMatch(/^\d{8}$/);
 
   // the colleague, on a phone of their own
   const colleagueContext = await browser.newContext({ ...info.project.use, baseURL: info.project.use.baseURL });

@@ -13,20 +13,16 @@ use serde_json::json;
 
 use app::api::context::{client_ip, session_from_headers};
 use app::api::error::AppError;
-use app::api::limits::{self, Limit};
+use app::api::limits;
 use app::certificates::signing::{check_file, parse_public_key};
 use app::domain::certificate::{name_matches, normalise_number, CertificateData};
-use app::domain::instant::{Instant, MINUTE_MS};
+use app::domain::instant::Instant;
 use app::domain::workflow::Role;
 use app::i18n::Msg;
 use app::service::certificates::verify_view;
 use app::state::AppState;
 
 use crate::files::{fail, internal, serve};
-
-/// The query API: 30 questions a minute from one address — enough for a person or a website
-/// looking up its visitors one by one, not for walking through every number.
-pub const QUERY_PER_IP: Limit = Limit { max: 30, window_ms: MINUTE_MS };
 
 pub fn routes() -> Router<LeptosOptions> {
     Router::new()
@@ -100,11 +96,10 @@ struct QueryParams {
 /// a wrong name gets the same answer as a missing number, so names cannot be guessed by number.
 async fn query(Extension(state): Extension<AppState>, Query(q): Query<QueryParams>, parts: http::request::Parts) -> Response {
     let bucket = format!("cert-query:{}", client_ip(&parts, &state));
-    if let Err(e) = limits::check(&state, &bucket, QUERY_PER_IP, Msg::QueryThrottled).await {
-        return (StatusCode::TOO_MANY_REQUESTS, Json(e)).into_response();
-    }
-    if let Err(e) = limits::record(&state, &bucket).await {
-        return fail(e);
+    match limits::take(&state, &bucket, limits::CERTIFICATE_LOOKUPS_PER_IP, Msg::QueryThrottled).await {
+        Ok(t) => t.keep(),
+        Err(e @ AppError::Refused(_)) => return (StatusCode::TOO_MANY_REQUESTS, Json(e)).into_response(),
+        Err(e) => return fail(e),
     }
     let Some(number) = normalise_number(&q.number) else {
         return fail(AppError::field("number", Msg::CertificateNumberInvalid));

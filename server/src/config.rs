@@ -17,10 +17,13 @@ pub struct ServerConfig {
     pub demo: bool,
     /// `ZP_TEST_CLOCK=1`: mount POST /__test/clock (end-to-end tests only; absent otherwise).
     pub test_clock: bool,
-    /// `ZP_SECURE_COOKIES=1`: cookies get `Secure` (set behind HTTPS).
+    /// `ZP_SECURE_COOKIES`: the site is served over HTTPS, so every cookie gets `Secure` and
+    /// responses carry HSTS. On by default except on a loopback address; `0` turns it off.
     pub secure_cookies: bool,
-    /// `ZP_TRUST_FORWARDED_FOR=1`: client address from X-Forwarded-For (behind a trusted proxy).
-    pub trust_forwarded_for: bool,
+    /// `ZP_TRUSTED_PROXIES=N`: the server sits behind N proxies that each append to
+    /// X-Forwarded-For; the client address is the N-th from the right. Default 0 (the peer).
+    /// `ZP_TRUST_FORWARDED_FOR=1`, the older switch, means one.
+    pub trusted_proxies: usize,
     /// `ZP_PUBLIC_ORIGIN`, e.g. https://zhiping.example.cn: the origin state-changing requests
     /// must come from. Default: the request's own Host.
     pub public_origin: Option<String>,
@@ -41,15 +44,28 @@ impl ServerConfig {
             .ok()
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| format!("sqlite://{}/zhiping.db?mode=rwc", data_dir.display()));
+        let test_clock = flag("ZP_TEST_CLOCK");
+        if test_clock && !addr.ip().is_loopback() {
+            // anyone may move it (no session is asked): on this machine only (review L4)
+            return Err(format!("ZP_TEST_CLOCK=1 on {addr}: the test clock is for tests on this machine, on a loopback address only"));
+        }
         Ok(Self {
             addr,
             data_dir,
             database_url,
             site_root: std::env::var("ZP_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
             demo: flag("ZP_DEMO"),
-            test_clock: flag("ZP_TEST_CLOCK"),
-            secure_cookies: flag("ZP_SECURE_COOKIES"),
-            trust_forwarded_for: flag("ZP_TRUST_FORWARDED_FOR"),
+            test_clock,
+            // served over HTTPS unless said otherwise or on this machine only
+            secure_cookies: match std::env::var("ZP_SECURE_COOKIES").as_deref() {
+                Ok("0") | Ok("false") | Ok("no") => false,
+                Ok(_) => true,
+                Err(_) => !addr.ip().is_loopback(),
+            },
+            trusted_proxies: match std::env::var("ZP_TRUSTED_PROXIES") {
+                Ok(v) => v.parse().ok().filter(|n| *n <= 10).ok_or_else(|| format!("ZP_TRUSTED_PROXIES={v}: a number of proxies, 0 to 10"))?,
+                Err(_) => usize::from(flag("ZP_TRUST_FORWARDED_FOR")),
+            },
             public_origin: std::env::var("ZP_PUBLIC_ORIGIN").ok().filter(|o| !o.is_empty()),
             fee_fen: match std::env::var("ZP_FEE_FEN") {
                 Ok(v) => v.parse().ok().filter(|f| *f > 0).ok_or_else(|| format!("ZP_FEE_FEN={v}: a positive number of fen"))?,

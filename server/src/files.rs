@@ -29,6 +29,10 @@ use app::store::{AttachmentRow, StoreError};
 /// the largest limit the connection is cut: that is no longer a person's mistake.
 pub(crate) const UPLOAD_BODY_CAP: usize = (2 * 10 * MB + 64 * 1024) as usize;
 
+/// Inspections running at once (PDF parsing, image decoding): the machine's two cores. The
+/// memory they may take is bounded per inspection (`app::files::inspect`), so in all by this.
+static INSPECTIONS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 pub fn routes() -> Router<LeptosOptions> {
     Router::new()
         .route("/upload/{application_id}/{field}", post(upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_CAP)))
@@ -141,6 +145,8 @@ pub(crate) async fn read_and_inspect(
     field: &str,
 ) -> Result<(String, Vec<u8>, app::files::inspect::Inspected), AppError> {
     let (file_name, bytes) = read_file(multipart, rules(slot).max_bytes).await?;
+    // one inspection per core at a time: each may decode up to its caps (docs/SECURITY.md, M6)
+    let _turn = INSPECTIONS.acquire().await.or_internal("inspection queue")?;
     let checked = tokio::task::spawn_blocking(move || inspect(slot, &bytes).map(|i| (i, bytes))).await.or_internal("inspect task")?;
     let (inspected, bytes) = checked.map_err(|r: Refusal| AppError::field(field, Text::from(r)))?;
     Ok((file_name, bytes, inspected))

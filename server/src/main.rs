@@ -38,8 +38,19 @@ fn keep_large_allocations_returnable() {
     }
 }
 
+/// Every file the server makes — the SQLite database and its journal, uploaded files, keys — is
+/// its own user's alone (0600, directories 0700): they hold ID numbers and scans (review L2).
+fn files_private_to_this_user() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: umask only sets the process's file-creation mask; called before any thread starts.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
 fn main() -> ExitCode {
     keep_large_allocations_returnable();
+    files_private_to_this_user();
     match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt.block_on(async_main()),
         Err(e) => {
@@ -63,6 +74,26 @@ async fn async_main() -> ExitCode {
     }
 }
 
+/// Why a server without a payment gateway does not start: the fee (SPEC rule 13) would go uncollected.
+const NO_GATEWAY: &str = "no payment gateway is configured, so the evaluation fee could not be collected. \
+The built-in gateway charges nothing and exists only in the demo (ZP_DEMO=1); \
+a payment provider's adapter is not part of this build yet (docs/SECURITY.md, \"Payments\").";
+
+/// The built-in gateway, which charges nothing: the demo's only (security review H3). The demo
+/// itself listens on this machine only: its accounts share a published password (M9).
+fn local_gateway(cfg: &ServerConfig) -> Result<Arc<LocalGateway>, String> {
+    if !cfg.demo {
+        return Err(NO_GATEWAY.into());
+    }
+    if !cfg.addr.ip().is_loopback() {
+        return Err(format!(
+            "ZP_DEMO=1 on {}: the demo's accounts share a published password, so it listens on a loopback address only (ZP_ADDR=127.0.0.1:3000)",
+            cfg.addr
+        ));
+    }
+    Ok(Arc::new(LocalGateway::load_or_create(&cfg.data_dir.join("gateway.secret"))?))
+}
+
 async fn run() -> Result<(), String> {
     let cfg = ServerConfig::from_env()?;
     match std::env::args().nth(1).as_deref() {
@@ -71,6 +102,7 @@ async fn run() -> Result<(), String> {
         Some("public-key") => return certificate_check::print_public_key(&cfg),
         _ => {}
     }
+    let local_gateway = local_gateway(&cfg)?;
     if cfg.database_url.starts_with("sqlite") {
         std::fs::create_dir_all(&cfg.data_dir).map_err(|e| format!("creating {}: {e}", cfg.data_dir.display()))?;
     }
@@ -80,7 +112,6 @@ async fn run() -> Result<(), String> {
         seed_demo(&store, clock.now().millis()).await.map_err(|e| format!("demo data: {e}"))?;
     }
     let issuer_key = IssuerKey::load_or_create(&cfg.data_dir.join("issuer-ed25519.key"))?;
-    let local_gateway = Arc::new(LocalGateway::load_or_create(&cfg.data_dir.join("gateway.secret"))?);
     let state = AppState {
         store: store.clone(),
         clock: clock.clone(),
@@ -89,7 +120,7 @@ async fn run() -> Result<(), String> {
         config: Arc::new(Config {
             demo: cfg.demo,
             secure_cookies: cfg.secure_cookies,
-            trust_forwarded_for: cfg.trust_forwarded_for,
+            trusted_proxies: cfg.trusted_proxies,
             fee_fen: cfg.fee_fen,
             public_origin: cfg.public_origin.clone(),
         }),

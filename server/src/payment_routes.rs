@@ -1,5 +1,6 @@
 //! The fee's plain routes: the gateway's callback (believed only with a valid HMAC signature; a
-//! repeated one changes nothing), the built-in gateway's pay page, and the receipt PDF.
+//! repeated one changes nothing), the receipt PDF, and — in the demo only — the built-in
+//! gateway's pay page, which only the payer signed in can see and confirm.
 
 use axum::extract::{Extension, Form, Path};
 use axum::http::{HeaderMap, StatusCode};
@@ -14,19 +15,23 @@ use app::api::error::AppError;
 use app::certificates::pdf::{receipt_pdf, ReceiptPage};
 use app::domain::fee::yuan;
 use app::domain::instant::Instant;
+use app::domain::site_path::login_then;
 use app::domain::workflow::Role;
 use app::i18n::Msg;
 use app::payments::Callback;
 use app::state::AppState;
-use app::store::fees::Confirmed;
+use app::store::fees::{Confirmed, PaymentRow};
 
 use crate::files::{fail, internal, serve};
 
-pub fn routes() -> Router<LeptosOptions> {
-    Router::new()
-        .route("/payments/callback", post(callback))
-        .route("/payments/{order}/receipt", get(receipt))
-        .route("/gateway/pay/{order}", get(pay_page).post(pay_confirm))
+/// `local_gateway`: the built-in gateway is this server's (the demo), so its pay page is mounted.
+pub fn routes(local_gateway: bool) -> Router<LeptosOptions> {
+    let router = Router::new().route("/payments/callback", post(callback)).route("/payments/{order}/receipt", get(receipt));
+    if local_gateway {
+        router.route("/gateway/pay/{order}", get(pay_page).post(pay_confirm))
+    } else {
+        router
+    }
 }
 
 /// What the platform does with a gateway's report, whoever delivered it.
@@ -61,15 +66,26 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The built-in gateway's page: what a bank's page would show, and one button.
-async fn pay_page(Extension(state): Extension<AppState>, Path(order): Path<String>) -> Response {
-    if state.local_gateway.is_none() {
-        return StatusCode::NOT_FOUND.into_response();
+/// The order on the built-in gateway's page, for its payer only: a visitor is sent to log in
+/// first and back; anyone else is told there is no such order.
+async fn payers_order(state: &AppState, headers: &HeaderMap, order: &str) -> Result<PaymentRow, Response> {
+    let actor = match session_from_headers(state, headers).await {
+        Ok(Some((actor, _))) => actor,
+        Ok(None) => return Err(Redirect::to(&login_then(&format!("/gateway/pay/{order}"), false)).into_response()),
+        Err(e) => return Err(fail(e)),
+    };
+    match state.store.payment(order).await {
+        Ok(Some(p)) if p.applicant_id == actor.user_id => Ok(p),
+        Ok(_) => Err(StatusCode::NOT_FOUND.into_response()),
+        Err(e) => Err(fail(internal("payment", e))),
     }
-    let p = match state.store.payment(&order).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return fail(internal("payment", e)),
+}
+
+/// The built-in gateway's page: what a bank's page would show, and one button.
+async fn pay_page(Extension(state): Extension<AppState>, Path(order): Path<String>, headers: HeaderMap) -> Response {
+    let p = match payers_order(&state, &headers, &order).await {
+        Ok(p) => p,
+        Err(res) => return res,
     };
     let back = format!("/applications/{}/fee", escape(&p.application_id));
     let body = if p.status == app::domain::fee::PaymentStatus::Paid {
@@ -92,12 +108,11 @@ async fn pay_page(Extension(state): Extension<AppState>, Path(order): Path<Strin
     .into_response()
 }
 
-async fn pay_confirm(Extension(state): Extension<AppState>, Path(order): Path<String>) -> Response {
+async fn pay_confirm(Extension(state): Extension<AppState>, Path(order): Path<String>, headers: HeaderMap) -> Response {
     let Some(gateway) = state.local_gateway.clone() else { return StatusCode::NOT_FOUND.into_response() };
-    let p = match state.store.payment(&order).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return fail(internal("payment", e)),
+    let p = match payers_order(&state, &headers, &order).await {
+        Ok(p) => p,
+        Err(res) => return res,
     };
     let txn = format!("LG{}", &app::store::new_id()[..20].to_uppercase());
     // the gateway's side signs its report; the platform's side believes it only after checking

@@ -19,7 +19,7 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::config::ServerConfig;
-use crate::security::{check_origin, security_headers, OriginPolicy};
+use crate::security::{cap_api_body, check_origin, security_headers, HeaderPolicy, OriginPolicy};
 
 pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tokio::sync::Notify>) -> Router {
     let options =
@@ -44,7 +44,7 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
         .merge(crate::files::routes())
         .merge(crate::review_routes::routes())
         .merge(crate::certificate_routes::routes())
-        .merge(crate::payment_routes::routes())
+        .merge(crate::payment_routes::routes(state.local_gateway.is_some()))
         .merge(crate::seal_routes::routes())
         .route("/events", get(crate::live::events))
         .route("/healthz", get(|| async { "ok" }));
@@ -57,8 +57,9 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(Extension(state))
         .layer(middleware::from_fn(api_error_status))
+        .layer(middleware::from_fn(cap_api_body))
         .layer(middleware::from_fn_with_state(OriginPolicy { public_origin: cfg.public_origin.clone() }, check_origin))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(HeaderPolicy { https: cfg.secure_cookies }, security_headers))
         .with_state(options)
 }
 
@@ -117,7 +118,8 @@ async fn advance_clock(
     Extension(sweep_now): Extension<std::sync::Arc<tokio::sync::Notify>>,
     Query(a): Query<Advance>,
 ) -> String {
-    state.clock.advance(a.ms.max(0));
+    // forward only, and at most a year and a bit at a time (no overflow of the clock's i64)
+    state.clock.advance(a.ms.clamp(0, 400 * 24 * 3_600_000));
     sweep_now.notify_one();
     state.clock.now().millis().to_string()
 }

@@ -139,7 +139,11 @@ pub async fn my_certificates() -> Result<Vec<CertificateSummary>, AppError> {
 pub async fn verify_certificate(number: String) -> Result<VerifyView, AppError> {
     use crate::api::context::app_state;
     use crate::i18n::Msg;
+    use crate::api::limits;
     let state = app_state()?;
+    // certificate numbers run in sequence: without a limit anyone could walk them (review M4)
+    let bucket = format!("cert-query:{}", crate::api::context::client_ip(&crate::api::context::request_parts()?, &state));
+    limits::take(&state, &bucket, limits::CERTIFICATE_LOOKUPS_PER_IP, Msg::QueryThrottled).await?.keep();
     let Some(number) = crate::domain::certificate::normalise_number(&number) else {
         return Err(AppError::field("number", Msg::CertificateNumberInvalid));
     };

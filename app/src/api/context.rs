@@ -60,14 +60,23 @@ pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
-/// The client's address: the socket peer, or the first `X-Forwarded-For` hop behind a trusted proxy.
+/// The client's address: the socket peer, or — behind `trusted_proxies` proxies that each append
+/// the address they were reached from to `X-Forwarded-For` — the address the outermost of them saw.
 pub fn client_ip(parts: &Parts, state: &AppState) -> String {
-    if state.config.trust_forwarded_for {
-        if let Some(first) = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
-            return first.trim().to_string();
-        }
+    let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    if let Some(ip) = forwarded.and_then(|f| forwarded_client(f, state.config.trusted_proxies)) {
+        return ip.to_string();
     }
     parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ci| ci.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}
+
+/// The `trusted`-th address from the right of an `X-Forwarded-For` value. The hops to its left
+/// were written by the client and prove nothing (security review M3); a value that is not an
+/// address, or a list shorter than the proxies, gives None (then the peer is used).
+pub fn forwarded_client(header: &str, trusted: usize) -> Option<std::net::IpAddr> {
+    let hops: Vec<&str> = header.split(',').map(str::trim).collect();
+    let at = hops.len().checked_sub(trusted).filter(|_| trusted > 0)?;
+    hops.get(at)?.parse().ok()
 }
 
 pub fn set_cookie(value: String) {
@@ -76,16 +85,13 @@ pub fn set_cookie(value: String) {
     }
 }
 
-pub fn session_cookie(token: &str, secure: bool) -> String {
-    format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
-        SESSION_ABSOLUTE_MS / 1000,
-        if secure { "; Secure" } else { "" }
-    )
+/// The session cookie (the server's header layer adds `Secure` to every cookie over HTTPS).
+pub fn session_cookie(token: &str) -> String {
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}", SESSION_ABSOLUTE_MS / 1000)
 }
 
-pub fn clear_session_cookie(secure: bool) -> String {
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", if secure { "; Secure" } else { "" })
+pub fn clear_session_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
 }
 
 /// The signed-in user, if the request carries a live session. Expired sessions are deleted here.
@@ -99,6 +105,16 @@ pub async fn session_from_parts(state: &AppState, parts: &Parts) -> Result<Optio
 }
 
 pub async fn session_from_headers(state: &AppState, headers: &http::HeaderMap) -> Result<Option<(Actor, UserRow)>, AppError> {
+    session_of(state, headers, true).await
+}
+
+/// Whether the session a long-lived request (a live stream) began with is still good, without
+/// counting the check as the person's activity: an open tab alone does not keep a session alive.
+pub async fn session_still_live(state: &AppState, headers: &http::HeaderMap) -> Result<Option<Actor>, AppError> {
+    Ok(session_of(state, headers, false).await?.map(|(actor, _)| actor))
+}
+
+async fn session_of(state: &AppState, headers: &http::HeaderMap, activity: bool) -> Result<Option<(Actor, UserRow)>, AppError> {
     let Some(token) = cookie_in(headers, SESSION_COOKIE) else { return Ok(None) };
     let hash = sha256_hex(&token);
     let store = &state.store;
@@ -117,7 +133,7 @@ pub async fn session_from_headers(state: &AppState, headers: &http::HeaderMap) -
         store.delete_session(&hash).await?;
         return Ok(None);
     }
-    if now - session.last_seen_at > TOUCH_EVERY_MS {
+    if activity && now - session.last_seen_at > TOUCH_EVERY_MS {
         store.touch_session(&hash, now).await?;
     }
     let actor = Actor { user_id: user.id.clone(), role: user.role, org_id: user.org_id.clone() };
@@ -139,7 +155,7 @@ pub async fn start_session(state: &AppState, user_id: &str) -> Result<(), AppErr
     let token = crate::security::random_token();
     let now = state.clock.now().millis();
     state.store.insert_session(&sha256_hex(&token), user_id, now).await?;
-    set_cookie(session_cookie(&token, state.config.secure_cookies));
+    set_cookie(session_cookie(&token));
     Ok(())
 }
 
@@ -169,4 +185,21 @@ pub fn remember_form(values: &[(&str, &str)]) {
 /// A local path to go to after a form: only same-site absolute paths, never `//host`.
 pub fn safe_next(next: Option<&str>, fallback: &str) -> String {
     crate::domain::site_path::site_path_or(next, fallback).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+
+    #[test]
+    fn the_client_is_counted_from_the_right_past_the_trusted_proxies() {
+        let ip = |s: &str| Some(s.parse().unwrap());
+        // nginx appended the peer it saw; the client wrote the rest
+        assert_eq!(forwarded_client("6.6.6.6, 203.0.113.7", 1), ip("203.0.113.7"));
+        assert_eq!(forwarded_client("6.6.6.6, 203.0.113.7, 10.0.0.2", 2), ip("203.0.113.7"));
+        assert_eq!(forwarded_client("2001:db8::1", 1), ip("2001:db8::1"));
+        assert_eq!(forwarded_client("203.0.113.7", 0), None, "no proxy trusted: the header is the client's own");
+        assert_eq!(forwarded_client("203.0.113.7", 2), None, "fewer hops than proxies");
+        assert_eq!(forwarded_client("1.2.3.4, not-an-address", 1), None);
+    }
 }

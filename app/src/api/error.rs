@@ -46,7 +46,7 @@ impl AppError {
     }
 
     /// The HTTP status the refusal answers with (what is wrong travels in the JSON body): 422 for
-    /// input, 401 for nobody signed in, 403 for the wrong person, 429 when throttled, 409 for any
+    /// input, 401 for nobody signed in, 403 for the wrong person, 413 for a body over its cap, 429 when throttled, 409 for any
     /// other refusal of the request as it stands (a rule, a state, a duplicate), 500 only for ours.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -57,6 +57,7 @@ impl AppError {
                 429
             }
             AppError::Refused(t) if t.msg == Msg::LoginFailed => 401,
+            AppError::Refused(t) if t.msg == Msg::RequestTooLarge => 413,
             AppError::Refused(_) => 409,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,

@@ -22,22 +22,63 @@ pub const RECOVERY_PER_IP: Limit = Limit { max: 100, window_ms: 60 * MINUTE_MS }
 /// Registrations from one address: 200 an hour — a whole university registering on the last day
 /// comes from one NAT address; this only stops a script creating accounts in bulk.
 pub const REGISTER_PER_IP: Limit = Limit { max: 200, window_ms: 60 * MINUTE_MS };
-/// Wrong guesses at one code before it is void.
+/// Password resets tried from one address: 30 in 15 minutes (each code also allows 5 tries).
+pub const RESET_PER_IP: Limit = Limit { max: 30, window_ms: 15 * MINUTE_MS };
+/// Certificate lookups from one address (the query API, the verify page and its function, one
+/// bucket): 30 a minute — a person checks one certificate; a script walking the numbers stops.
+pub const CERTIFICATE_LOOKUPS_PER_IP: Limit = Limit { max: 30, window_ms: MINUTE_MS };
+/// Tries at one code before it is void.
 pub const CODE_ATTEMPTS: i64 = 5;
 
-/// Refuses with "try again in N minutes" when `bucket` has used up `limit`.
-pub async fn check(state: &AppState, bucket: &str, limit: Limit, msg: Msg) -> Result<(), AppError> {
+/// One use of a bucket, written before the work it guards (see `take`).
+#[must_use = "a ticket is either kept (the use counts) or given back"]
+pub struct Ticket {
+    token: String,
+}
+
+impl Ticket {
+    /// Takes the use back: it should not count (a login that succeeded, a request refused by
+    /// another bucket).
+    pub async fn give_back(self, state: &AppState) -> Result<(), AppError> {
+        Ok(state.store.release_throttle(&self.token).await?)
+    }
+
+    /// Keeps the use: it counts against the bucket for the rest of the window.
+    pub fn keep(self) {}
+}
+
+/// Counts one use of `bucket` and refuses with "try again in N minutes" past `limit`.
+///
+/// The use is written first and the bucket counted after. Of any number of requests at once, each
+/// counts every use written before its own, so at most `limit.max` of them pass: a burst gets no
+/// more tries than requests one by one (security review H2). A refused use is taken back, so
+/// refusals do not push the window on.
+pub async fn take(state: &AppState, bucket: &str, limit: Limit, msg: Msg) -> Result<Ticket, AppError> {
     let now = state.clock.now().millis();
-    let (count, oldest) = state.store.throttle_count(bucket, now - limit.window_ms).await?;
-    if count >= limit.max {
+    let token = crate::security::random_token();
+    let (count, oldest) = state.store.take_throttle(bucket, &token, now, now - limit.window_ms).await?;
+    if count > limit.max {
+        state.store.release_throttle(&token).await?;
         let free_at = oldest.unwrap_or(now) + limit.window_ms;
         let minutes = ((free_at - now) + MINUTE_MS - 1) / MINUTE_MS;
         return Err(AppError::refused(Text::with(msg, [minutes.max(1).to_string()])));
     }
-    Ok(())
+    Ok(Ticket { token })
 }
 
-pub async fn record(state: &AppState, bucket: &str) -> Result<(), AppError> {
-    let now = state.clock.now().millis();
-    Ok(state.store.record_throttle_event(bucket, now).await?)
+/// `take` for each bucket in turn; when one refuses, the uses already taken are given back.
+pub async fn take_all(state: &AppState, buckets: &[(String, Limit)], msg: Msg) -> Result<Vec<Ticket>, AppError> {
+    let mut taken = Vec::with_capacity(buckets.len());
+    for (bucket, limit) in buckets {
+        match take(state, bucket, *limit, msg).await {
+            Ok(t) => taken.push(t),
+            Err(e) => {
+                for t in taken {
+                    t.give_back(state).await?;
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(taken)
 }

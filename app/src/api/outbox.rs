@@ -62,7 +62,7 @@ fn mask_codes(body: &str) -> String {
 mod tests {
     #[test]
     fn codes_are_masked_and_short_numbers_kept() {
-        assert_eq!(super::mask_codes("验证码 123456，15分钟内有效"), "验证码 ******，15分钟内有效");
+        assert_eq!(super::mask_codes("验证码 12345678，15分钟内有效"), "验证码 ********，15分钟内有效");
         assert_eq!(super::mask_codes("72小时 2026"), "72小时 ****");
     }
 }

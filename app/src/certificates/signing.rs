@@ -26,13 +26,13 @@ impl IssuerKey {
     /// Reads the key file (the base64 of the 32-byte seed) or, when it does not exist, makes a new
     /// key from the operating system's randomness and writes it readable by the owner only.
     pub fn load_or_create(path: &std::path::Path) -> Result<Self, String> {
-        match std::fs::read_to_string(path) {
+        match crate::security::read_private(path) {
             Ok(text) => Self::from_seed_b64(text.trim()).map_err(|e| format!("{}: {e}", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let mut seed = [0u8; 32];
                 rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut seed);
                 let key = Self { signing: SigningKey::from_bytes(&seed) };
-                write_private(path, &B64.encode(seed)).map_err(|e| format!("writing {}: {e}", path.display()))?;
+                crate::security::write_private(path, &B64.encode(seed)).map_err(|e| format!("writing {}: {e}", path.display()))?;
                 Ok(key)
             }
             Err(e) => Err(format!("reading {}: {e}", path.display())),
@@ -82,22 +82,6 @@ const FILE_SIG: &str = "%ZP-FILE-SIG ";
 
 fn key_id_of(key: &VerifyingKey) -> String {
     hex::encode(&Sha256::digest(key.to_bytes())[..8])
-}
-
-#[cfg(unix)]
-fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
-    f.write_all(text.as_bytes())
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    std::fs::write(path, text)
 }
 
 pub fn parse_public_key(b64: &str) -> Result<VerifyingKey, FileCheck> {

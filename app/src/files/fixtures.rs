@@ -43,6 +43,10 @@ pub fn page(width: u32, height: u32) -> DynamicImage {
 }
 
 pub fn pdf(pages: usize) -> Vec<u8> {
+    save(pdf_document(pages))
+}
+
+fn pdf_document(pages: usize) -> lopdf::Document {
     use lopdf::{dictionary, Document, Object, Stream};
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
@@ -58,9 +62,26 @@ pub fn pdf(pages: usize) -> Vec<u8> {
     doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => pages as i64 }));
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
+    doc
+}
+
+fn save(mut doc: lopdf::Document) -> Vec<u8> {
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
     out
+}
+
+/// A one-page PDF that also holds a compressed object stream inflating to `inflated` bytes: with
+/// a large size, a "decompression bomb" (a few hundred KB on the wire).
+pub fn pdf_with_object_stream(inflated: usize) -> Vec<u8> {
+    use lopdf::{dictionary, Stream};
+    let mut doc = pdf_document(1);
+    let mut content = b"1 0 null ".to_vec();
+    content.resize(inflated, b' ');
+    let mut stream = Stream::new(dictionary! { "Type" => "ObjStm", "N" => 1, "First" => 4 }, content);
+    stream.compress().unwrap();
+    doc.add_object(stream);
+    save(doc)
 }
 
 /// A PNG whose header claims `width × height` (its pixel data is that of a 1×1 image).

@@ -22,6 +22,10 @@ pub struct Inspected {
 /// The largest side, in pixels, at which sharpness is measured: scans of any resolution are
 /// brought to one scale first, so one threshold fits a phone photo and a 600-dpi scan alike.
 const MEASURE_SIDE: u32 = 1200;
+/// The most one compressed stream of a PDF may inflate to while the file is read: a real scan's
+/// object streams are a few hundred KB; a "decompression bomb" of 10 MB inflating to gigabytes
+/// is refused as unreadable instead (security review M6).
+const MAX_PDF_STREAM_BYTES: usize = 32 * 1024 * 1024;
 /// The decoder's allocation ceiling.
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -36,7 +40,8 @@ pub fn inspect(slot: SlotKind, bytes: &[u8]) -> Result<Inspected, Refusal> {
             if !tail.windows(5).any(|w| w == b"%%EOF") {
                 return Err(Refusal::PdfUnreadable);
             }
-            let doc = lopdf::Document::load_mem(bytes).map_err(|_| Refusal::PdfUnreadable)?;
+            let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_PDF_STREAM_BYTES), ..Default::default() };
+            let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|_| Refusal::PdfUnreadable)?;
             let pages = doc.get_pages().len();
             if pages == 0 {
                 return Err(Refusal::PdfUnreadable);

@@ -69,7 +69,7 @@ catalogue! {
     HintIdNumber => "18位，最后一位可以是X", "18 characters; the last may be X";
     HintPhone => "11位手机号码", "11-digit mobile number";
     HintPassword => "至少8位；不要使用常见密码或身份证号", "At least 8 characters; not a common password or your ID number";
-    HintCode => "6位数字，15分钟内有效", "6 digits, valid for 15 minutes";
+    HintCode => "8位数字，15分钟内有效", "8 digits, valid for 15 minutes";
     ButtonRegister => "注册", "Register";
     ButtonLogin => "登录", "Log in";
     ButtonSendUsername => "发送用户名", "Send my user name";
@@ -184,7 +184,7 @@ catalogue! {
     PasswordTooCommon => "这个密码太常见，很容易被猜到，请换一个", "This password is too common and easy to guess; choose another";
     PasswordContainsId => "密码不能包含身份证号", "The password must not contain your ID number";
     PasswordMismatch => "两次输入的密码不一致", "The two passwords differ";
-    CodeFormat => "验证码是6位数字", "The code is 6 digits";
+    CodeFormat => "验证码是8位数字", "The code is 8 digits";
     IdLength => "身份证号应为18位，现在是{}位", "An ID number has 18 characters; this has {}";
     IdCharacters => "身份证号前17位应为数字，最后一位为数字或X", "The first 17 characters are digits, the last a digit or X";
     IdRegion => "前6位地址码 {} 不是有效的行政区划代码", "The region code {} is not a valid one";
@@ -682,6 +682,7 @@ catalogue! {
     Forbidden => "您无权进行此操作", "You may not do this";
     CrossSite => "请求来源不正确，已拒绝", "Request refused: it came from another site";
     Internal => "系统暂时出现问题，您填写的内容没有丢失，请稍后再试", "Something went wrong on our side; nothing you entered is lost. Please try again";
+    RequestTooLarge => "提交的内容过大，未能保存；请减少内容后重试", "What was sent is too large and was not saved; shorten it and try again";
     Network => "网络连接出现问题，请检查网络后重试", "The connection failed; check your network and try again";
 
     // administration (issue 5 part 7)

@@ -148,7 +148,7 @@ fn ResetPasswordForms() -> impl IntoView {
                 <TextField state=account id="reset-account" label=Msg::FieldAccount message=account.message(account.required(), reset_error)
                     autocomplete="username"/>
                 <TextField state=code label=Msg::FieldCode message=code.message(code_live, reset_error) hint=Msg::HintCode
-                    inputmode="numeric" autocomplete="one-time-code" maxlength=6 eager_at=6/>
+                    inputmode="numeric" autocomplete="one-time-code" maxlength=account::CODE_DIGITS as u32 eager_at=account::CODE_DIGITS/>
                 <TextField state=password label=Msg::FieldNewPassword message=password.message(pw_live("password"), reset_error)
                     input_type="password" autocomplete="new-password" hint=Msg::HintPassword/>
                 <TextField state=password2 label=Msg::FieldNewPassword2 message=password2.message(pw_live("password2"), reset_error)

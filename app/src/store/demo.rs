@@ -48,7 +48,14 @@ fn demo_orgs() -> Vec<OrgRow> {
 }
 
 /// Seeds the demo organisations and accounts that are missing; leaves existing ones alone.
+/// Refuses (`StoreError::NotDemo`) a database that holds accounts but none of the demo's: the
+/// demo's accounts share a published password and must never join real ones (security review M9).
 pub async fn seed_demo(store: &Store, now: i64) -> StoreResult<()> {
+    let (users, demo_users): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), COUNT(CASE WHEN id LIKE 'user-demo-%' THEN 1 END) FROM users").fetch_one(store.pool()).await?;
+    if users > 0 && demo_users == 0 {
+        return Err(StoreError::NotDemo);
+    }
     for org in demo_orgs() {
         store.ensure_org(&org, now).await?;
     }

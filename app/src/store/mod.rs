@@ -57,6 +57,9 @@ pub enum StoreError {
     /// A row the domain cannot read (e.g. an unknown status).
     #[error("corrupt row: {0}")]
     Corrupt(String),
+    /// Demo data asked for on a database that holds real accounts.
+    #[error("this database holds accounts that are not the demo's: demo data (ZP_DEMO=1), whose accounts share a published password, is never added to it")]
+    NotDemo,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -43,9 +43,17 @@ impl Store {
         .await?)
     }
 
-    pub async fn count_reset_attempt(&self, id: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE reset_codes SET attempts = attempts + 1 WHERE id = $1").bind(id).execute(self.pool()).await?;
-        Ok(())
+    /// Counts one try at the code and gives its hash to compare, or None once `max` tries were
+    /// made or the code was spent. The count comes first and in one statement, so any number of
+    /// tries at once get at most `max` comparisons (security review H2).
+    pub async fn try_reset_code(&self, id: &str, max: i64) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "UPDATE reset_codes SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 AND used_at IS NULL RETURNING code_hash",
+        )
+        .bind(id)
+        .bind(max)
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     /// Spends the code; true only for the one caller that spent it (single use under races).

@@ -123,14 +123,33 @@ store_tests! {
         assert!(store.live_reset_code("u1", 500).await.unwrap().is_none(), "expired at 500");
     }
 
-    throttle_counts_within_the_window(store) {
-        for at in [10, 20, 30] {
-            store.record_throttle_event("login:acct:x", at).await.unwrap();
+    throttle_counts_each_use_with_the_ones_before_it_and_takes_uses_back(store) {
+        for (at, token) in [(10, "t1"), (20, "t2")] {
+            store.take_throttle("login:acct:x", token, at, 0).await.unwrap();
         }
-        assert_eq!(store.throttle_count("login:acct:x", 15).await.unwrap(), (2, Some(20)));
-        assert_eq!(store.throttle_count("login:acct:y", 0).await.unwrap(), (0, None));
+        assert_eq!(store.take_throttle("login:acct:x", "t3", 30, 15).await.unwrap(), (2, Some(20)), "10 is outside the window");
+        assert_eq!(store.take_throttle("login:acct:y", "t4", 30, 0).await.unwrap(), (1, Some(30)));
+        store.release_throttle("t3").await.unwrap();
+        assert_eq!(store.take_throttle("login:acct:x", "t5", 40, 15).await.unwrap(), (2, Some(20)), "t3 given back");
         store.clear_throttle("login:acct:x").await.unwrap();
-        assert_eq!(store.throttle_count("login:acct:x", 0).await.unwrap().0, 0);
+        assert_eq!(store.take_throttle("login:acct:x", "t6", 50, 0).await.unwrap().0, 1);
+    }
+
+    a_reset_code_gives_its_hash_to_five_tries_only_even_at_once(store) {
+        store.insert_user(&user("u1", "n1", None)).await.unwrap();
+        store.insert_reset_code("u1", "hash-a", "sms", 100, 1_000).await.unwrap();
+        let live = store.live_reset_code("u1", 200).await.unwrap().unwrap();
+        let mut tries = tokio::task::JoinSet::new();
+        for _ in 0..20 {
+            let (store, id) = (store.clone(), live.id.clone());
+            tries.spawn(async move { store.try_reset_code(&id, 5).await.unwrap() });
+        }
+        let mut given = 0;
+        while let Some(hash) = tries.join_next().await {
+            given += usize::from(hash.unwrap().as_deref() == Some("hash-a"));
+        }
+        assert_eq!(given, 5, "twenty tries at once, five compared");
+        assert!(store.try_reset_code(&live.id, 5).await.unwrap().is_none());
     }
 
     outbox_keeps_messages_newest_first(store) {

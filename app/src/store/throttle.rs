@@ -1,20 +1,29 @@
 use super::{Store, StoreResult};
 
 impl Store {
-    /// Records one event against `bucket` (e.g. `login:acct:<user>` or `login:ip:<addr>`).
-    pub async fn record_throttle_event(&self, bucket: &str, now: i64) -> StoreResult<()> {
-        sqlx::query("INSERT INTO throttle_events (bucket, at) VALUES ($1, $2)").bind(bucket).bind(now).execute(self.pool()).await?;
-        Ok(())
-    }
-
-    /// How many events `bucket` has had since `since`, and the oldest of them (for "try again in").
-    pub async fn throttle_count(&self, bucket: &str, since: i64) -> StoreResult<(i64, Option<i64>)> {
+    /// Writes one use of `bucket` (e.g. `login:acct:<user id>`) under `token`, then counts the
+    /// bucket's uses since `since`, this one included, and gives the oldest (for "try again in").
+    /// Two statements, not one transaction: each request's count sees every use written before
+    /// its own, which is what bounds a burst (`api::limits::take`).
+    pub async fn take_throttle(&self, bucket: &str, token: &str, now: i64, since: i64) -> StoreResult<(i64, Option<i64>)> {
+        sqlx::query("INSERT INTO throttle_events (bucket, at, token) VALUES ($1, $2, $3)")
+            .bind(bucket)
+            .bind(now)
+            .bind(token)
+            .execute(self.pool())
+            .await?;
         let row: (i64, Option<i64>) = sqlx::query_as("SELECT COUNT(*), MIN(at) FROM throttle_events WHERE bucket = $1 AND at >= $2")
             .bind(bucket)
             .bind(since)
             .fetch_one(self.pool())
             .await?;
         Ok(row)
+    }
+
+    /// Takes one use back.
+    pub async fn release_throttle(&self, token: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM throttle_events WHERE token = $1").bind(token).execute(self.pool()).await?;
+        Ok(())
     }
 
     pub async fn clear_throttle(&self, bucket: &str) -> StoreResult<()> {

@@ -76,7 +76,7 @@ async fn reset_codes_answer_alike_for_unknown_accounts_and_are_rate_limited() {
     let (status, body) = call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await;
     assert!(status == 429 && body.contains("RateLimited"), "{status} {body}");
     // a guessed code is refused
-    let form = [("account", "shenbao"), ("code", "000000"), ("password", "昆仑山2027新密码"), ("password2", "昆仑山2027新密码")];
+    let form = [("account", "shenbao"), ("code", "00000000"), ("password", "昆仑山2027新密码"), ("password2", "昆仑山2027新密码")];
     let (_, body) = call(&c, &s, "reset_password", &form).await;
     assert!(body.contains("CodeInvalid"), "{body}");
 }

@@ -17,7 +17,7 @@ async fn demo(s: &Server, account: &str) -> reqwest::Client {
     login(s, account, "Zhiping@2026").await
 }
 
-/// The six digits after 验证码 in the newest message to `recipient`.
+/// The code (eight digits) after 验证码 in the newest message to `recipient`.
 async fn code_sent_to(s: &Server, recipient: &str) -> String {
     let store = s.store().await;
     let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1")
@@ -26,7 +26,7 @@ async fn code_sent_to(s: &Server, recipient: &str) -> String {
         .await
         .unwrap();
     let after = body.split("验证码").nth(1).unwrap_or_else(|| panic!("no code in {body}"));
-    after.chars().filter(char::is_ascii_digit).take(6).collect()
+    after.chars().filter(char::is_ascii_digit).take(8).collect()
 }
 
 async fn me(c: &reqwest::Client, s: &Server) -> String {

@@ -110,11 +110,24 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     assert_eq!(callback(unsigned).await, 400);
     assert_eq!(status_of(&s, &app).await, "formal_passed", "nothing moved");
 
-    // the built-in gateway's page, and its confirmation (signed callback) — twice
-    let page = reqwest::get(format!("{}{url}", s.base)).await.unwrap().text().await.unwrap();
+    // the built-in gateway's page is its payer's: a visitor is sent to log in, anyone else finds nothing
+    let anonymous = client().get(format!("{}{url}", s.base)).send().await.unwrap();
+    assert_eq!(anonymous.status().as_u16(), 303);
+    let to_login = anonymous.headers()["location"].to_str().unwrap().to_string();
+    assert!(to_login.starts_with("/login?next=%2Fgateway%2Fpay%2FZP"), "{to_login}");
+    let res = client().post(format!("{}{url}", s.base)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303, "an anonymous confirmation pays nothing");
+    for other in [&office, &login(&s, "danwei").await] {
+        assert_eq!(other.get(format!("{}{url}", s.base)).send().await.unwrap().status().as_u16(), 404);
+        assert_eq!(other.post(format!("{}{url}", s.base)).send().await.unwrap().status().as_u16(), 404);
+    }
+    assert_eq!(status_of(&s, &app).await, "formal_passed", "nothing moved");
+
+    // the payer's page, and its confirmation (signed callback) — twice
+    let page = applicant.get(format!("{}{url}", s.base)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("¥300.00"), "{page}");
     for _ in 0..2 {
-        let res = client().post(format!("{}{url}", s.base)).send().await.unwrap();
+        let res = applicant.post(format!("{}{url}", s.base)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 303);
     }
     assert_eq!(status_of(&s, &app).await, "under_evaluation");

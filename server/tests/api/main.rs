@@ -10,4 +10,5 @@ mod certificates;
 mod form;
 mod notices;
 mod review;
+mod security;
 mod uploads;

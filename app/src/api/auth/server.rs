@@ -36,8 +36,7 @@ pub async fn register(
     let valid = form.validate(today).map_err(AppError::Invalid)?;
     let parts = request_parts()?;
     let ip_bucket = format!("register:ip:{}", client_ip(&parts, &state));
-    limits::check(&state, &ip_bucket, limits::REGISTER_PER_IP, Msg::RateLimited).await?;
-    limits::record(&state, &ip_bucket).await?;
+    limits::take(&state, &ip_bucket, limits::REGISTER_PER_IP, Msg::RateLimited).await?.keep();
 
     let hash = hash_password(password).await.or_internal("hash")?;
     let user_id = crate::store::new_id();
@@ -85,21 +84,29 @@ pub async fn login(account: String, password: String, next: Option<String>) -> R
         return Err(AppError::Invalid(problems));
     }
     let parts = request_parts()?;
-    let account_key = account.trim().to_uppercase();
+    let user = state.store.user_by_account(&account).await?;
+    // One bucket per account, whether it is named by user name or ID number; a name no account
+    // has gets a bucket of its own.
+    let account_key = user.as_ref().map_or_else(|| account.trim().to_uppercase(), |u| u.id.clone());
     let acct_bucket = format!("login:acct:{account_key}");
     let ip_bucket = format!("login:ip:{}", client_ip(&parts, &state));
-    limits::check(&state, &acct_bucket, limits::LOGIN_PER_ACCOUNT, Msg::LoginThrottled).await?;
-    limits::check(&state, &ip_bucket, limits::LOGIN_PER_IP, Msg::LoginThrottled).await?;
+    let buckets = [(acct_bucket.clone(), limits::LOGIN_PER_ACCOUNT), (ip_bucket, limits::LOGIN_PER_IP)];
+    // the tries are counted before the password is checked, so a burst is no faster than one by one
+    let tries = limits::take_all(&state, &buckets, Msg::LoginThrottled).await?;
 
-    let user = state.store.user_by_account(&account).await?;
     let usable = user.as_ref().filter(|u| u.disabled == 0);
     let ok = verify_password(password, usable.map(|u| u.password_hash.clone())).await;
     let Some(user) = usable.filter(|_| ok) else {
-        limits::record(&state, &acct_bucket).await?;
-        limits::record(&state, &ip_bucket).await?;
+        tracing::warn!(account = %account_key, "login failed");
+        // the tries stay counted: they are the failures
+        tries.into_iter().for_each(limits::Ticket::keep);
         return Err(AppError::refused(Msg::LoginFailed));
     };
+    // a success forgives the account's failures and does not count against the address
     state.store.clear_throttle(&acct_bucket).await?;
+    for t in tries {
+        t.give_back(&state).await?;
+    }
     start_session(&state, &user.id).await?;
     tracing::info!(user = %user.id, "logged in");
     leptos_axum::redirect(&safe_next(next.as_deref(), "/"));
@@ -112,7 +119,7 @@ pub async fn logout() -> Result<(), AppError> {
     if let Some(token) = cookie(&parts, SESSION_COOKIE) {
         state.store.delete_session(&sha256_hex(&token)).await?;
     }
-    set_cookie(clear_session_cookie(state.config.secure_cookies));
+    set_cookie(clear_session_cookie());
     leptos_axum::redirect("/login?out=1");
     Ok(())
 }
@@ -180,14 +187,19 @@ pub async fn reset_password(account: String, code: String, password: String, pas
     let code = account::check_code(&code).map_err(|p| problems.insert(0, FieldText::new("code", p))).ok();
     let Some(code) = code.filter(|_| problems.is_empty()) else { return Err(AppError::Invalid(problems)) };
 
+    let parts = request_parts()?;
+    let ip_bucket = format!("reset:ip:{}", client_ip(&parts, &state));
+    limits::take(&state, &ip_bucket, limits::RESET_PER_IP, Msg::RateLimited).await?.keep();
     let now = state.clock.now().millis();
     let wrong = || AppError::field("code", Msg::CodeInvalid);
     let user: Option<UserRow> = state.store.user_by_account(&account).await?;
     let Some(user) = user.filter(|u| u.disabled == 0) else { return Err(wrong()) };
     let live = state.store.live_reset_code(&user.id, now).await?;
-    let Some(live) = live.filter(|c| c.attempts < limits::CODE_ATTEMPTS) else { return Err(wrong()) };
-    if !same_digest(&live.code_hash, &reset_code_hash(&user.id, &code)) {
-        state.store.count_reset_attempt(&live.id).await?;
+    let Some(live) = live else { return Err(wrong()) };
+    // the try is counted before the code is compared (five in all, however many at once)
+    let Some(code_hash) = state.store.try_reset_code(&live.id, limits::CODE_ATTEMPTS).await? else { return Err(wrong()) };
+    if !same_digest(&code_hash, &reset_code_hash(&user.id, &code)) {
+        tracing::warn!(user = %user.id, "wrong reset code");
         return Err(wrong());
     }
     if !state.store.spend_reset_code(&live.id, now).await? {
@@ -209,12 +221,7 @@ async fn recovery_limits(state: &crate::state::AppState, account_key: &str) -> R
         (format!("recover:acct:{account_key}"), limits::RECOVERY_PER_ACCOUNT),
         (format!("recover:ip:{}", client_ip(&parts, state)), limits::RECOVERY_PER_IP),
     ];
-    for (bucket, limit) in &buckets {
-        limits::check(state, bucket, *limit, Msg::RateLimited).await?;
-    }
-    for (bucket, _) in &buckets {
-        limits::record(state, bucket).await?;
-    }
+    limits::take_all(state, &buckets, Msg::RateLimited).await?.into_iter().for_each(limits::Ticket::keep);
     Ok(())
 }
 

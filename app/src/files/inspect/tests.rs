@@ -1,7 +1,7 @@
 //! The inspection of uploads, on files made by `files::fixtures`.
 
 use super::*;
-use crate::files::fixtures::{encode, page, pdf, png_claiming, portrait, EXECUTABLE};
+use crate::files::fixtures::{encode, page, pdf, pdf_with_object_stream, png_claiming, portrait, EXECUTABLE};
 use image::DynamicImage;
 
 #[test]
@@ -52,4 +52,13 @@ fn an_executable_renamed_pdf_is_not_accepted() {
 fn a_30000_square_png_is_refused_before_decoding() {
     let bomb = png_claiming(30_000, 30_000);
     assert_eq!(inspect(SlotKind::Document, &bomb), Err(Refusal::TooManyPixels { width: 30_000, height: 30_000 }));
+}
+
+#[test]
+fn a_pdf_whose_stream_inflates_past_the_cap_is_refused_not_read() {
+    let small = pdf_with_object_stream(1024);
+    assert!(inspect(SlotKind::Document, &small).is_ok(), "an ordinary object stream reads");
+    let bomb = pdf_with_object_stream(MAX_PDF_STREAM_BYTES + 1024 * 1024);
+    assert!(bomb.len() < 1024 * 1024, "{} bytes on the wire", bomb.len());
+    assert_eq!(inspect(SlotKind::Document, &bomb), Err(Refusal::PdfUnreadable));
 }

@@ -51,6 +51,11 @@ pub fn free_port() -> u16 {
 }
 
 pub async fn start() -> Server {
+    start_with(&[]).await
+}
+
+/// `start` with more settings (`ZP_…` variables) than the demo's.
+pub async fn start_with(env: &[(&str, &str)]) -> Server {
     let port = free_port();
     let dir = std::env::temp_dir().join(format!("zhiping-api-test-{port}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -63,6 +68,7 @@ pub async fn start() -> Server {
         .env("ZP_DEMO", "1")
         .env("ZP_TEST_CLOCK", "1")
         .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .spawn()
         .expect("start the server binary");
