@@ -79,29 +79,6 @@ pub fn same_digest(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn hashes_verify_and_unknown_accounts_never_match() {
-        let h = hash_password("天山雪莲2026春".into()).await.unwrap();
-        assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("天山雪莲2026春".into(), Some(h.clone())).await);
-        assert!(!verify_password("wrong-password".into(), Some(h)).await);
-        assert!(!verify_password("anything".into(), None).await);
-    }
-
-    #[test]
-    fn codes_are_eight_digits() {
-        for _ in 0..100 {
-            let c = random_code();
-            assert_eq!(c.len(), 8);
-            assert!(c.chars().all(|ch| ch.is_ascii_digit()));
-        }
-    }
-}
-
 /// Writes a new secret file readable by its owner only (0600; security review L2). Refuses to
 /// overwrite one that exists.
 #[cfg(unix)]
@@ -133,4 +110,27 @@ pub fn read_private(path: &std::path::Path) -> std::io::Result<String> {
         }
     }
     std::fs::read_to_string(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_verify_and_unknown_accounts_never_match() {
+        let h = hash_password("天山雪莲2026春".into()).await.unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("天山雪莲2026春".into(), Some(h.clone())).await);
+        assert!(!verify_password("wrong-password".into(), Some(h)).await);
+        assert!(!verify_password("anything".into(), None).await);
+    }
+
+    #[test]
+    fn codes_are_eight_digits() {
+        for _ in 0..100 {
+            let c = random_code();
+            assert_eq!(c.len(), 8);
+            assert!(c.chars().all(|ch| ch.is_ascii_digit()));
+        }
+    }
 }

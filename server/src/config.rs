@@ -63,7 +63,9 @@ impl ServerConfig {
                 Err(_) => !addr.ip().is_loopback(),
             },
             trusted_proxies: match std::env::var("ZP_TRUSTED_PROXIES") {
-                Ok(v) => v.parse().ok().filter(|n| *n <= 10).ok_or_else(|| format!("ZP_TRUSTED_PROXIES={v}: a number of proxies, 0 to 10"))?,
+                Ok(v) => {
+                    v.parse().ok().filter(|n| *n <= 10).ok_or_else(|| format!("ZP_TRUSTED_PROXIES={v}: a number of proxies, 0 to 10"))?
+                }
                 Err(_) => usize::from(flag("ZP_TRUST_FORWARDED_FOR")),
             },
             public_origin: std::env::var("ZP_PUBLIC_ORIGIN").ok().filter(|o| !o.is_empty()),

@@ -6,7 +6,9 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
-use http::header::{CACHE_CONTROL, HOST, ORIGIN, REFERRER_POLICY, SET_COOKIE, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use http::header::{
+    CACHE_CONTROL, HOST, ORIGIN, REFERRER_POLICY, SET_COOKIE, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
 use http::{HeaderValue, Method, StatusCode};
 
 use app::api::error::AppError;
@@ -137,7 +139,9 @@ pub async fn security_headers(State(policy): State<HeaderPolicy>, req: Request<B
 
 fn secure_cookie(cookie: &HeaderValue) -> HeaderValue {
     match cookie.to_str() {
-        Ok(c) if !c.to_ascii_lowercase().contains("; secure") => HeaderValue::from_str(&format!("{c}; Secure")).unwrap_or_else(|_| cookie.clone()),
+        Ok(c) if !c.to_ascii_lowercase().contains("; secure") => {
+            HeaderValue::from_str(&format!("{c}; Secure")).unwrap_or_else(|_| cookie.clone())
+        }
         _ => cookie.clone(),
     }
 }

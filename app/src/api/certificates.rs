@@ -138,8 +138,8 @@ pub async fn my_certificates() -> Result<Vec<CertificateSummary>, AppError> {
 #[server(prefix = "/api", endpoint = "verify_certificate", input = server_fn::codec::GetUrl)]
 pub async fn verify_certificate(number: String) -> Result<VerifyView, AppError> {
     use crate::api::context::app_state;
-    use crate::i18n::Msg;
     use crate::api::limits;
+    use crate::i18n::Msg;
     let state = app_state()?;
     // certificate numbers run in sequence: without a limit anyone could walk them (review M4)
     let bucket = format!("cert-query:{}", crate::api::context::client_ip(&crate::api::context::request_parts()?, &state));

@@ -72,16 +72,40 @@ fn save(mut doc: lopdf::Document) -> Vec<u8> {
 }
 
 /// A one-page PDF that also holds a compressed object stream inflating to `inflated` bytes: with
-/// a large size, a "decompression bomb" (a few hundred KB on the wire).
+/// a large size, a "decompression bomb" (a few hundred KB on the wire). Written by hand, because
+/// lopdf's writer rebuilds object streams of its own.
 pub fn pdf_with_object_stream(inflated: usize) -> Vec<u8> {
-    use lopdf::{dictionary, Stream};
-    let mut doc = pdf_document(1);
-    let mut content = b"1 0 null ".to_vec();
+    let mut content = b"5 0 null ".to_vec();
     content.resize(inflated, b' ');
-    let mut stream = Stream::new(dictionary! { "Type" => "ObjStm", "N" => 1, "First" => 4 }, content);
-    stream.compress().unwrap();
-    doc.add_object(stream);
-    save(doc)
+    let mut packed = lopdf::Stream::new(lopdf::dictionary! {}, content);
+    packed.compress().unwrap();
+    let packed = packed.content;
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
+        [
+            format!("<< /Type /ObjStm /N 1 /First 9 /Filter /FlateDecode /Length {} >>\nstream\n", packed.len()).into_bytes(),
+            packed,
+            b"\nendstream".to_vec(),
+        ]
+        .concat(),
+    ];
+    let mut out = b"%PDF-1.5\n".to_vec();
+    let mut offsets = vec![];
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(body);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
 }
 
 /// A PNG whose header claims `width × height` (its pixel data is that of a 1×1 image).

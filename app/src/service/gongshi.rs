@@ -2,7 +2,7 @@
 //! objections lodged by anyone, with a real name and a way to reach them (实名).
 
 use crate::api::error::AppError;
-use crate::api::limits::{check, record, Limit};
+use crate::api::limits::{take, Limit};
 use crate::api::review::PublicNoticeView;
 use crate::domain::instant::HOUR_MS;
 use crate::domain::materials::fields::format_date;
@@ -76,11 +76,12 @@ impl Objection {
 /// Lodges an objection on a running notice; the reviewers' open pages hear of it.
 pub async fn lodge(state: &AppState, id: &str, objection: Objection, ip: &str) -> Result<(), AppError> {
     let bucket = format!("objection:{ip}");
-    check(state, &bucket, OBJECTIONS_PER_IP, Msg::ObjectionThrottled).await?;
+    let objection_turn = take(state, &bucket, OBJECTIONS_PER_IP, Msg::ObjectionThrottled).await?;
     if state.store.on_notice(Some(id)).await?.is_empty() {
+        objection_turn.give_back(state).await?;
         return Err(AppError::refused(Msg::PublicNoticeNotFound));
     }
-    record(state, &bucket).await?;
+    objection_turn.keep();
     let row = ObjectionRow {
         id: crate::store::new_id(),
         application_id: id.to_string(),

@@ -114,7 +114,7 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let anonymous = client().get(format!("{}{url}", s.base)).send().await.unwrap();
     assert_eq!(anonymous.status().as_u16(), 303);
     let to_login = anonymous.headers()["location"].to_str().unwrap().to_string();
-    assert!(to_login.starts_with("/login?next=%2Fgateway%2Fpay%2FZP"), "{to_login}");
+    assert!(to_login.starts_with("/login?next=/gateway/pay/ZP"), "{to_login}");
     let res = client().post(format!("{}{url}", s.base)).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 303, "an anonymous confirmation pays nothing");
     for other in [&office, &login(&s, "danwei").await] {
