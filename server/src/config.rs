@@ -44,17 +44,23 @@ impl ServerConfig {
             .ok()
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| format!("sqlite://{}/zhiping.db?mode=rwc", data_dir.display()));
-        let test_clock = flag("ZP_TEST_CLOCK");
+        let (demo, test_clock) = (flag("ZP_DEMO"), flag("ZP_TEST_CLOCK"));
+        // Both are for this machine only: the demo's accounts share a published password (review
+        // M9), and anyone may move the test clock, no session asked (L4).
         if test_clock && !addr.ip().is_loopback() {
-            // anyone may move it (no session is asked): on this machine only (review L4)
             return Err(format!("ZP_TEST_CLOCK=1 on {addr}: the test clock is for tests on this machine, on a loopback address only"));
+        }
+        if demo && !addr.ip().is_loopback() {
+            return Err(format!(
+                "ZP_DEMO=1 on {addr}: the demo's accounts share a published password, so it listens on a loopback address only (ZP_ADDR=127.0.0.1:3000)"
+            ));
         }
         Ok(Self {
             addr,
             data_dir,
             database_url,
             site_root: std::env::var("ZP_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
-            demo: flag("ZP_DEMO"),
+            demo,
             test_clock,
             // served over HTTPS unless said otherwise or on this machine only
             secure_cookies: match std::env::var("ZP_SECURE_COOKIES").as_deref() {

