@@ -1,6 +1,6 @@
 //! Uploading and downloading attachments: plain axum handlers, because a multipart body is
 //! streamed with a limit (a server function would buffer it whole). Each authenticates,
-//! authorises through the domain (`may_edit` to upload, `api::form::readable` to download), and only then
+//! authorises through the domain (`may_edit` to upload, `service::form::readable` to download), and only then
 //! touches the store. Errors are the same JSON `AppError` the server functions send.
 
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
@@ -249,7 +249,7 @@ async fn download(Extension(state): Extension<AppState>, Path(id): Path<String>,
     let Ok(Some(att)) = state.store.attachment(&id).await else { return not_found() };
     // who may read the application (a committee member: through their session) may read its
     // files; any refusal is the same answer as for an id that does not exist
-    if app::api::form::readable(&state, &actor, &att.application_id).await.is_err() {
+    if app::service::form::readable(&state, &actor, &att.application_id).await.is_err() {
         return not_found();
     }
     let bytes = match state.blobs.get(&att.sha256).await {

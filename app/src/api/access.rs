@@ -27,3 +27,10 @@ pub async fn office_reviewer(state: &AppState) -> Result<(Actor, String), AppErr
     let office = actor.org_id.clone().ok_or(AppError::Forbidden)?;
     Ok((actor, office))
 }
+
+/// An administrator (`may_administer`).
+pub async fn admin(state: &AppState) -> Result<Actor, AppError> {
+    let actor = signed_in(state).await?;
+    crate::domain::workflow::may_administer(&actor).map_err(|_| AppError::Forbidden)?;
+    Ok(actor)
+}

@@ -100,7 +100,7 @@ pub async fn issue_certificates(
             numbers.push(c.number);
         }
     }
-    crate::api::form::redirect_form_post("/issuing?issued=1");
+    crate::api::context::redirect_form_post("/issuing?issued=1");
     Ok(numbers)
 }
 
@@ -120,7 +120,7 @@ pub async fn revoke_certificate(number: String, #[server(default)] reason: Strin
     if !done {
         return Err(AppError::refused(Msg::CertificateNotRevocable));
     }
-    crate::api::form::redirect_form_post("/issuing?revoked=1");
+    crate::api::context::redirect_form_post("/issuing?revoked=1");
     Ok(())
 }
 

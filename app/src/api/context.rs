@@ -79,6 +79,11 @@ pub fn forwarded_client(header: &str, trusted: usize) -> Option<std::net::IpAddr
     hops.get(at)?.parse().ok()
 }
 
+/// The address this request came from, as the rate limits and the audit log record it.
+pub fn request_ip(state: &AppState) -> Result<String, AppError> {
+    Ok(client_ip(&request_parts()?, state))
+}
+
 pub fn set_cookie(value: String) {
     if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
         res.append_header(SET_COOKIE, v);
@@ -165,6 +170,14 @@ pub const FORM_COOKIE: &str = "zp_form";
 /// is answered with a redirect back to a page, and what it typed may need keeping.
 pub fn is_plain_form_post(headers: &http::HeaderMap) -> bool {
     headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
+}
+
+/// Sends a plain form post (no JavaScript) on to a page after it succeeded; calls from the page
+/// itself are left alone, or every autosave would navigate.
+pub fn redirect_form_post(to: &str) {
+    if use_context::<Parts>().is_some_and(|p| is_plain_form_post(&p.headers)) {
+        leptos_axum::redirect(to);
+    }
 }
 
 /// Without JavaScript a refused form comes back through a redirect, and the browser would show it

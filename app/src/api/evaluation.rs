@@ -85,7 +85,7 @@ pub struct PublicResult {
 use crate::{
     api::access,
     api::context::{app_state, client_ip, remember_form, request_parts},
-    api::form::redirect_form_post,
+    api::context::redirect_form_post,
     domain::workflow::Role,
     service::{committee, evaluation as service, results},
 };

@@ -120,7 +120,7 @@ pub struct PublicNoticeView {
 use crate::{
     api::access,
     api::context::{app_state, client_ip, remember_form, request_parts},
-    api::form::redirect_form_post,
+    api::context::redirect_form_post,
     service::{gongshi, review as service},
 };
 

@@ -1,29 +1,16 @@
-//! Administration's shared steps (server only): who the administrator is, the organisation tree
-//! as the pages list it, and what a refused admin form says where.
+//! Administration (routes `/admin/orgs` and `/admin/series`): the organisation tree and the title
+//! series. The administrator is checked at the door (`api::access::admin`); every change is
+//! audited in the store with them and their address (`ByAdmin`).
 
-use leptos::prelude::use_context;
-
-use crate::api::admin::{OrgEntry, UserEntry};
-use crate::api::context::{client_ip, request_parts, require_session};
+use crate::api::admin::OrgEntry;
 use crate::api::error::AppError;
-use crate::domain::admin::AdminProblem;
-use crate::domain::admin::OrgKind;
-use crate::domain::workflow::{may_administer, Actor};
+use crate::domain::admin::{check_org_name, check_parent, AdminProblem, OrgKind};
+use crate::domain::series::{check_series, Series};
 use crate::forms::FieldText;
 use crate::state::AppState;
-use crate::store::OrgRow;
+use crate::store::{ByAdmin, OrgRow, StoreError};
 
-/// The signed-in administrator, or Forbidden for everybody else.
-pub async fn admin(state: &AppState) -> Result<Actor, AppError> {
-    let (actor, _) = require_session(state).await?;
-    may_administer(&actor).map_err(|_| AppError::Forbidden)?;
-    Ok(actor)
-}
-
-pub fn ip(state: &AppState) -> Result<String, AppError> {
-    Ok(client_ip(&request_parts()?, state))
-}
-
+/// A refused admin form: one problem at one field.
 pub fn problem(field: &str, p: AdminProblem) -> AppError {
     AppError::Invalid(vec![FieldText::new(field, p)])
 }
@@ -69,30 +56,71 @@ pub async fn org_kind(state: &AppState, id: &str, field: &str) -> Result<Option<
     }
 }
 
-/// Where a plain form post from the account list goes back to: the same filtered list (the
-/// Referer's path and query, when it is that page), with the saved notice.
-pub fn back_to_users() -> String {
-    let referer = use_context::<http::request::Parts>()
-        .and_then(|p| p.headers.get(http::header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string));
-    let path = referer
-        .as_deref()
-        .and_then(|r| r.find("/admin/users").map(|i| &r[i..]))
-        .filter(|p| !p.contains("saved=1"))
-        .unwrap_or("/admin/users");
-    let sep = if path.contains('?') { '&' } else { '?' };
-    format!("{path}{sep}saved=1")
+/// A new organisation as the form describes it, checked: its kind, name and parent (none for a
+/// region) must fit the tree (`check_parent`).
+pub struct NewOrg {
+    pub kind: OrgKind,
+    pub name: String,
+    pub parent_id: Option<String>,
 }
 
-pub fn user_entry(u: crate::store::UserRow) -> Option<UserEntry> {
-    Some(UserEntry {
-        role: u.role,
-        id: u.id,
-        username: u.username,
-        name: u.name,
-        phone: u.phone,
-        email: u.email,
-        org_id: u.org_id,
-        org_name: u.org_name.unwrap_or_default(),
-        disabled: u.disabled != 0,
-    })
+impl NewOrg {
+    /// Each refusal at its field.
+    pub async fn check(state: &AppState, kind: &str, name: &str, parent_id: &str) -> Result<NewOrg, AppError> {
+        let mut problems = vec![];
+        let kind = OrgKind::parse(kind);
+        if kind.is_none() {
+            problems.push(FieldText::new("kind", AdminProblem::Required));
+        }
+        let name = check_org_name(name).map_err(|p| problems.push(FieldText::new("name", p))).ok();
+        let parent = org_kind(state, parent_id, "parent_id").await.map_err(|e| {
+            if let AppError::Invalid(mut list) = e {
+                problems.append(&mut list)
+            }
+        });
+        if let (Some(kind), Ok(parent)) = (kind, &parent) {
+            if let Err(p) = check_parent(kind, *parent) {
+                problems.push(FieldText::new("parent_id", p));
+            }
+        }
+        let (Some(kind), Some(name), true) = (kind, name, problems.is_empty()) else { return Err(AppError::Invalid(problems)) };
+        Ok(NewOrg { kind, name, parent_id: Some(parent_id.trim().to_string()).filter(|p| !p.is_empty()) })
+    }
+}
+
+/// Adds the organisation; returns its id.
+pub async fn create_org(state: &AppState, by: &ByAdmin<'_>, org: &NewOrg) -> Result<String, AppError> {
+    Ok(state.store.insert_org(org.kind, &org.name, org.parent_id.as_deref(), by).await?)
+}
+
+/// Renames an organisation; an unknown one is refused like a forbidden one.
+pub async fn rename_org(state: &AppState, by: &ByAdmin<'_>, id: &str, name: &str) -> Result<(), AppError> {
+    let name = check_org_name(name).map_err(|p| problem("name", p))?;
+    match state.store.rename_org(id, &name, by).await {
+        Ok(()) => Ok(()),
+        Err(StoreError::NotFound) => Err(AppError::Forbidden),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A title series as the form sends it: `id` empty for a new one; `titles` for 初级 to 正高级.
+pub struct SeriesForm<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub specialties: &'a str,
+    pub titles: [&'a str; 4],
+    pub open: bool,
+}
+
+/// Adds or changes a title series (`check_series`, each refusal at its field); returns its id.
+pub async fn save_series(state: &AppState, by: &ByAdmin<'_>, form: &SeriesForm<'_>) -> Result<String, AppError> {
+    let (name, specialties, titles) = check_series(form.name, form.specialties, form.titles)
+        .map_err(|list| AppError::Invalid(list.into_iter().map(|(f, p)| FieldText::new(&f, p)).collect()))?;
+    let series = Series { id: form.id.trim().to_string(), name, specialties, titles, open: form.open };
+    match state.store.save_series(&series, by).await {
+        Ok(id) => Ok(id),
+        Err(StoreError::Unique(_)) => Err(problem("name", AdminProblem::SeriesTaken)),
+        Err(StoreError::NotFound) => Err(AppError::Forbidden),
+        Err(e) => Err(e.into()),
+    }
 }

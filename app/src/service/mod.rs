@@ -5,9 +5,17 @@
 //! the thin door in front of it (authenticate, authorise, parse, call, map).
 
 pub mod admin;
+pub mod applications;
+pub mod auth;
+pub mod calendar;
 pub mod certificates;
 pub mod committee;
 pub mod evaluation;
+pub mod fees;
+pub mod findings;
+pub mod form;
 pub mod gongshi;
+pub mod notices;
+pub mod outbox;
 pub mod results;
 pub mod review;

@@ -89,9 +89,9 @@ pub fn filter_from(status: &str, level: &str, specialty: &str, name: &str, sort:
 /// The review page's data for a reviewer (or a committee member reading their session's
 /// application, never their own unit's).
 pub async fn review_view(state: &AppState, actor: &Actor, id: &str) -> Result<ReviewView, AppError> {
-    let row = crate::api::form::readable(state, actor, id).await?;
+    let row = crate::service::form::readable(state, actor, id).await?;
     let facts = row.facts();
-    let form = crate::api::form::read_form(id).await?;
+    let form = crate::service::form::view(state, actor, id).await?;
     let applicant_name = state.store.user_by_id(&row.applicant_id).await?.map(|u| u.name).unwrap_or_default();
     let objections = state
         .store
@@ -151,7 +151,7 @@ fn stale(status: Status) -> AppError {
 /// is taken; the others are told where the application went.
 pub async fn decide(state: &AppState, actor: &Actor, asked: Asked<'_>) -> Result<Done, AppError> {
     let Asked { id, version, action, opinion, ip, .. } = asked;
-    let row = crate::api::form::visible(state, actor, id).await?;
+    let row = crate::service::form::visible(state, actor, id).await?;
     let facts = row.facts();
     if let Err(denied) = may(actor, action, &facts) {
         return Err(match denied {

@@ -5,8 +5,6 @@
 // generates from it carries no attribute of ours, so the allowance is the module's.
 #![allow(clippy::too_many_arguments)]
 
-#[cfg(feature = "ssr")]
-use crate::api::context::internal;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +17,12 @@ mod users;
 pub use users::*;
 
 #[cfg(feature = "ssr")]
-use crate::service::admin as service;
+use crate::{
+    api::access,
+    api::context::{app_state, redirect_form_post, remember_form, request_ip},
+    service::admin as service,
+    store::ByAdmin,
+};
 
 /// One organisation in tree order: `depth` 0 is a region.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,8 +82,8 @@ pub const INVITE_VALID_HOURS: i64 = 72;
 
 #[server(prefix = "/api", endpoint = "org_tree")]
 pub async fn org_tree() -> Result<Vec<OrgEntry>, AppError> {
-    let state = crate::api::context::app_state()?;
-    service::admin(&state).await?;
+    let state = app_state()?;
+    access::admin(&state).await?;
     service::tree(&state).await
 }
 
@@ -91,51 +94,22 @@ pub async fn create_org(
     #[server(default)] name: String,
     #[server(default)] parent_id: String,
 ) -> Result<String, AppError> {
-    use crate::domain::admin::{check_org_name, check_parent, AdminProblem};
-    use crate::forms::FieldText;
-    let state = crate::api::context::app_state()?;
-    let actor = service::admin(&state).await?;
-    let mut problems = vec![];
-    let kind = OrgKind::parse(&kind);
-    if kind.is_none() {
-        problems.push(FieldText::new("kind", AdminProblem::Required));
-    }
-    let checked_name = check_org_name(&name).map_err(|p| problems.push(FieldText::new("name", p))).ok();
-    let parent = service::org_kind(&state, &parent_id, "parent_id").await.map_err(|e| {
-        if let AppError::Invalid(mut list) = e {
-            problems.append(&mut list)
-        }
-    });
-    if let (Some(kind), Ok(parent)) = (kind, &parent) {
-        if let Err(p) = check_parent(kind, *parent) {
-            problems.push(FieldText::new("parent_id", p));
-        }
-    }
-    let (Some(kind), Some(checked_name), true) = (kind, checked_name, problems.is_empty()) else {
-        crate::api::context::remember_form(&[("name", &name)]);
-        return Err(AppError::Invalid(problems));
-    };
-    let parent_id = Some(parent_id.trim()).filter(|p| !p.is_empty());
-    let by = crate::store::ByAdmin { actor: &actor, client_ip: &service::ip(&state)?, now: state.clock.now().millis() };
-    let id = state.store.insert_org(kind, &checked_name, parent_id, &by).await?;
-    crate::api::form::redirect_form_post("/admin/orgs?saved=1");
+    let state = app_state()?;
+    let actor = access::admin(&state).await?;
+    let org = service::NewOrg::check(&state, &kind, &name, &parent_id).await.inspect_err(|_| remember_form(&[("name", &name)]))?;
+    let by = ByAdmin { actor: &actor, client_ip: &request_ip(&state)?, now: state.clock.now().millis() };
+    let id = service::create_org(&state, &by, &org).await?;
+    redirect_form_post("/admin/orgs?saved=1");
     Ok(id)
 }
 
 #[server(prefix = "/api", endpoint = "rename_org")]
 pub async fn rename_org(id: String, #[server(default)] name: String) -> Result<(), AppError> {
-    use crate::domain::admin::check_org_name;
-    use crate::store::StoreError;
-    let state = crate::api::context::app_state()?;
-    let actor = service::admin(&state).await?;
-    let name = check_org_name(&name).map_err(|p| service::problem("name", p))?;
-    let by = crate::store::ByAdmin { actor: &actor, client_ip: &service::ip(&state)?, now: state.clock.now().millis() };
-    match state.store.rename_org(&id, &name, &by).await {
-        Ok(()) => {}
-        Err(StoreError::NotFound) => return Err(AppError::Forbidden),
-        Err(e) => return Err(internal("rename org", e)),
-    }
-    crate::api::form::redirect_form_post("/admin/orgs?saved=1");
+    let state = app_state()?;
+    let actor = access::admin(&state).await?;
+    let by = ByAdmin { actor: &actor, client_ip: &request_ip(&state)?, now: state.clock.now().millis() };
+    service::rename_org(&state, &by, &id, &name).await?;
+    redirect_form_post("/admin/orgs?saved=1");
     Ok(())
 }
 
@@ -143,8 +117,7 @@ pub async fn rename_org(id: String, #[server(default)] name: String) -> Result<(
 /// offers them to applicants).
 #[server(prefix = "/api", endpoint = "series_catalogue")]
 pub async fn series_catalogue() -> Result<Vec<Series>, AppError> {
-    let state = crate::api::context::app_state()?;
-    state.store.title_series().await.map_err(|e| crate::api::context::internal("series", e))
+    Ok(app_state()?.store.title_series().await?)
 }
 
 /// Adds (`id` empty) or changes a title series.
@@ -159,33 +132,25 @@ pub async fn save_series(
     #[server(default)] title_senior: String,
     #[server(default)] open: Option<String>,
 ) -> Result<String, AppError> {
-    use crate::domain::admin::AdminProblem;
-    use crate::domain::series::check_series;
-    use crate::forms::FieldText;
-    use crate::store::StoreError;
-    let state = crate::api::context::app_state()?;
-    let actor = service::admin(&state).await?;
-    let titles = [title_junior.as_str(), title_intermediate.as_str(), title_associate_senior.as_str(), title_senior.as_str()];
-    let (name, specialties, titles) = check_series(&name, &specialties, titles)
-        .map_err(|list| AppError::Invalid(list.into_iter().map(|(f, p)| FieldText::new(&f, p)).collect()))?;
-    let series = Series { id: id.trim().to_string(), name, specialties, titles, open: open.is_some_and(|o| !o.is_empty() && o != "0") };
-    let by = crate::store::ByAdmin { actor: &actor, client_ip: &service::ip(&state)?, now: state.clock.now().millis() };
-    let id = match state.store.save_series(&series, &by).await {
-        Ok(id) => id,
-        Err(StoreError::Unique(_)) => return Err(AppError::Invalid(vec![FieldText::new("name", AdminProblem::SeriesTaken)])),
-        Err(StoreError::NotFound) => return Err(AppError::Forbidden),
-        Err(e) => return Err(internal("series", e)),
+    let state = app_state()?;
+    let actor = access::admin(&state).await?;
+    let form = service::SeriesForm {
+        id: &id,
+        name: &name,
+        specialties: &specialties,
+        titles: [&title_junior, &title_intermediate, &title_associate_senior, &title_senior],
+        open: open.is_some_and(|o| !o.is_empty() && o != "0"),
     };
-    crate::api::form::redirect_form_post("/admin/series?saved=1");
+    let by = ByAdmin { actor: &actor, client_ip: &request_ip(&state)?, now: state.clock.now().millis() };
+    let id = service::save_series(&state, &by, &form).await?;
+    redirect_form_post("/admin/series?saved=1");
     Ok(id)
 }
 
 /// The holidays and make-up working days of a year (this year in Beijing when none is asked for).
 #[server(prefix = "/api", endpoint = "calendar_year")]
 pub async fn calendar_year(year: Option<i32>) -> Result<CalendarData, AppError> {
-    let state = crate::api::context::app_state()?;
-    service::admin(&state).await?;
-    let year = year.unwrap_or_else(|| time::Date::year(state.clock.now().beijing_date())).clamp(2000, 2100);
-    let rows = state.store.calendar_days_of_year(year).await.map_err(|e| crate::api::context::internal("calendar", e))?;
-    Ok(CalendarData { year, days: rows.into_iter().map(|(day, kind, note)| CalendarEntry { day, kind, note }).collect() })
+    let state = app_state()?;
+    access::admin(&state).await?;
+    crate::service::calendar::year(&state, year).await
 }

@@ -1,0 +1,170 @@
+//! Applications (rule 3; routes `/applications` and `/applications/new`): starting one, the
+//! applicant's list, and changing what was chosen at the start while it is still a draft. Where
+//! an application goes (unit → competent authority → region → evaluation office) is worked out
+//! from the unit chosen.
+
+use crate::api::applications::ApplicationSummary;
+use crate::api::context::internal;
+use crate::api::error::{AppError, OrInternal};
+use crate::domain::admin::OrgKind;
+use crate::domain::instant::{iso_date, Instant};
+use crate::domain::materials::{missing, Level, Materials};
+use crate::domain::penalties::Subject;
+use crate::domain::workflow::{submissions_left, Actor};
+use crate::forms::FieldText;
+use crate::i18n::{Msg, Text};
+use crate::service::form::{editable, materials_of};
+use crate::state::AppState;
+use crate::store::{NewApplication, Rerouted, StoreError};
+
+/// What the applicant chose on the start form (or changes later), as typed.
+pub struct Choice<'a> {
+    pub level: &'a str,
+    pub series: &'a str,
+    pub specialty: &'a str,
+    pub unit_id: &'a str,
+}
+
+/// Where an application made in a unit goes: the unit, its competent authority (the unit's
+/// parent), the region (the authority's parent) and the region's evaluation office.
+pub struct Route {
+    pub unit_id: String,
+    pub authority_id: String,
+    pub region_id: String,
+    pub office_id: String,
+    pub unit_name: String,
+}
+
+/// Checks what the applicant chose (level, series, specialty, unit), each refusal at its field.
+pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Route), AppError> {
+    let Choice { level, series, specialty, unit_id } = *choice;
+    let mut problems = vec![];
+    let level = Level::parse(level);
+    if level.is_none() {
+        problems.push(FieldText::new("level", Msg::Required));
+    }
+    // the series and specialty from the administrator's catalogue
+    let catalogue = state.store.title_series().await?;
+    if let Err(list) = crate::domain::series::check_choice(&catalogue, series, specialty) {
+        problems.extend(list.into_iter().map(|(field, p)| FieldText::new(field, p)));
+    }
+    let unit = state.store.organisation(unit_id).await?.filter(|o| o.kind == OrgKind::Unit);
+    if unit.is_none() {
+        problems.push(FieldText::new("unit_id", Msg::Required));
+    }
+    let (Some(level), Some(unit)) = (level, unit) else { return Err(AppError::Invalid(problems)) };
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
+    let authority = match &unit.parent_id {
+        Some(id) => state.store.organisation(id).await?,
+        None => None,
+    };
+    let region_id = authority.as_ref().and_then(|a| a.parent_id.clone());
+    let office = match &region_id {
+        Some(r) => state.store.office_of_region(r).await?,
+        None => None,
+    };
+    let (Some(authority), Some(region_id), Some(office)) = (authority, region_id, office) else {
+        return Err(internal("start application", format!("unit {} has no authority, region or office", unit.id)));
+    };
+    Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id, unit_name: unit.name }))
+}
+}
+
+/// Starts a draft for the signed-in applicant in `unit_id` at `level` (初级…正高级) in a series and
+/// specialty; returns its id. The unit's parent is the competent authority, the authority's parent
+/// the region, and the region's evaluation office does the formal review.
+
+/// Starts a draft for the applicant; returns its id. A fraud finding bars its applicant for 3
+/// years (§(十一)): refused with the day it ends. One open application at a time.
+pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Result<String, AppError> {
+    let now = state.clock.now();
+    if let Some(until) = state.store.banned_until(Subject::Applicant, &actor.user_id, now.millis()).await? {
+        let free_on = Instant(until).beijing_date();
+        return Err(AppError::refused(Text::with(Msg::ApplicantBarred, [iso_date(free_on)])));
+    }
+    let (level, route) = route(state, choice).await?;
+    let id = crate::store::new_id();
+    // what the start form already asked is not asked again: the unit and specialty stand in 基本信息
+    let mut fresh = Materials::new(level);
+    fresh.basic.unit = route.unit_name.clone();
+    fresh.basic.specialty = choice.specialty.trim().to_string();
+    let materials = serde_json::to_string(&fresh).or_internal("materials json")?;
+    let new = NewApplication {
+        id: &id,
+        applicant_id: &actor.user_id,
+        evaluation_year: now.beijing_date().year(),
+        series: choice.series.trim(),
+        specialty: choice.specialty.trim(),
+        level: level.as_str(),
+        region_id: &route.region_id,
+        reviewing_unit_id: &route.unit_id,
+        authority_id: &route.authority_id,
+        office_id: &route.office_id,
+        materials: &materials,
+        now: now.millis(),
+    };
+    match state.store.insert_application(&new).await {
+        Ok(()) => Ok(id),
+        Err(StoreError::Unique(_)) => Err(AppError::refused(Msg::OneOpenApplication)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The applicant's applications, newest first, each with its completeness per section.
+pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSummary>, AppError> {
+    let today = state.clock.now().beijing_date();
+    let rows = state.store.applications_of(&actor.user_id).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let facts = row.facts();
+        let materials = materials_of(&row)?;
+        let gaps = missing(&materials, today);
+        let per_section = materials.sections().into_iter().map(|s| (s, gaps.iter().filter(|m| m.section == s).count())).collect();
+        let unit_name = state.store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default();
+        out.push(ApplicationSummary {
+            id: row.id.clone(),
+            evaluation_year: row.evaluation_year as i32,
+            series: row.series.clone(),
+            specialty: row.specialty.clone(),
+            level: Level::parse(&row.level).unwrap_or(materials.level),
+            status: facts.status,
+            unit_name,
+            submissions_left: submissions_left(&facts),
+            missing: per_section,
+        });
+    }
+    Ok(out)
+}
+
+/// The units an application can be made in: (id, name).
+pub async fn units(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+    let orgs = state.store.organisations().await?;
+    Ok(orgs.into_iter().filter(|o| o.kind == OrgKind::Unit).map(|o| (o.id, o.name)).collect())
+}
+
+/// Changes the level, series, specialty or unit of an application still editable (rule 3), at
+/// the version the page showed. The unit decides who reviews it, so the route is worked out again.
+pub async fn change(state: &AppState, actor: &Actor, id: &str, version: i64, choice: &Choice<'_>) -> Result<(), AppError> {
+    let row = editable(state, actor, id).await?;
+    let (level, route) = route(state, choice).await?;
+    let mut materials = materials_of(&row)?;
+    materials.level = level;
+    let json = serde_json::to_string(&materials).or_internal("materials json")?;
+    let change = Rerouted {
+        level: level.as_str(),
+        series: choice.series.trim(),
+        specialty: choice.specialty.trim(),
+        region_id: &route.region_id,
+        reviewing_unit_id: &route.unit_id,
+        authority_id: &route.authority_id,
+        office_id: &route.office_id,
+        materials: &json,
+    };
+    match state.store.reroute_application(id, version, &change, state.clock.now().millis()).await {
+        Ok(()) => Ok(()),
+        Err(StoreError::Conflict) => Err(AppError::refused(Msg::StaleVersion)),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,173 @@
+//! Accounts (issue 5 part 7, route `/admin/users`): the list with its filters, invitations, roles
+//! and organisations, disabling. Every change is audited in the store with the administrator and
+//! their address (`ByAdmin`).
+
+use crate::api::admin::{UserEntry, UsersData, INVITE_VALID_HOURS, USERS_PAGE};
+use crate::api::error::{AppError, OrInternal};
+use crate::domain::account::{check_email, check_name, check_phone};
+use crate::domain::admin::{check_role_org, check_username, may_change_account, AccountChange, AdminProblem, AdminRefusal};
+use crate::domain::instant::HOUR_MS;
+use crate::domain::workflow::{Actor, Role};
+use crate::forms::FieldText;
+use crate::i18n::{Lang, Msg, Text};
+use crate::security::{hash_password, random_code, random_token, reset_code_hash};
+use crate::service::admin::{org_kind, problem, tree};
+use crate::state::AppState;
+use crate::store::outbox::{Channel, Message};
+use crate::store::{ByAdmin, NewUser, StoreError, UserFilter, UserRow};
+
+fn user_entry(u: UserRow) -> UserEntry {
+    UserEntry {
+        role: u.role,
+        id: u.id,
+        username: u.username,
+        name: u.name,
+        phone: u.phone,
+        email: u.email,
+        org_id: u.org_id,
+        org_name: u.org_name.unwrap_or_default(),
+        disabled: u.disabled != 0,
+    }
+}
+
+/// The first `USERS_PAGE` accounts matching a role, an organisation and a text (name, user name,
+/// phone, e-mail), with the organisation tree the filters offer.
+pub async fn list(state: &AppState, actor: &Actor, role: &str, org_id: &str, text: &str) -> Result<UsersData, AppError> {
+    let filter = UserFilter {
+        role: Role::parse(role).map(|r| r.as_str().to_string()).unwrap_or_default(),
+        org_id: org_id.trim().to_string(),
+        text: text.trim().chars().take(50).collect(),
+        limit: USERS_PAGE as i64 + 1,
+    };
+    let rows = state.store.users(&filter).await?;
+    let more = rows.len() > USERS_PAGE;
+    let users = rows.into_iter().take(USERS_PAGE).map(user_entry).collect();
+    Ok(UsersData { users, orgs: tree(state).await?, me: actor.user_id.clone(), more })
+}
+
+/// A colleague's account as the invitation form describes it, checked.
+pub struct Invitation {
+    pub username: String,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub role: Role,
+    /// None for an applicant, who belongs to no organisation.
+    pub org_id: Option<String>,
+}
+
+/// The invitation form as typed.
+pub struct InvitationForm<'a> {
+    pub username: &'a str,
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub email: &'a str,
+    pub role: &'a str,
+    pub org_id: &'a str,
+}
+
+impl InvitationForm<'_> {
+    /// Every field checked, each refusal at its field; the organisation must exist and suit the
+    /// role (`check_role_org`).
+    pub async fn check(&self, state: &AppState) -> Result<Invitation, AppError> {
+        let mut problems = vec![];
+        let username = check_username(self.username).map_err(|p| problems.push(FieldText::new("username", p))).ok();
+        let name = check_name(self.name).map_err(|p| problems.push(FieldText::new("name", p))).ok();
+        let phone = check_phone(self.phone).map_err(|p| problems.push(FieldText::new("phone", p))).ok();
+        let email = check_email(self.email).map_err(|p| problems.push(FieldText::new("email", p))).ok();
+        let role = Role::parse(self.role).filter(|r| *r != Role::System);
+        if role.is_none() {
+            problems.push(FieldText::new("role", AdminProblem::Required));
+        }
+        match org_kind(state, self.org_id, "org_id").await {
+            Ok(kind) => {
+                if let Some(Err(p)) = role.map(|r| check_role_org(r, kind)) {
+                    problems.push(FieldText::new("org_id", p));
+                }
+            }
+            Err(AppError::Invalid(mut list)) => problems.append(&mut list),
+            Err(e) => return Err(e),
+        }
+        let (Some(username), Some(name), Some(phone), Some(email), Some(role), true) =
+            (username, name, phone, email, role, problems.is_empty())
+        else {
+            return Err(AppError::Invalid(problems));
+        };
+        let org_id = Some(self.org_id.trim()).filter(|o| !o.is_empty() && role != Role::Applicant).map(str::to_string);
+        Ok(Invitation { username, name, phone, email, role, org_id })
+    }
+}
+
+/// Opens the account with a password nobody knows and sends the person a code (valid
+/// `INVITE_VALID_HOURS`) to set one, by SMS and e-mail.
+pub async fn invite(state: &AppState, by: &ByAdmin<'_>, inv: &Invitation) -> Result<(), AppError> {
+    let hash = hash_password(random_token()).await.or_internal("hash")?;
+    let id = crate::store::new_id();
+    let user = NewUser {
+        id: &id,
+        username: &inv.username,
+        id_number: None,
+        name: &inv.name,
+        phone: &inv.phone,
+        email: &inv.email,
+        password_hash: &hash,
+        role: inv.role.as_str(),
+        org_id: inv.org_id.as_deref(),
+        created_at: by.now,
+    };
+    match state.store.invite_user(&user, by).await {
+        Ok(()) => {}
+        Err(StoreError::Unique(_)) => return Err(problem("username", AdminProblem::UsernameTaken)),
+        Err(e) => return Err(e.into()),
+    }
+    let (now, code) = (by.now, random_code());
+    state.store.insert_reset_code(&id, &reset_code_hash(&id, &code), "invite", now, now + INVITE_VALID_HOURS * HOUR_MS).await?;
+    let origin = state.config.public_origin.clone().unwrap_or_default();
+    let words = [inv.name.clone(), inv.username.clone(), format!("{origin}/recover#reset"), code];
+    let body = Text::with(Msg::InviteMessage, words).render(Lang::Zh);
+    for (channel, to) in [(Channel::Sms, &inv.phone), (Channel::Email, &inv.email)] {
+        let msg = Message { channel, recipient: to, subject: Msg::InviteSubject.text(Lang::Zh), body: &body, user_id: Some(&id), now };
+        state.messenger.send(msg).await?;
+    }
+    Ok(())
+}
+
+/// Gives an account another role or organisation (`may_change_account`: an administrator, not on
+/// themself); the person's sessions end.
+pub async fn assign(state: &AppState, actor: &Actor, user_id: &str, role: &str, org_id: &str, client_ip: &str) -> Result<(), AppError> {
+    let Some(role) = Role::parse(role) else {
+        crate::domain::workflow::may_administer(actor).map_err(|_| AppError::Forbidden)?;
+        return Err(problem("role", AdminProblem::Required));
+    };
+    match may_change_account(actor, user_id, AccountChange::Assign { role }) {
+        Ok(()) => {}
+        Err(AdminRefusal::Denied(_)) => return Err(AppError::Forbidden),
+        Err(AdminRefusal::Problem(p)) => return Err(problem("role", p)),
+    }
+    let kind = org_kind(state, org_id, "org_id").await?;
+    check_role_org(role, kind).map_err(|p| problem(if p == AdminProblem::RoleNotAssignable { "role" } else { "org_id" }, p))?;
+    let org_id = Some(org_id.trim()).filter(|o| !o.is_empty() && role != Role::Applicant);
+    let by = ByAdmin { actor, client_ip, now: state.clock.now().millis() };
+    match state.store.assign_user(user_id, role.as_str(), org_id, &by).await {
+        Ok(_) => Ok(()),
+        Err(StoreError::NotFound) => Err(AppError::Forbidden),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Disables an account (every session of it ends at once) or enables it again; an administrator
+/// cannot disable themself. Returns whether anything changed.
+pub async fn set_disabled(state: &AppState, actor: &Actor, user_id: &str, disable: bool, client_ip: &str) -> Result<bool, AppError> {
+    let change = if disable { AccountChange::Disable } else { AccountChange::Enable };
+    match may_change_account(actor, user_id, change) {
+        Ok(()) => {}
+        Err(AdminRefusal::Denied(_)) => return Err(AppError::Forbidden),
+        Err(AdminRefusal::Problem(_)) => return Err(AppError::refused(Msg::AdminNotOnSelf)),
+    }
+    let by = ByAdmin { actor, client_ip, now: state.clock.now().millis() };
+    match state.store.set_user_disabled(user_id, disable, &by).await {
+        Ok(changed) => Ok(changed),
+        Err(StoreError::NotFound) => Err(AppError::Forbidden),
+        Err(e) => Err(e.into()),
+    }
+}
