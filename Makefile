@@ -37,7 +37,7 @@ PKG := $(SITE)/pkg
 FRONT_TARGET := target/front
 WASM_OUT := $(FRONT_TARGET)/wasm32-unknown-unknown/wasm-release/frontend.wasm
 
-.PHONY: run test tools browser build server site wasm css assets test-build test-rust rust-checks lint test-e2e e2e wasm-size clean-data
+.PHONY: run test tools browser build server site wasm css assets test-build test-rust rust-checks lint clippy-hydrate test-e2e e2e wasm-size clean-data
 
 ## build and serve with demo data (Ctrl-C stops it)
 run: build
@@ -62,18 +62,22 @@ test:
 	@$(MAKE) --no-print-directory -j2 -O e2e rust-checks
 	@$(call STEP,e2e + rust tests + lint end)
 
-## Playwright leaves a core idle most of the time (it waits on pages): the Rust tests and the lints
-## run beside it, one after the other. (Running the lints in the bundle's lane of the build step
-## instead was tried: on a cold build both lanes keep both cores busy to the end, so the lints
-## only delayed the test build — the run was stopped past 23 minutes still building.)
+## Playwright leaves a core idle most of the time (it waits on pages): the Rust tests, then
+## formatting and the browser crate's clippy, run beside it. (The server crates' clippy ran in the
+## test build already: see LINTED.)
 rust-checks:
 	@$(MAKE) --no-print-directory test-rust
-	@$(MAKE) --no-print-directory lint
+	cargo fmt --check
+	@$(MAKE) --no-print-directory clippy-hydrate
 
-## formatting and clippy, for the server (ssr, with the tests) and the browser (hydrate, wasm32)
+## formatting and clippy, for the server (ssr, with the tests) and the browser (hydrate, wasm32):
+## what `make test` checks, for use on its own
 lint:
 	cargo fmt --check
 	cargo clippy -p app -p zhiping --all-targets --target-dir target/clippy -- -D warnings
+	@$(MAKE) --no-print-directory clippy-hydrate
+
+clippy-hydrate:
 	cargo clippy -p app -p frontend --no-default-features --features app/hydrate --target wasm32-unknown-unknown --target-dir target/clippy -- -D warnings
 
 tools:
@@ -114,9 +118,16 @@ assets:
 
 ## domain, store (SQLite; PostgreSQL when TEST_DATABASE_URL is set), i18n and server HTTP tests:
 ## one cargo invocation, so the app crate is compiled once for both packages' tests (ssr and
-## fixtures unified) instead of once per package. The benchmark examples are left out (they are
-## built when measuring, and clippy checks them); so are doc tests (the crate has none that run).
-RUST_TESTS = cargo test --release -p app -p zhiping --lib --bins --tests
+## fixtures unified) instead of once per package. Doc tests are left out (the crate has none that
+## run); the benchmark examples are built (so they keep compiling and are linted) but not run.
+##
+## LINTED: clippy rides on this build. Cargo runs clippy-driver in place of rustc for the
+## workspace's own crates (RUSTC_WORKSPACE_WRAPPER, as `cargo clippy` itself does), which lints
+## them with `-D warnings` while it compiles them, so the lint costs the lint passes only instead
+## of checking every dependency once more in a target directory of its own (about 2 minutes of a
+## cold CI run, BENCHMARKS.md). The dependencies are compiled by plain rustc as before.
+LINTED = RUSTC_WORKSPACE_WRAPPER=$$(command -v clippy-driver) CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
+RUST_TESTS = $(LINTED) cargo test --release -p app -p zhiping --lib --bins --tests --examples
 test-build: tools
 	$(RUST_TESTS) --no-run
 test-rust: tools

@@ -81,7 +81,7 @@ pub async fn issue_certificates(
     #[server(default)] all: String,
     #[server(default)] app: HashMap<String, String>,
 ) -> Result<Vec<String>, AppError> {
-    use crate::api::context::{app_state, client_ip, request_parts};
+    use crate::api::context::{app_state, request_ip};
     let state = app_state()?;
     let actor = crate::api::access::as_role(&state, crate::domain::workflow::Role::Issuer).await?;
     let ids: Vec<String> = if all == "1" {
@@ -93,7 +93,7 @@ pub async fn issue_certificates(
         return Err(AppError::field("app", crate::i18n::Msg::SessionPickApplications));
     }
     let origin = service::origin(&state);
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let mut numbers = vec![];
     for id in ids {
         if let Some(c) = service::issue_one(&state, &actor, &id, &origin, &ip).await? {
@@ -107,7 +107,7 @@ pub async fn issue_certificates(
 /// Revokes a certificate, with its reason (published on the verify page and the status list).
 #[server(prefix = "/api", endpoint = "revoke_certificate")]
 pub async fn revoke_certificate(number: String, #[server(default)] reason: String) -> Result<(), AppError> {
-    use crate::api::context::{app_state, client_ip, request_parts};
+    use crate::api::context::{app_state, request_ip};
     use crate::i18n::Msg;
     let state = app_state()?;
     let actor = crate::api::access::as_role(&state, crate::domain::workflow::Role::Issuer).await?;
@@ -115,7 +115,7 @@ pub async fn revoke_certificate(number: String, #[server(default)] reason: Strin
     if !crate::domain::certificate::check_revocation_reason(&reason) {
         return Err(AppError::field("reason", Msg::RevokeReasonRequired));
     }
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let done = state.store.revoke_certificate(&number, &actor, &reason, &ip, state.clock.now().millis()).await?;
     if !done {
         return Err(AppError::refused(Msg::CertificateNotRevocable));
@@ -142,7 +142,7 @@ pub async fn verify_certificate(number: String) -> Result<VerifyView, AppError> 
     use crate::i18n::Msg;
     let state = app_state()?;
     // certificate numbers run in sequence: without a limit anyone could walk them (review M4)
-    let bucket = format!("cert-query:{}", crate::api::context::client_ip(&crate::api::context::request_parts()?, &state));
+    let bucket = format!("cert-query:{}", crate::api::context::request_ip(&state)?);
     limits::take(&state, &bucket, limits::CERTIFICATE_LOOKUPS_PER_IP, Msg::QueryThrottled).await?.keep();
     let Some(number) = crate::domain::certificate::normalise_number(&number) else {
         return Err(AppError::field("number", Msg::CertificateNumberInvalid));

@@ -84,8 +84,8 @@ pub struct PublicResult {
 #[cfg(feature = "ssr")]
 use crate::{
     api::access,
-    api::context::{app_state, client_ip, remember_form, request_parts},
     api::context::redirect_form_post,
+    api::context::{app_state, remember_form, request_ip},
     domain::workflow::Role,
     service::{committee, evaluation as service, results},
 };
@@ -153,7 +153,7 @@ pub async fn set_attendance(id: String, user_id: String, present: bool) -> Resul
 pub async fn close_session(id: String) -> Result<usize, AppError> {
     let state = app_state()?;
     let (actor, office) = access::office_reviewer(&state).await?;
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let n = service::close(&state, &actor, &office, &id, &ip).await?;
     redirect_form_post(&format!("/evaluation/{id}"));
     Ok(n)
@@ -164,7 +164,7 @@ pub async fn close_session(id: String) -> Result<usize, AppError> {
 pub async fn publish_results(id: String) -> Result<usize, AppError> {
     let state = app_state()?;
     let (actor, office) = access::office_reviewer(&state).await?;
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let n = service::publish(&state, &actor, &office, &id, &ip).await?;
     redirect_form_post(&format!("/evaluation/{id}"));
     Ok(n)
@@ -221,7 +221,7 @@ pub async fn file_results(
     let state = app_state()?;
     let actor = access::as_role(&state, Role::HrOfficer).await?;
     let which = if all == "1" || all == "true" { results::FileWhich::All } else { results::FileWhich::Chosen(app.into_values().collect()) };
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let n = results::file_results(&state, &actor, &session, which, &ip).await?;
     redirect_form_post("/filing?filed=1");
     Ok(n)

@@ -29,13 +29,13 @@ pub async fn record_finding(
     #[server(default)] applicant: String,
     #[server(default)] unit: String,
 ) -> Result<(), AppError> {
-    use crate::api::context::{app_state, client_ip, redirect_form_post, request_parts};
+    use crate::api::context::{app_state, redirect_form_post, request_ip};
     use crate::service::findings::{record, FindingForm};
 
     let state = app_state()?;
     let actor = crate::api::access::signed_in(&state).await?;
     let form = || FindingForm::parse(&evidence, !applicant.is_empty(), !unit.is_empty());
-    record(&state, &actor, &id, form, &client_ip(&request_parts()?, &state)).await?;
+    record(&state, &actor, &id, form, &request_ip(&state)?).await?;
     // the application has left the office's step: back to the queue, which says what was done
     redirect_form_post(FINDING_DONE_URL);
     Ok(())

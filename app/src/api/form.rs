@@ -131,14 +131,14 @@ pub async fn sign_pledge(id: String, strokes: String) -> Result<(), AppError> {
 /// number.
 #[server(prefix = "/api", endpoint = "submit_application")]
 pub async fn submit_application(id: String, key: String) -> Result<i64, AppError> {
-    use crate::api::context::{app_state, client_ip, redirect_form_post, request_parts};
+    use crate::api::context::{app_state, redirect_form_post, request_ip};
 
     let state = app_state()?;
     let actor = crate::api::access::signed_in(&state).await?;
     if key.len() < 16 || key.len() > 128 {
         return Err(AppError::Forbidden);
     }
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let number = crate::service::form::submit(&state, &actor, &id, &key, &ip).await?;
     redirect_form_post(&format!("/applications/{id}"));
     Ok(number)

@@ -119,8 +119,8 @@ pub struct PublicNoticeView {
 #[cfg(feature = "ssr")]
 use crate::{
     api::access,
-    api::context::{app_state, client_ip, remember_form, request_parts},
     api::context::redirect_form_post,
+    api::context::{app_state, remember_form, request_ip},
     service::{gongshi, review as service},
 };
 
@@ -166,7 +166,7 @@ pub async fn decide(
     let state = app_state()?;
     let actor = access::signed_in(&state).await?;
     let action = Action::parse(&action).filter(|a| crate::domain::workflow::REVIEW_ACTIONS.contains(a)).ok_or(AppError::Forbidden)?;
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let asked = service::Asked { id: &id, version, action, opinion: opinion.trim(), at: &at, note: &note, ip: &ip };
     let done = service::decide(&state, &actor, asked).await?;
     // without JavaScript: back to the application while it is still this reviewer's to see,
@@ -196,7 +196,7 @@ pub async fn public_notice(id: String) -> Result<PublicNoticeView, AppError> {
 #[server(prefix = "/api", endpoint = "lodge_objection")]
 pub async fn lodge_objection(id: String, name: String, contact: String, body: String) -> Result<(), AppError> {
     let state = app_state()?;
-    let ip = client_ip(&request_parts()?, &state);
+    let ip = request_ip(&state)?;
     let objection = gongshi::Objection::parse(&name, &contact, &body).map_err(|problems| {
         remember_form(&[("name", &name), ("contact", &contact), ("body", &body)]);
         AppError::Invalid(problems)

@@ -70,11 +70,6 @@ pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Rout
     };
     Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id, unit_name: unit.name }))
 }
-}
-
-/// Starts a draft for the signed-in applicant in `unit_id` at `level` (初级…正高级) in a series and
-/// specialty; returns its id. The unit's parent is the competent authority, the authority's parent
-/// the region, and the region's evaluation office does the formal review.
 
 /// Starts a draft for the applicant; returns its id. A fraud finding bars its applicant for 3
 /// years (§(十一)): refused with the day it ends. One open application at a time.

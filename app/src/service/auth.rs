@@ -195,15 +195,7 @@ async fn recovery_limits(state: &AppState, account_key: &str, client_ip: &str) -
     Ok(())
 }
 
-async fn send(
-    state: &AppState,
-    channel: Channel,
-    to: &str,
-    subject: &str,
-    body: &str,
-    user_id: &str,
-    now: i64,
-) -> Result<(), AppError> {
+async fn send(state: &AppState, channel: Channel, to: &str, subject: &str, body: &str, user_id: &str, now: i64) -> Result<(), AppError> {
     let msg = Message { channel, recipient: to, subject, body, user_id: Some(user_id), now };
     Ok(state.messenger.send(msg).await?)
 }

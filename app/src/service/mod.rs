@@ -19,3 +19,4 @@ pub mod notices;
 pub mod outbox;
 pub mod results;
 pub mod review;
+pub mod users;

@@ -6,17 +6,6 @@
 
 use crate::support::*;
 
-async fn login(s: &Server, account: &str, password: &str) -> reqwest::Client {
-    let c = client();
-    let (status, body) = call(&c, s, "login", &[("account", account), ("password", password)]).await;
-    assert_eq!(status, 200, "{account}: {body}");
-    c
-}
-
-async fn demo(s: &Server, account: &str) -> reqwest::Client {
-    login(s, account, "Zhiping@2026").await
-}
-
 /// The code (eight digits) after 验证码 in the newest message to `recipient`.
 async fn code_sent_to(s: &Server, recipient: &str) -> String {
     let store = s.store().await;
@@ -33,14 +22,10 @@ async fn me(c: &reqwest::Client, s: &Server) -> String {
     call(c, s, "me", &[]).await.1
 }
 
-fn refused(status: u16, body: &str, key: &str) -> bool {
-    (400..500).contains(&status) && body.contains(key)
-}
-
 #[tokio::test]
 async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed_or_disabled() {
     let s = start().await;
-    let admin = demo(&s, "admin").await;
+    let admin = login(&s, "admin").await;
 
     // every field is checked at once, each at its field
     let bad =
@@ -75,7 +60,7 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     let reset = [("account", "wanglei"), ("code", code.as_str()), ("password", "天山南北2027春"), ("password2", "天山南北2027春")];
     let (status, body) = call(&c, &s, "reset_password", &reset).await;
     assert_eq!(status, 200, "{body}");
-    let colleague = login(&s, "wanglei", "天山南北2027春").await;
+    let colleague = login_with(&s, "wanglei", "天山南北2027春").await;
     let who = me(&colleague, &s).await;
     assert!(who.contains("UnitReviewer") || who.contains("unit_reviewer"), "{who}");
     assert!(who.contains("新疆师范大学"), "{who}");
@@ -94,7 +79,7 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
         call(&admin, &s, "assign_user", &[("user_id", &id), ("role", "authority_reviewer"), ("org_id", "org-authority-edu")]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(me(&colleague, &s).await, "null", "the session ended with the change");
-    let colleague = login(&s, "wanglei", "天山南北2027春").await;
+    let colleague = login_with(&s, "wanglei", "天山南北2027春").await;
     assert!(me(&colleague, &s).await.contains("自治区教育厅（主管部门）"));
 
     // disabling ends the session at once and refuses the next login
@@ -104,7 +89,7 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     let (status, body) = call(&client(), &s, "login", &[("account", "wanglei"), ("password", "天山南北2027春")]).await;
     assert!(refused(status, &body, "LoginFailed"), "{body}");
     assert_eq!(call(&admin, &s, "set_user_disabled", &[("user_id", &id), ("disabled", "0")]).await.0, 200);
-    login(&s, "wanglei", "天山南北2027春").await;
+    login_with(&s, "wanglei", "天山南北2027春").await;
 
     // an administrator does not lock themself out
     let (status, body) = call(&admin, &s, "set_user_disabled", &[("user_id", "user-demo-admin"), ("disabled", "1")]).await;
@@ -128,9 +113,9 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
 #[tokio::test]
 async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     let s = start().await;
-    let admin = demo(&s, "admin").await;
+    let admin = login(&s, "admin").await;
     let applicant_id = register_applicant(&s, "65010219920202123").await;
-    let applicant = demo(&s, &applicant_id).await;
+    let applicant = login(&s, &applicant_id).await;
     let start_form = |series: &'static str, specialty: &'static str, unit: &'static str| {
         vec![("level", "intermediate"), ("series", series), ("specialty", specialty), ("unit_id", unit)]
     };
@@ -180,7 +165,7 @@ async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     closed.push(("id", &series_id));
     assert_eq!(call(&admin, &s, "save_series", &closed).await.0, 200);
     let other = register_applicant(&s, "65010219930303123").await;
-    let other = demo(&s, &other).await;
+    let other = login(&s, &other).await;
     let (status, body) = call(&other, &s, "start_application", &form).await;
     assert!(refused(status, &body, "SeriesClosed"), "{body}");
 
@@ -212,7 +197,7 @@ async fn only_administrators_administer() {
     let accounts = ["anonymous", "shenbao", "danwei", "zhuguan", "pingban", "pingwei", "renshe", "qianfa", "admin"];
     let mut clients = vec![];
     for a in accounts {
-        clients.push((a, if a == "anonymous" { client() } else { demo(&s, a).await }));
+        clients.push((a, if a == "anonymous" { client() } else { login(&s, a).await }));
     }
     let only_admin: &[&str] = &["admin"];
     #[allow(clippy::type_complexity)] // a table written out, read row by row below
@@ -263,9 +248,9 @@ fn png(width: u32, height: u32, transparent: bool) -> Vec<u8> {
 #[tokio::test]
 async fn an_issuer_s_seal_is_checked_kept_and_published() {
     let s = start().await;
-    let admin = demo(&s, "admin").await;
+    let admin = login(&s, "admin").await;
     let seal = png(600, 600, true);
-    for (who, c) in [("anonymous", client()), ("qianfa", demo(&s, "qianfa").await)] {
+    for (who, c) in [("anonymous", client()), ("qianfa", login(&s, "qianfa").await)] {
         let (status, body) = upload_seal(&c, &s, "org-issuer", seal.clone()).await;
         assert!(status >= 400 && (body.contains("Forbidden") || body.contains("Unauthenticated")), "{who}: {status} {body}");
     }

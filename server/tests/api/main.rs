@@ -4,6 +4,7 @@
 
 mod support;
 
+mod access_matrix;
 mod accounts;
 mod admin;
 mod certificates;

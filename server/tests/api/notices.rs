@@ -6,8 +6,7 @@ use crate::support::*;
 #[tokio::test]
 async fn only_administrators_write_and_only_published_notices_are_public() {
     let s = start().await;
-    let admin = client();
-    call(&admin, &s, "login", &[("account", "admin"), ("password", "Zhiping@2026")]).await;
+    let admin = login(&s, "admin").await;
     let body = "各有关单位：\n\n- 申报时间：6月1日至30日\n- 详见[评审条件](/notices)";
     let (status, id) =
         call(&admin, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "关于开展职称评审工作的通知"), ("body", body)]).await;
@@ -36,8 +35,7 @@ async fn only_administrators_write_and_only_published_notices_are_public() {
         call(&admin, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "x"), ("body", "[点我](javascript:alert(1))")]).await;
     assert!(refused.contains("NoticeBadLink"), "{refused}");
 
-    let applicant = client();
-    call(&applicant, &s, "login", &[("account", "shenbao"), ("password", "Zhiping@2026")]).await;
+    let applicant = login(&s, "shenbao").await;
     let (status, body) = call(&applicant, &s, "save_notice", &[("id", &id), ("kind", "notice"), ("title", "改"), ("body", "改")]).await;
     assert!((400..500).contains(&status) && body.contains("Forbidden"), "{body}");
     let (status, body) = call(&public, &s, "save_notice", &[("id", ""), ("kind", "notice"), ("title", "t"), ("body", "b")]).await;
@@ -48,8 +46,7 @@ async fn only_administrators_write_and_only_published_notices_are_public() {
 async fn notice_files_are_checked_uploaded_by_administrators_and_downloaded_once_published() {
     use app::files::fixtures::{pdf, EXECUTABLE};
     let s = start().await;
-    let admin = client();
-    call(&admin, &s, "login", &[("account", "admin"), ("password", "Zhiping@2026")]).await;
+    let admin = login(&s, "admin").await;
     let (_, id) = call(&admin, &s, "save_notice", &[("id", ""), ("kind", "conditions"), ("title", "评审条件"), ("body", "见附件")]).await;
     let id: String = serde_json::from_str(&id).unwrap();
     let send = |c: &reqwest::Client, bytes: Vec<u8>| {
@@ -62,8 +59,7 @@ async fn notice_files_are_checked_uploaded_by_administrators_and_downloaded_once
     let file_id = file["id"].as_str().unwrap().to_string();
     assert_eq!(send(&admin, EXECUTABLE.to_vec()).await.unwrap().status().as_u16(), 422, "checked like any attachment");
 
-    let applicant = client();
-    call(&applicant, &s, "login", &[("account", "shenbao"), ("password", "Zhiping@2026")]).await;
+    let applicant = login(&s, "shenbao").await;
     assert_eq!(send(&applicant, pdf(1)).await.unwrap().status().as_u16(), 403);
 
     let public = client();

@@ -10,13 +10,6 @@ use serde_json::Value;
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
-async fn login(s: &Server, account: &str) -> reqwest::Client {
-    let c = client();
-    let (status, body) = call(&c, s, "login", &[("account", account), ("password", "Zhiping@2026")]).await;
-    assert_eq!(status, 200, "{account}: {body}");
-    c
-}
-
 async fn review(c: &reqwest::Client, s: &Server, app: &str) -> (u16, String) {
     call(c, s, "review_application", &[("id", app)]).await
 }

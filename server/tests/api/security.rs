@@ -359,17 +359,10 @@ async fn language_and_login_return_only_to_this_site() {
     }
 }
 
-async fn signed_in(s: &Server, account: &str) -> reqwest::Client {
-    let c = client();
-    let (status, body) = call(&c, s, "login", &[("account", account), ("password", "Zhiping@2026")]).await;
-    assert_eq!(status, 200, "{body}");
-    c
-}
-
 #[tokio::test]
 async fn a_live_stream_ends_with_its_session_and_one_person_holds_five() {
     let s = start().await;
-    let unit = signed_in(&s, "danwei").await;
+    let unit = login(&s, "danwei").await;
     let mut streams = Vec::new();
     for _ in 0..5 {
         let res = unit.get(format!("{}/events", s.base)).send().await.unwrap();

@@ -97,6 +97,27 @@ pub async fn call(c: &reqwest::Client, s: &Server, name: &str, form: &[(&str, &s
     (status, res.text().await.unwrap())
 }
 
+/// The demo accounts' password.
+pub const DEMO_PASSWORD: &str = "Zhiping@2026";
+
+/// A client signed in as `account` with `password`.
+pub async fn login_with(s: &Server, account: &str, password: &str) -> reqwest::Client {
+    let c = client();
+    let (status, body) = call(&c, s, "login", &[("account", account), ("password", password)]).await;
+    assert_eq!(status, 200, "{account}: {body}");
+    c
+}
+
+/// A client signed in as a demo account.
+pub async fn login(s: &Server, account: &str) -> reqwest::Client {
+    login_with(s, account, DEMO_PASSWORD).await
+}
+
+/// A refusal: a 4xx status (never our 500) and the typed error the body must carry.
+pub fn refused(status: u16, body: &str, key: &str) -> bool {
+    (400..500).contains(&status) && body.contains(key)
+}
+
 /// Where an application stands, by its stored name (`formal_passed`…), read from the server's database.
 pub async fn status_of(s: &Server, app: &str) -> &'static str {
     s.store().await.application(app).await.unwrap().unwrap().status.as_str()
@@ -116,9 +137,7 @@ pub async fn upload(c: &reqwest::Client, s: &Server, app: &str, field: &str, nam
 }
 
 pub async fn applicant_with_application(s: &Server, account: &str) -> (reqwest::Client, String) {
-    let c = client();
-    let (status, body) = call(&c, s, "login", &[("account", account), ("password", "Zhiping@2026")]).await;
-    assert_eq!(status, 200, "{body}");
+    let c = login(s, account).await;
     let form =
         [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
     let (status, body) = call(&c, s, "start_application", &form).await;
@@ -139,4 +158,26 @@ pub async fn register_applicant(s: &Server, first17: &str) -> String {
     let (status, body) = call(&client(), s, "register", &form).await;
     assert_eq!(status, 200, "{body}");
     id
+}
+
+/// Puts an application at a status directly (a test that is about a later step skips the earlier ones).
+pub async fn set_status(s: &Server, app: &str, status: &str) {
+    let store = s.store().await;
+    sqlx::query("UPDATE applications SET status = $1, version = version + 1 WHERE id = $2")
+        .bind(status)
+        .bind(app)
+        .execute(store.pool())
+        .await
+        .unwrap();
+}
+
+/// A submitted application of the demo applicant (新疆大学), put at 通过形式 directly: the review
+/// chain before it is `review.rs`'s subject.
+pub async fn formally_passed(s: &Server) -> (reqwest::Client, String) {
+    let (applicant, app) = applicant_with_application(s, "shenbao").await;
+    fill_complete(&applicant, s, &app).await;
+    let (status, body) = call(&applicant, s, "submit_application", &[("id", &app), ("key", "certificates-test-key-0001")]).await;
+    assert_eq!(status, 200, "{body}");
+    set_status(s, &app, "formal_passed").await;
+    (applicant, app)
 }
