@@ -62,13 +62,12 @@ test:
 	@$(MAKE) --no-print-directory -j2 -O e2e rust-checks
 	@$(call STEP,e2e + rust tests + lint end)
 
-## Playwright leaves a core idle most of the time (it waits on pages): the Rust tests, then
-## formatting and the browser crate's clippy, run beside it. (The server crates' clippy ran in the
-## test build already: see LINTED.)
+## Playwright leaves a core idle most of the time (it waits on pages): the Rust tests and the
+## formatting check run beside it. (Clippy ran in the builds already, for both feature sets: the
+## server's in the test build, the browser's in the wasm build; see LINTED.)
 rust-checks:
 	@$(MAKE) --no-print-directory test-rust
 	cargo fmt --check
-	@$(MAKE) --no-print-directory clippy-hydrate
 
 ## formatting and clippy, for the server (ssr, with the tests) and the browser (hydrate, wasm32):
 ## what `make test` checks, for use on its own
@@ -102,7 +101,7 @@ site: wasm css assets
 	  gzip -9 -k -f -n "$$f"; brotli -q 11 -f "$$f"; done
 
 wasm:
-	cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release --target-dir $(FRONT_TARGET)
+	$(LINTED) cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release --target-dir $(FRONT_TARGET)
 	@mkdir -p $(PKG)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(LEPTOS_OUTPUT_NAME) $(WASM_OUT)
 	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $(PKG)/$(LEPTOS_OUTPUT_NAME).wasm $(PKG)/$(LEPTOS_OUTPUT_NAME)_bg.wasm
@@ -121,11 +120,12 @@ assets:
 ## fixtures unified) instead of once per package. Doc tests are left out (the crate has none that
 ## run); the benchmark examples are built (so they keep compiling and are linted) but not run.
 ##
-## LINTED: clippy rides on this build. Cargo runs clippy-driver in place of rustc for the
-## workspace's own crates (RUSTC_WORKSPACE_WRAPPER, as `cargo clippy` itself does), which lints
+## LINTED: clippy rides on this build (and on the browser's, `wasm`, with the hydrate features).
+## Cargo runs clippy-driver in place of rustc for the workspace's own crates (RUSTC_WORKSPACE_WRAPPER, as `cargo clippy` itself does), which lints
 ## them with `-D warnings` while it compiles them, so the lint costs the lint passes only instead
-## of checking every dependency once more in a target directory of its own (about 2 minutes of a
-## cold CI run, BENCHMARKS.md). The dependencies are compiled by plain rustc as before.
+## of checking every dependency once more in a target directory of its own (the wasm32 one took
+## 6 min 13 s of a CI run beside Playwright, BENCHMARKS.md). The dependencies are compiled by
+## plain rustc as before.
 LINTED = RUSTC_WORKSPACE_WRAPPER=$$(command -v clippy-driver) CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 RUST_TESTS = $(LINTED) cargo test --release -p app -p zhiping --lib --bins --tests --examples
 test-build: tools

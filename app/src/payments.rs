@@ -59,16 +59,7 @@ impl LocalGateway {
 
     /// Reads the shared secret from `path`, or makes one (32 random bytes, hex) and keeps it there.
     pub fn load_or_create(path: &std::path::Path) -> Result<Self, String> {
-        match crate::security::read_private(path) {
-            Ok(s) if s.trim().len() >= 32 => Ok(Self::new(s.trim().as_bytes().to_vec())),
-            Ok(_) => Err(format!("{}: the secret is shorter than 32 characters", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let secret = crate::security::random_token();
-                crate::security::write_private(path, &secret).map_err(|e| format!("writing {}: {e}", path.display()))?;
-                Ok(Self::new(secret.into_bytes()))
-            }
-            Err(e) => Err(format!("reading {}: {e}", path.display())),
-        }
+        crate::security::load_or_create_secret(path).map(|(secret, _)| Self::new(secret))
     }
 
     /// What the gateway's side does when the payer confirms: the signed callback.

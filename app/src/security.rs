@@ -97,6 +97,21 @@ pub fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> 
     std::fs::write(path, text)
 }
 
+/// A secret of at least 32 characters kept in `path`, made (random, 0600) when the file does not
+/// exist; `true` with it when it was made just now.
+pub fn load_or_create_secret(path: &std::path::Path) -> Result<(Vec<u8>, bool), String> {
+    match read_private(path) {
+        Ok(s) if s.trim().len() >= 32 => Ok((s.trim().as_bytes().to_vec(), false)),
+        Ok(_) => Err(format!("{}: the secret is shorter than 32 characters", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let secret = random_token();
+            write_private(path, &secret).map_err(|e| format!("writing {}: {e}", path.display()))?;
+            Ok((secret.into_bytes(), true))
+        }
+        Err(e) => Err(format!("reading {}: {e}", path.display())),
+    }
+}
+
 /// Reads a secret file. One that others may read (an older install, a copy made by hand) is made
 /// the owner's alone first, and the log says so: the secret may have been read.
 pub fn read_private(path: &std::path::Path) -> std::io::Result<String> {

@@ -17,7 +17,6 @@ use app::api::limits;
 use app::certificates::signing::{check_file, parse_public_key};
 use app::domain::certificate::{name_matches, normalise_number, CertificateData};
 use app::domain::instant::Instant;
-use app::domain::workflow::Role;
 use app::i18n::Msg;
 use app::service::certificates::verify_view;
 use app::state::AppState;
@@ -46,9 +45,12 @@ async fn download(Extension(state): Extension<AppState>, Path(number): Path<Stri
         Ok(None) => return not_found(),
         Err(e) => return fail(internal("certificate", e)),
     };
-    // the holder, or the issuer; anyone else gets the same answer as for a number that does not exist
-    if actor.user_id != cert.holder_id && actor.role != Role::Issuer {
-        return not_found();
+    // the holder, or the issuer of its region; anyone else gets the same answer as for a number
+    // that does not exist
+    match app::service::certificates::may_download(&state, &actor, &cert).await {
+        Ok(true) => {}
+        Ok(false) => return not_found(),
+        Err(e) => return fail(e),
     }
     match state.blobs.get(&cert.pdf_sha256).await {
         Ok(bytes) => serve(bytes, "application/pdf", "attachment", &format!("{number}.pdf")),

@@ -100,6 +100,7 @@ async fn run() -> Result<(), String> {
         std::fs::create_dir_all(&cfg.data_dir).map_err(|e| format!("creating {}: {e}", cfg.data_dir.display()))?;
     }
     let store = Store::open(&cfg.database_url).await.map_err(|e| format!("database {}: {e}", redact(&cfg.database_url)))?;
+    let store = with_audit_key(store, &cfg).await?;
     let clock = Clock::default();
     if cfg.demo {
         seed_demo(&store, clock.now().millis()).await.map_err(|e| format!("demo data: {e}"))?;
@@ -146,15 +147,41 @@ async fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// `zhiping verify-audit`: recomputes the audit chain and names the first broken record.
+/// Where the key that seals the audit chain's head lives: beside the other keys, outside the
+/// database (security review M8).
+fn audit_key_path(cfg: &ServerConfig) -> std::path::PathBuf {
+    cfg.data_dir.join("audit-hmac.key")
+}
+
+/// The store with the audit key, made on the first start. A chain written before there was a key
+/// is checked and its head sealed then, once; a key that existed already never seals an unsealed
+/// head (`verify-audit` reports that as broken).
+async fn with_audit_key(store: Store, cfg: &ServerConfig) -> Result<Store, String> {
+    use app::store::audit::{AuditCheck, AuditKey};
+    let (secret, made_now) = app::security::load_or_create_secret(&audit_key_path(cfg))?;
+    let store = store.with_audit_key(AuditKey::new(secret));
+    if made_now {
+        match store.seal_unsealed_head().await.map_err(|e| format!("sealing the audit head: {e}"))? {
+            AuditCheck::Intact { records } => tracing::info!(records, "audit key made; the chain's head is sealed with it"),
+            AuditCheck::Broken { seq, reason } => tracing::error!(seq, reason, "audit chain broken: its head was not sealed"),
+        }
+    }
+    Ok(store)
+}
+
+/// `zhiping verify-audit`: recomputes the audit chain, checks the head's seal with the key, and
+/// names the first broken record.
 async fn verify_audit(cfg: &ServerConfig) -> Result<(), String> {
-    use app::store::audit::AuditCheck;
+    use app::store::audit::{AuditCheck, AuditKey};
+    let path = audit_key_path(cfg);
+    let secret = app::security::read_private(&path).map_err(|e| format!("the audit key {}: {e}", path.display()))?;
     let store = Store::open(&cfg.database_url).await.map_err(|e| format!("database {}: {e}", redact(&cfg.database_url)))?;
+    let store = store.with_audit_key(AuditKey::new(secret.trim().as_bytes().to_vec()));
     let check = store.verify_audit().await.map_err(|e| format!("reading the audit log: {e}"))?;
     store.close().await;
     match check {
         AuditCheck::Intact { records } => {
-            println!("audit log intact: {records} records, chain and head verified");
+            println!("audit log intact: {records} records, chain, head and its seal verified");
             Ok(())
         }
         AuditCheck::Broken { seq, reason } => {

@@ -63,15 +63,17 @@ use crate::service::certificates as service;
 pub async fn issuing_overview() -> Result<IssuingData, AppError> {
     use crate::api::context::app_state;
     let state = app_state()?;
-    crate::api::access::as_role(&state, crate::domain::workflow::Role::Issuer).await?;
+    let actor = crate::api::access::as_role(&state, crate::domain::workflow::Role::Issuer).await?;
+    // the issuer's region only (an issuer whose organisation has no region sees nothing)
+    let region = actor.region_id.unwrap_or_default();
     let waiting = state
         .store
-        .awaiting_certificate(1000)
+        .awaiting_certificate(&region, 1000)
         .await?
         .into_iter()
         .map(|(id, name, unit, series, specialty, level)| (id, name, unit, format!("{series} · {specialty}"), Level::parse(&level)))
         .collect();
-    let issued = state.store.recent_certificates(200).await?.iter().filter_map(service::summary).collect();
+    let issued = state.store.recent_certificates(&region, 200).await?.iter().filter_map(service::summary).collect();
     Ok(IssuingData { waiting, issued })
 }
 
@@ -116,6 +118,9 @@ pub async fn revoke_certificate(number: String, #[server(default)] reason: Strin
         return Err(AppError::field("reason", Msg::RevokeReasonRequired));
     }
     let ip = request_ip(&state)?;
+    if !service::may_revoke(&state, &actor, &number).await? {
+        return Err(AppError::refused(Msg::CertificateNotRevocable));
+    }
     let done = state.store.revoke_certificate(&number, &actor, &reason, &ip, state.clock.now().millis()).await?;
     if !done {
         return Err(AppError::refused(Msg::CertificateNotRevocable));

@@ -141,7 +141,13 @@ async fn session_of(state: &AppState, headers: &http::HeaderMap, activity: bool)
     if activity && now - session.last_seen_at > TOUCH_EVERY_MS {
         store.touch_session(&hash, now).await?;
     }
-    let actor = Actor { user_id: user.id.clone(), role: user.role, org_id: user.org_id.clone() };
+    // HR departments and issuers reach the applications of their region (M1), so their region
+    // is looked up here; the other roles reach only their own organisation and need no lookup.
+    let region = match (&user.org_id, user.role.is_regional()) {
+        (Some(org), true) => store.region_of(org).await?,
+        _ => None,
+    };
+    let actor = Actor::new(user.id.clone(), user.role, user.org_id.clone()).in_region(region);
     Ok(Some((actor, user)))
 }
 

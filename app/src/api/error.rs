@@ -46,8 +46,9 @@ impl AppError {
     }
 
     /// The HTTP status the refusal answers with (what is wrong travels in the JSON body): 422 for
-    /// input, 401 for nobody signed in, 403 for the wrong person, 413 for a body over its cap, 429 when throttled, 409 for any
-    /// other refusal of the request as it stands (a rule, a state, a duplicate), 500 only for ours.
+    /// input, 401 for nobody signed in, 403 for the wrong person, 404 for what does not exist (or
+    /// is not the asker's to know of), 413 for a body over its cap, 429 when throttled, 409 for
+    /// any other refusal of the request as it stands (a rule, a state, a duplicate), 500 only for ours.
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
@@ -57,6 +58,19 @@ impl AppError {
                 429
             }
             AppError::Refused(t) if t.msg == Msg::LoginFailed => 401,
+            // what does not exist, or is not the asker's to know of (the same answer for both)
+            AppError::Refused(t)
+                if matches!(
+                    t.msg,
+                    Msg::ApplicationNotFound
+                        | Msg::CertificateNotFound
+                        | Msg::NoticeNotFound
+                        | Msg::PublicNoticeNotFound
+                        | Msg::SessionNotFound
+                ) =>
+            {
+                404
+            }
             AppError::Refused(t) if t.msg == Msg::RequestTooLarge => 413,
             AppError::Refused(_) => 409,
             AppError::Unauthenticated => 401,
@@ -117,5 +131,29 @@ impl<T, E: std::fmt::Display> OrInternal<T> for Result<T, E> {
             tracing::error!(%what, %at, error = %e, "internal error");
             AppError::Internal
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_refusal_answers_with_its_own_status() {
+        let cases = [
+            (AppError::field("name", Msg::Required), 422),
+            (AppError::Unauthenticated, 401),
+            (AppError::refused(Msg::LoginFailed), 401),
+            (AppError::Forbidden, 403),
+            (AppError::refused(Msg::CertificateNotFound), 404),
+            (AppError::refused(Msg::ApplicationNotFound), 404),
+            (AppError::refused(Msg::RequestTooLarge), 413),
+            (AppError::refused(Msg::RateLimited), 429),
+            (AppError::refused(Msg::CertificateNotRevocable), 409),
+            (AppError::Internal, 500),
+        ];
+        for (e, status) in cases {
+            assert_eq!(e.status_code(), status, "{e:?}");
+        }
     }
 }

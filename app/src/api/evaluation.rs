@@ -206,8 +206,8 @@ pub async fn public_results() -> Result<Vec<PublicResult>, AppError> {
 #[server(prefix = "/api", endpoint = "filing_overview")]
 pub async fn filing_overview() -> Result<Vec<PublicResult>, AppError> {
     let state = app_state()?;
-    access::as_role(&state, Role::HrOfficer).await?;
-    results::filing_overview(&state).await
+    let actor = access::as_role(&state, Role::HrOfficer).await?;
+    results::filing_overview(&state, &actor).await
 }
 
 /// Files (备案) a session's results: the chosen applications (`app[...]`), or all when `all` is set.

@@ -54,7 +54,8 @@ pub async fn save_notice(
     let form = NoticeForm::parse(&id, &kind, &title, body.clone(), publish.is_some()).inspect_err(|_| {
         super::context::remember_form(&[("title", &title), ("body", &body)]);
     })?;
-    let id = save(&state, &actor, form).await?;
+    let ip = super::context::request_ip(&state)?;
+    let id = save(&state, &actor, form, &ip).await?;
     super::context::redirect_form_post("/admin/notices");
     Ok(id)
 }

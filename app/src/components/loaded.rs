@@ -1,6 +1,8 @@
 //! The one scaffold for a page part that loads data: the loading line while it comes, the
 //! refusal (or the login form, for nobody signed in) if it is refused, the view when it is there.
-//! New pages use it; the older pages still write the same out by hand and are to fold into it.
+//! `loaded` shows the loading line again on every reload; `loaded_live` keeps the last view on the
+//! screen while its data reloads (a queue that updates live, a form saved in place), so the page
+//! does not blink and the reader keeps their place.
 
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
@@ -8,7 +10,32 @@ use serde::{de::DeserializeOwned, Serialize};
 use super::field::error_alert;
 use super::lang::use_lang;
 use crate::api::error::AppError;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
+
+fn loading_line(lang: Lang) -> impl IntoView {
+    view! { <p class="loading">{Msg::Loading.text(lang)}</p> }
+}
+
+/// The view of the data, or the refusal, once the resource has answered.
+fn settled<T, V>(
+    data: Resource<Result<T, AppError>>,
+    view: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    lang: Lang,
+) -> impl Fn() -> Suspend<AnyView> + Send + Sync + 'static
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    move || {
+        let view = view.clone();
+        Suspend::new(async move {
+            match data.await {
+                Ok(d) => view(d).into_any(),
+                Err(e) => error_alert(&e, lang),
+            }
+        })
+    }
+}
 
 pub fn loaded<T, V>(data: Resource<Result<T, AppError>>, view: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
 where
@@ -16,17 +43,14 @@ where
     V: IntoView + 'static,
 {
     let lang = use_lang();
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || {
-                let view = view.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => view(d).into_any(),
-                        Err(e) => error_alert(&e, lang),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    view! { <Suspense fallback=move || loading_line(lang)>{settled(data, view, lang)}</Suspense> }
+}
+
+pub fn loaded_live<T, V>(data: Resource<Result<T, AppError>>, view: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    view! { <Transition fallback=move || loading_line(lang)>{settled(data, view, lang)}</Transition> }
 }

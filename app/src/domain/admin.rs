@@ -157,7 +157,7 @@ mod tests {
     use super::*;
 
     fn admin() -> Actor {
-        Actor { user_id: "u-admin".into(), role: Role::Admin, org_id: Some("org-region".into()) }
+        Actor::new("u-admin", Role::Admin, Some("org-region".into()))
     }
 
     #[test]
@@ -216,7 +216,7 @@ mod tests {
         );
         assert_eq!(may_change_account(&a, "u-admin", AccountChange::Assign { role: Role::Admin }), Ok(()));
         assert_eq!(may_change_account(&a, "u-other", AccountChange::Disable), Ok(()));
-        let unit = Actor { user_id: "u-unit".into(), role: Role::UnitReviewer, org_id: Some("org-unit".into()) };
+        let unit = Actor::new("u-unit", Role::UnitReviewer, Some("org-unit".into()));
         assert_eq!(
             may_change_account(&unit, "u-other", AccountChange::Enable),
             Err(AdminRefusal::Denied(Denied::Role(Role::UnitReviewer)))

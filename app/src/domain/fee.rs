@@ -47,14 +47,15 @@ mod tests {
             reviewing_unit_id: "unit".into(),
             authority_id: "auth".into(),
             office_id: "office".into(),
+            region_id: "region".into(),
         }
     }
 
     #[test]
     fn only_the_owner_pays_and_only_after_the_formal_pass() {
-        let me = Actor { user_id: "u1".into(), role: Role::Applicant, org_id: None };
-        let other = Actor { user_id: "u2".into(), role: Role::Applicant, org_id: None };
-        let office = Actor { user_id: "o".into(), role: Role::OfficeReviewer, org_id: Some("office".into()) };
+        let me = Actor::new("u1", Role::Applicant, None);
+        let other = Actor::new("u2", Role::Applicant, None);
+        let office = Actor::new("o", Role::OfficeReviewer, Some("office".into()));
         assert_eq!(may_pay(&me, &facts(Status::FormalPassed)), Ok(()));
         assert_eq!(may_pay(&me, &facts(Status::OfficeReview)), Err(Denied::State(Status::OfficeReview)));
         assert_eq!(may_pay(&me, &facts(Status::UnderEvaluation)), Err(Denied::State(Status::UnderEvaluation)), "paid already");

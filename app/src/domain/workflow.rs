@@ -99,9 +99,9 @@ enum Scope {
     Unit,
     Authority,
     Office,
-    /// Any holder of the role (committee membership, filing and issuing are checked by session
-    /// and region when those features arrive; the role gate is here).
-    RoleWide,
+    /// A holder of the role in the application's region: the HR department that files it and the
+    /// issuer that certifies it serve one region each (their organisation's parent).
+    Region,
     System,
 }
 
@@ -136,8 +136,8 @@ const TRANSITIONS: &[Transition] = &[
     // The office closes a session's voting; the members' votes decide the outcome (`evaluation`).
     t(Action::Evaluate, Status::UnderEvaluation, Status::Evaluated, Role::OfficeReviewer, Scope::Office),
     t(Action::PublishResult, Status::Evaluated, Status::ResultNotice, Role::OfficeReviewer, Scope::Office),
-    t(Action::File, Status::ResultNotice, Status::Filed, Role::HrOfficer, Scope::RoleWide),
-    t(Action::Issue, Status::Filed, Status::Certified, Role::Issuer, Scope::RoleWide),
+    t(Action::File, Status::ResultNotice, Status::Filed, Role::HrOfficer, Scope::Region),
+    t(Action::Issue, Status::Filed, Status::Certified, Role::Issuer, Scope::Region),
     // Fraud found by the office at any of its steps ends the application (§(十一)); the bans are
     // penalties, recorded with it.
     t(Action::FindFraud, Status::OfficeReview, Status::Closed, Role::OfficeReviewer, Scope::Office),
@@ -154,11 +154,41 @@ pub struct Actor {
     pub user_id: String,
     pub role: Role,
     pub org_id: Option<String>,
+    /// The region the actor serves, for the roles whose reach is a region (`Role::is_regional`):
+    /// their organisation's parent. `None` for everyone else, whose reach is their organisation.
+    pub region_id: Option<String>,
 }
 
 impl Actor {
+    /// An actor whose reach is their organisation (or themselves); see `in_region` for HR and issuers.
+    pub fn new(user_id: impl Into<String>, role: Role, org_id: Option<String>) -> Self {
+        Self { user_id: user_id.into(), role, org_id, region_id: None }
+    }
+
+    pub fn in_region(self, region_id: Option<String>) -> Self {
+        Self { region_id, ..self }
+    }
+
     pub fn system() -> Self {
-        Self { user_id: "system".into(), role: Role::System, org_id: None }
+        Self::new("system", Role::System, None)
+    }
+
+    /// Someone not signed in (a login or a password reset in their name), as the audit records it.
+    pub fn anonymous() -> Self {
+        Self::new("anonymous", Role::System, None)
+    }
+
+    /// Whether `region_id` is the region this actor serves.
+    pub fn serves_region(&self, region_id: &str) -> bool {
+        self.region_id.as_deref() == Some(region_id)
+    }
+}
+
+impl Role {
+    /// The roles that act for a whole region rather than for one organisation (SPEC: filing by
+    /// the region's HR department, certificates by its issuing department).
+    pub fn is_regional(self) -> bool {
+        matches!(self, Role::HrOfficer | Role::Issuer)
     }
 }
 
@@ -172,6 +202,8 @@ pub struct ApplicationFacts {
     pub reviewing_unit_id: String,
     pub authority_id: String,
     pub office_id: String,
+    /// The region the applicant applies in (where it is filed and certified).
+    pub region_id: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -193,7 +225,8 @@ fn in_scope(scope: Scope, actor: &Actor, app: &ApplicationFacts) -> bool {
         Scope::Unit => org_is(&app.reviewing_unit_id),
         Scope::Authority => org_is(&app.authority_id),
         Scope::Office => org_is(&app.office_id),
-        Scope::RoleWide | Scope::System => true,
+        Scope::Region => actor.serves_region(&app.region_id),
+        Scope::System => true,
     }
 }
 
@@ -227,6 +260,21 @@ pub fn apply(actor: &Actor, action: Action, app: &ApplicationFacts) -> Result<Ap
         next.submissions_used += 1;
     }
     Ok(next)
+}
+
+/// May `actor` revoke the certificate issued on `app`? The issuer of the application's region
+/// only, and only once it is certified.
+pub fn may_revoke(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {
+    if actor.role != Role::Issuer {
+        return Err(Denied::Role(actor.role));
+    }
+    if !actor.serves_region(&app.region_id) {
+        return Err(Denied::NotYours);
+    }
+    if app.status != Status::Certified {
+        return Err(Denied::State(app.status));
+    }
+    Ok(())
 }
 
 /// Submissions left, as both sides show it (共3次，剩余N次).
@@ -265,8 +313,8 @@ pub fn may_view(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {
         // that needs the session, which these facts do not carry (`evaluation::may_vote` and the
         // committee's own read, `api::evaluation::committee_application`).
         Role::CommitteeMember => return Err(Denied::Role(actor.role)),
-        Role::HrOfficer => (matches!(app.status, ResultNotice | Filed), true),
-        Role::Issuer => (matches!(app.status, Filed | Certified), true),
+        Role::HrOfficer => (matches!(app.status, ResultNotice | Filed), actor.serves_region(&app.region_id)),
+        Role::Issuer => (matches!(app.status, Filed | Certified), actor.serves_region(&app.region_id)),
         Role::Admin | Role::System => return Err(Denied::Role(actor.role)),
     };
     if !ours {

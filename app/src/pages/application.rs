@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::error_alert;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, loaded_live};
 
 use crate::domain::workflow::Status;
 use leptos::server_fn::ServerFn;
@@ -32,19 +31,9 @@ fn load(changed: Option<ServerAction<ChangeApplication>>) -> Resource<Result<For
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
-    let lang = use_lang();
     let change = ServerAction::<ChangeApplication>::new();
     let data = load(Some(change));
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(f) => view! { <Overview f change/> }.into_any(),
-                    Err(e) => error_alert(&e, lang),
-                }
-            })}
-        </Transition>
-    }
+    loaded_live(data, move |f| view! { <Overview f change/> })
 }
 
 /// One missing item as a link to its field.

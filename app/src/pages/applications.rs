@@ -9,6 +9,7 @@ use crate::api::admin::series_catalogue;
 use crate::api::applications::{my_applications, unit_choices, ApplicationSummary, StartApplication};
 use crate::components::field::{server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded;
 use crate::domain::materials::Level;
 use crate::domain::series::{check_choice, Series};
 use crate::domain::workflow::Status;
@@ -22,21 +23,14 @@ pub fn ApplicationsPage() -> impl IntoView {
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::ApplicationsTitle.text(lang)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(apps) => {
-                            let open = apps.iter().any(|a| !matches!(a.status, Status::Closed | Status::Withdrawn));
-                            view! {
-                                {apps.is_empty().then(|| view! { <p class="intro">{Msg::ApplicationsNone.text(lang)}</p> })}
-                                {apps.into_iter().map(|a| view! { <ApplicationCard a/> }).collect_view()}
-                                {(!open).then(|| view! { <StartForm action=start/> })}
-                            }.into_any()
-                        }
-                        Err(e) => crate::components::field::error_alert(&e, lang),
-                    }
-                })}
-            </Suspense>
+            {loaded(list, move |apps| {
+                let open = apps.iter().any(|a| !matches!(a.status, Status::Closed | Status::Withdrawn));
+                view! {
+                    {apps.is_empty().then(|| view! { <p class="intro">{Msg::ApplicationsNone.text(lang)}</p> })}
+                    {apps.into_iter().map(|a| view! { <ApplicationCard a/> }).collect_view()}
+                    {(!open).then(|| view! { <StartForm action=start/> })}
+                }
+            })}
         </div>
     }
 }

@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::evaluation::{at_field, form_error, loading, state_text, what};
+use super::evaluation::{at_field, form_error, state_text, what};
 use crate::api::evaluation::*;
-use crate::components::field::error_alert as alert;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, loaded_live};
 use crate::domain::evaluation::SessionState;
 use crate::domain::instant::Instant;
 use crate::i18n::{Msg, Text};
@@ -45,30 +44,21 @@ pub fn CommitteeSessionPage() -> impl IntoView {
     // a vote accepted on any card reloads the session, so every card shows what was recorded
     let recorded = RwSignal::new(0u32);
     let data = Resource::new(move || (params.with(|p| p.get("id").unwrap_or_default()), recorded.get()), |(id, _)| committee_session(id));
-    view! {
-        <Transition fallback=move || loading(lang)>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(v) => {
-                        let open = v.session.state == SessionState::Open;
-                        let sid = v.session.id.clone();
-                        view! {
-                            <div class="stack">
-                                <p class="crumbs"><a href="/committee">{"← "}{Msg::CommitteeTitle.text(lang)}</a></p>
-                                <h1 class="page-title">{v.session.name.clone()}</h1>
-                                <p>{Instant(v.session.held_at).beijing_display()}{" · "}{v.session.place.clone()}{" · "}{state_text(v.session.state, lang)}</p>
-                                <p class="hint">{Msg::CommitteeRecusal.text(lang)}</p>
-                                {if v.applications.is_empty() { view! { <p class="empty">{Msg::SessionNoApplications.text(lang)}</p> }.into_any() } else {
-                                    v.applications.into_iter().map(|a| view! { <VoteCard session=sid.clone() a open recorded/> }).collect_view().into_any()
-                                }}
-                            </div>
-                        }.into_any()
-                    }
-                    Err(e) => alert(&e, lang),
-                }
-            })}
-        </Transition>
-    }
+    loaded_live(data, move |v| {
+        let open = v.session.state == SessionState::Open;
+        let sid = v.session.id.clone();
+        view! {
+            <div class="stack">
+                <p class="crumbs"><a href="/committee">{"← "}{Msg::CommitteeTitle.text(lang)}</a></p>
+                <h1 class="page-title">{v.session.name.clone()}</h1>
+                <p>{Instant(v.session.held_at).beijing_display()}{" · "}{v.session.place.clone()}{" · "}{state_text(v.session.state, lang)}</p>
+                <p class="hint">{Msg::CommitteeRecusal.text(lang)}</p>
+                {if v.applications.is_empty() { view! { <p class="empty">{Msg::SessionNoApplications.text(lang)}</p> }.into_any() } else {
+                    v.applications.into_iter().map(|a| view! { <VoteCard session=sid.clone() a open recorded/> }).collect_view().into_any()
+                }}
+            </div>
+        }
+    })
 }
 
 /// One application and the member's vote on it; each card has its own form, so a refusal shows

@@ -12,12 +12,6 @@ use crate::domain::evaluation::{Outcome, SessionState};
 use crate::domain::instant::Instant;
 use crate::i18n::{level_name, Lang, Msg, Text};
 
-use crate::components::field::error_alert as alert;
-
-pub(super) fn loading(lang: Lang) -> impl IntoView {
-    view! { <p class="loading">{Msg::Loading.text(lang)}</p> }
-}
-
 pub(super) fn outcome_text(o: Option<Outcome>, lang: Lang) -> &'static str {
     match o {
         Some(Outcome::Pass) => Msg::OutcomePass.text(lang),
@@ -125,7 +119,6 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
 
 #[component]
 pub fn EvaluationSessionPage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
     let assign = ServerAction::<AssignToSession>::new();
     let attend = ServerAction::<SetAttendance>::new();
@@ -144,18 +137,9 @@ pub fn EvaluationSessionPage() -> impl IntoView {
                 tick.get(),
             )
         },
-        |(id, ..)| async move { (evaluation_session(id).await, evaluation_overview().await) },
+        |(id, ..)| async move { Ok((evaluation_session(id).await?, evaluation_overview().await?)) },
     );
-    view! {
-        <Suspense fallback=move || loading(lang)>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(v), Ok(o)) => view! { <OfficeSession v unassigned=o.unassigned assign attend close publish/> }.into_any(),
-                    (Err(e), _) | (_, Err(e)) => alert(&e, lang),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, move |(v, o)| view! { <OfficeSession v unassigned=o.unassigned assign attend close publish/> })
 }
 
 #[component]

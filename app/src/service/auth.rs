@@ -10,7 +10,7 @@ use crate::api::limits::{self, Limit};
 use crate::domain::account;
 use crate::domain::id_number::IdNumber;
 use crate::domain::instant::MINUTE_MS;
-use crate::domain::workflow::Role;
+use crate::domain::workflow::{Actor, Role};
 use crate::forms::{new_password_problems, FieldText, Registration};
 use crate::i18n::{Lang, Msg, Text};
 use crate::security::{hash_password, random_code, reset_code_hash, same_digest, verify_password};
@@ -83,8 +83,16 @@ pub async fn login(state: &AppState, account: &str, password: String, client_ip:
 
     let usable = user.as_ref().filter(|u| u.disabled == 0);
     let ok = verify_password(password, usable.map(|u| u.password_hash.clone())).await;
+    let now = state.clock.now().millis();
     let Some(user) = usable.filter(|_| ok) else {
-        tracing::warn!(account = %account_key, "login failed");
+        // The log names an account by its id, never by what was typed (it may be an ID number).
+        match &user {
+            Some(u) => {
+                tracing::warn!(user = %u.id, "login failed");
+                state.store.record_account_event(&u.id, &Actor::anonymous(), "login_failed", client_ip, now).await?;
+            }
+            None => tracing::warn!("login failed: no such account"),
+        }
         // the tries stay counted: they are the failures
         tries.into_iter().for_each(limits::Ticket::keep);
         return Err(AppError::refused(Msg::LoginFailed));
@@ -95,6 +103,8 @@ pub async fn login(state: &AppState, account: &str, password: String, client_ip:
         t.give_back(state).await?;
     }
     tracing::info!(user = %user.id, "logged in");
+    let me = Actor::new(user.id.clone(), user.role, user.org_id.clone());
+    state.store.record_account_event(&user.id, &me, "login", client_ip, now).await?;
     Ok(user.id.clone())
 }
 
@@ -182,6 +192,7 @@ pub async fn reset_password(
     // A reset ends every session: whoever knew the old password is out.
     state.store.delete_sessions_of(&user.id).await?;
     tracing::info!(user = %user.id, "password reset");
+    state.store.record_account_event(&user.id, &Actor::anonymous(), "password_reset", client_ip, now).await?;
     Ok(())
 }
 

@@ -14,6 +14,24 @@ use crate::i18n::{level_name, Lang};
 use crate::state::AppState;
 use crate::store::certificates::{CertificateRow, Issued};
 
+/// Whether `actor` may revoke certificate `number` (the domain's `may_revoke` on its application);
+/// `false` for a number that does not exist, so the answer does not tell the two apart.
+pub async fn may_revoke(state: &AppState, actor: &Actor, number: &str) -> Result<bool, AppError> {
+    let Some(cert) = state.store.certificate(number).await? else { return Ok(false) };
+    let Some(app) = state.store.application(&cert.application_id).await? else { return Ok(false) };
+    Ok(crate::domain::workflow::may_revoke(actor, &app.facts()).is_ok())
+}
+
+/// Whether `actor` may download certificate `cert`'s signed PDF: its holder, or the issuer of
+/// its region (`may_view` on its application).
+pub async fn may_download(state: &AppState, actor: &Actor, cert: &CertificateRow) -> Result<bool, AppError> {
+    if actor.user_id == cert.holder_id {
+        return Ok(true);
+    }
+    let Some(app) = state.store.application(&cert.application_id).await? else { return Ok(false) };
+    Ok(actor.role == crate::domain::workflow::Role::Issuer && crate::domain::workflow::may_view(actor, &app.facts()).is_ok())
+}
+
 pub fn summary(c: &CertificateRow) -> Option<CertificateSummary> {
     let d = CertificateData::from_canonical(&c.canonical)?;
     Some(CertificateSummary {

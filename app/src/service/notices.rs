@@ -68,8 +68,8 @@ impl NoticeForm {
     }
 }
 
-/// Saves (and, if asked, publishes) the notice as `actor`'s; returns its id.
-pub async fn save(state: &AppState, actor: &Actor, form: NoticeForm) -> Result<String, AppError> {
+/// Saves (and, if asked, publishes) the notice as `actor`'s, from `client_ip`; returns its id.
+pub async fn save(state: &AppState, actor: &Actor, form: NoticeForm, client_ip: &str) -> Result<String, AppError> {
     may_administer(actor).map_err(|_| AppError::Forbidden)?;
     let id = form.id.unwrap_or_else(crate::store::new_id);
     let row = NoticeRow {
@@ -82,7 +82,8 @@ pub async fn save(state: &AppState, actor: &Actor, form: NoticeForm) -> Result<S
         created_at: 0,
         updated_at: 0,
     };
-    match state.store.save_notice(&row, form.publish, state.clock.now().millis()).await {
+    let by = crate::store::ByAdmin { actor, client_ip, now: state.clock.now().millis() };
+    match state.store.save_notice(&row, form.publish, &by).await {
         Ok(()) => Ok(id),
         Err(StoreError::NotFound) => Err(AppError::refused(Msg::NoticeNotFound)),
         Err(e) => Err(e.into()),

@@ -57,9 +57,9 @@ pub async fn public_results(state: &AppState) -> Result<Vec<PublicResult>, AppEr
     published(state, |_| true, false).await
 }
 
-/// The HR department's filing list: published sessions with applications awaiting 备案.
-pub async fn filing_overview(state: &AppState) -> Result<Vec<PublicResult>, AppError> {
-    published(state, |a| a.status == Status::ResultNotice, true).await
+/// The HR department's filing list: published sessions with applications of its region awaiting 备案.
+pub async fn filing_overview(state: &AppState, actor: &Actor) -> Result<Vec<PublicResult>, AppError> {
+    published(state, |a| a.status == Status::ResultNotice && actor.serves_region(&a.region_id), true).await
 }
 
 /// Which of a session's applications to file: all of them, or the chosen ones that are in it.
@@ -79,7 +79,12 @@ pub async fn file_results(state: &AppState, actor: &Actor, session: &str, which:
     if !crate::domain::review::notice_may_close(closes, now) {
         return Err(AppError::refused(Text::with(Msg::ResultNoticeNotOver, [closes.beijing_display()])));
     }
-    let in_session: Vec<String> = state.store.session_applications(&s.id).await?.into_iter().map(|a| a.id).collect();
+    // the session's applications of the actor's region (each is checked again by `decide`)
+    let in_session: Vec<String> =
+        state.store.session_applications(&s.id).await?.into_iter().filter(|a| actor.serves_region(&a.region_id)).map(|a| a.id).collect();
+    if in_session.is_empty() {
+        return Err(AppError::refused(Msg::SessionNotFound));
+    }
     let ids: Vec<String> = match which {
         FileWhich::All => in_session,
         FileWhich::Chosen(chosen) => chosen.into_iter().filter(|id| in_session.contains(id)).collect(),

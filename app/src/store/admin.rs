@@ -78,7 +78,7 @@ impl Store {
                 .await?;
             let subject = format!("org:{id}");
             let detail = serde_json::json!({ "kind": kind.as_str(), "name": name, "parent": parent_id }).to_string();
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "create_org", "", kind.as_str(), &detail)).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "create_org", "", kind.as_str(), &detail)).await?;
             Ok(())
         }
         .await;
@@ -95,7 +95,7 @@ impl Store {
             let Some(old) = old else { return Err(StoreError::NotFound) };
             sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(name).bind(id).execute(&mut *conn).await?;
             let subject = format!("org:{id}");
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "rename_org", &old, name, "")).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "rename_org", &old, name, "")).await?;
             Ok(())
         }
         .await;
@@ -112,7 +112,7 @@ impl Store {
             let Some(old) = old else { return Err(StoreError::NotFound) };
             sqlx::query("UPDATE organisations SET seal_sha256 = $1 WHERE id = $2").bind(sha256).bind(id).execute(&mut *conn).await?;
             let subject = format!("org:{id}");
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "set_seal", &old.unwrap_or_default(), sha256, "")).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "set_seal", &old.unwrap_or_default(), sha256, "")).await?;
             Ok(())
         }
         .await;
@@ -169,7 +169,7 @@ impl Store {
             super::users::insert_user_on(&mut conn, u).await?;
             let subject = format!("user:{}", u.id);
             let detail = serde_json::json!({ "username": u.username, "org": u.org_id }).to_string();
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "invite_user", "", u.role, &detail)).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "invite_user", "", u.role, &detail)).await?;
             Ok(())
         }
         .await;
@@ -199,7 +199,7 @@ impl Store {
             let subject = format!("user:{user_id}");
             let before = format!("{old_role}@{}", old_org.unwrap_or_default());
             let after = format!("{role}@{}", org_id.unwrap_or_default());
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "assign_user", &before, &after, "")).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "assign_user", &before, &after, "")).await?;
             Ok(true)
         }
         .await;
@@ -228,7 +228,7 @@ impl Store {
             let (action, before, after) =
                 if disabled { ("disable_user", "enabled", "disabled") } else { ("enable_user", "disabled", "enabled") };
             let detail = serde_json::json!({ "sessions_ended": ended }).to_string();
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, action, before, after, &detail)).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, action, before, after, &detail)).await?;
             Ok(true)
         }
         .await;
@@ -278,7 +278,7 @@ impl Store {
             let subject = format!("series:{id}");
             let detail = serde_json::json!({ "name": s.name, "specialties": s.specialties, "titles": s.titles, "open": s.open }).to_string();
             let action = if s.id.is_empty() { "create_series" } else { "change_series" };
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, action, "", if s.open { "open" } else { "closed" }, &detail)).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, action, "", if s.open { "open" } else { "closed" }, &detail)).await?;
             Ok(())
         }
         .await;

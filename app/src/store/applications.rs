@@ -42,6 +42,7 @@ impl ApplicationRow {
             reviewing_unit_id: self.reviewing_unit_id.clone(),
             authority_id: self.authority_id.clone(),
             office_id: self.office_id.clone(),
+            region_id: self.region_id.clone(),
         }
     }
 }

@@ -1,8 +1,11 @@
 //! The audit log (SPEC "谁审核，谁负责"): one append-only chain of every transition. Each record's
 //! hash covers the previous record's hash and every column, so changing, removing or reordering
 //! any record breaks the chain from there on; `audit_head` keeps the newest seq and hash, so
-//! cutting records off the end is noticed as well.
+//! cutting records off the end is noticed as well. With an `AuditKey` (the server always has one,
+//! in a file outside the database) the head is sealed with an HMAC as well: whoever can write the
+//! database but not read that file cannot rewrite history and recompute a head that verifies.
 
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
@@ -43,6 +46,42 @@ pub struct AuditEntry<'a> {
     pub client_ip: &'a str,
 }
 
+/// The key that seals the chain's head (security review M8).
+#[derive(Clone)]
+pub struct AuditKey(Vec<u8>);
+
+/// Never prints the secret.
+impl std::fmt::Debug for AuditKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AuditKey(…)")
+    }
+}
+
+impl AuditKey {
+    pub fn new(secret: Vec<u8>) -> Self {
+        Self(secret)
+    }
+
+    /// HMAC-SHA-256 over the head's seq and hash.
+    fn seal(&self, seq: i64, hash: &str) -> String {
+        // HMAC takes a key of any length; `new_from_slice` cannot fail for it.
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.0) else { return String::new() };
+        mac.update(format!("zhiping-audit-head:{seq}:{hash}").as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    fn seals(&self, seq: i64, hash: &str, seal: &str) -> bool {
+        crate::security::same_digest(seal, &self.seal(seq, hash))
+    }
+}
+
+/// What an append needs of the store: its engine (for the head's lock) and its key, if any.
+#[derive(Clone, Copy)]
+pub struct Chain<'a> {
+    pub(super) engine: Engine,
+    pub(super) key: Option<&'a AuditKey>,
+}
+
 /// SHA-256 over the previous hash and every column, each length-prefixed so that no two
 /// different records can be read as the same bytes.
 pub fn chain_hash(r: &AuditRow) -> String {
@@ -76,7 +115,7 @@ const COLUMNS: &str =
 /// Appends one record inside the caller's transaction. The head row is locked first (PostgreSQL;
 /// SQLite's BEGIN IMMEDIATE already serialises writers), so concurrent transitions chain one
 /// after the other instead of forking.
-pub(super) async fn append(conn: &mut AnyConnection, engine: Engine, e: &AuditEntry<'_>) -> StoreResult<i64> {
+pub(super) async fn append(conn: &mut AnyConnection, chain: Chain<'_>, e: &AuditEntry<'_>) -> StoreResult<i64> {
     let row = AuditRow {
         seq: 0,
         application_id: e.application_id.into(),
@@ -93,7 +132,7 @@ pub(super) async fn append(conn: &mut AnyConnection, engine: Engine, e: &AuditEn
         prev_hash: String::new(),
         hash: String::new(),
     };
-    append_row(conn, engine, row).await
+    append_row(conn, chain, row).await
 }
 
 /// What an administrator did to an account or an organisation: the same chain, with the subject
@@ -110,7 +149,7 @@ pub struct AdminEntry<'a> {
     pub client_ip: &'a str,
 }
 
-pub(super) async fn append_admin(conn: &mut AnyConnection, engine: Engine, e: &AdminEntry<'_>) -> StoreResult<i64> {
+pub(super) async fn append_admin(conn: &mut AnyConnection, chain: Chain<'_>, e: &AdminEntry<'_>) -> StoreResult<i64> {
     let row = AuditRow {
         seq: 0,
         application_id: e.subject.into(),
@@ -127,12 +166,12 @@ pub(super) async fn append_admin(conn: &mut AnyConnection, engine: Engine, e: &A
         prev_hash: String::new(),
         hash: String::new(),
     };
-    append_row(conn, engine, row).await
+    append_row(conn, chain, row).await
 }
 
-/// Chains `row` (its seq, prev_hash and hash are set here) after the head.
-async fn append_row(conn: &mut AnyConnection, engine: Engine, mut row: AuditRow) -> StoreResult<i64> {
-    let lock = if engine == Engine::Postgres { " FOR UPDATE" } else { "" };
+/// Chains `row` (its seq, prev_hash and hash are set here) after the head, and seals the new head.
+async fn append_row(conn: &mut AnyConnection, chain: Chain<'_>, mut row: AuditRow) -> StoreResult<i64> {
+    let lock = if chain.engine == Engine::Postgres { " FOR UPDATE" } else { "" };
     let (seq, prev): (i64, String) =
         sqlx::query_as(&format!("SELECT seq, hash FROM audit_head WHERE id = 1{lock}")).fetch_one(&mut *conn).await?;
     row.seq = seq + 1;
@@ -155,7 +194,13 @@ async fn append_row(conn: &mut AnyConnection, engine: Engine, mut row: AuditRow)
         .bind(&row.hash)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(row.seq).bind(&row.hash).execute(&mut *conn).await?;
+    let seal = chain.key.map(|k| k.seal(row.seq, &row.hash)).unwrap_or_default();
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, seal = $3 WHERE id = 1")
+        .bind(row.seq)
+        .bind(&row.hash)
+        .bind(seal)
+        .execute(&mut *conn)
+        .await?;
     Ok(row.seq)
 }
 
@@ -209,10 +254,49 @@ impl Store {
                 break;
             }
         }
-        let (seq, hash): (i64, String) = sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(self.pool()).await?;
+        let (seq, hash, seal): (i64, String, String) =
+            sqlx::query_as("SELECT seq, hash, seal FROM audit_head WHERE id = 1").fetch_one(self.pool()).await?;
         if seq != expected_seq - 1 || hash != prev {
             return Ok(AuditCheck::Broken { seq: expected_seq, reason: "head" });
         }
+        if let Some(key) = self.audit_key() {
+            if seq > 0 && !key.seals(seq, &hash, &seal) {
+                return Ok(AuditCheck::Broken { seq, reason: "head seal" });
+            }
+        }
         Ok(AuditCheck::Intact { records: expected_seq - 1 })
+    }
+
+    /// An account's security event (`login`, `login_failed`, `password_reset`) in the same chain,
+    /// with `user:<id>` as its subject and `actor` as who did it (security review M8).
+    pub async fn record_account_event(&self, user_id: &str, actor: &Actor, action: &str, client_ip: &str, now: i64) -> StoreResult<()> {
+        let subject = format!("user:{user_id}");
+        let entry = AdminEntry { subject: &subject, actor, at: now, action, before: "", after: "", detail: "", client_ip };
+        let mut conn = self.begin().await?;
+        let result = append_admin(&mut conn, self.chain(), &entry).await.map(|_| ());
+        self.finish(conn, result.is_ok()).await?;
+        result
+    }
+
+    /// Seals the head of a chain written before the store had a key (an install that predates
+    /// the seal), after checking the chain. Called only when the key was made just now: a key that
+    /// existed already and finds the head unsealed means the seal was removed, which `verify_audit`
+    /// reports instead of covering up.
+    pub async fn seal_unsealed_head(&self) -> StoreResult<AuditCheck> {
+        let check = self.verify_audit_chain_only().await?;
+        if let (AuditCheck::Intact { .. }, Some(key)) = (&check, self.audit_key()) {
+            let (seq, hash): (i64, String) = sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(self.pool()).await?;
+            sqlx::query("UPDATE audit_head SET seal = $1 WHERE id = 1 AND seq = $2 AND seal = ''")
+                .bind(key.seal(seq, &hash))
+                .bind(seq)
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(check)
+    }
+
+    /// `verify_audit` without the seal: the chain and its head as they are.
+    async fn verify_audit_chain_only(&self) -> StoreResult<AuditCheck> {
+        self.clone().without_audit_key().verify_audit().await
     }
 }

@@ -54,7 +54,7 @@ impl Store {
             let subject = format!("calendar:{day}");
             let before = before.unwrap_or_else(|| "weekday".into());
             let after = kind.map(|k| k.as_str()).unwrap_or("weekday");
-            audit::append_admin(&mut conn, self.engine(), &by.entry(&subject, "calendar_day", &before, after, note)).await?;
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "calendar_day", &before, after, note)).await?;
             Ok(())
         }
         .await;

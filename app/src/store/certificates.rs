@@ -112,23 +112,32 @@ impl Store {
 
     /// Filed passes still without a certificate, oldest first: (application id, applicant's name,
     /// unit's name, series, specialty, level).
-    pub async fn awaiting_certificate(&self, limit: i64) -> StoreResult<Vec<(String, String, String, String, String, String)>> {
+    pub async fn awaiting_certificate(
+        &self,
+        region_id: &str,
+        limit: i64,
+    ) -> StoreResult<Vec<(String, String, String, String, String, String)>> {
         Ok(sqlx::query_as(
             "SELECT a.id, u.name, COALESCE(o.name, ''), a.series, a.specialty, a.level FROM applications a \
              JOIN users u ON u.id = a.applicant_id LEFT JOIN organisations o ON o.id = a.reviewing_unit_id \
-             WHERE a.status = 'filed' AND a.outcome = 'pass' ORDER BY a.updated_at, a.id LIMIT $1",
+             WHERE a.status = 'filed' AND a.outcome = 'pass' AND a.region_id = $1 ORDER BY a.updated_at, a.id LIMIT $2",
         )
+        .bind(region_id)
         .bind(limit)
         .fetch_all(self.pool())
         .await?)
     }
 
-    /// The issuer's list, newest first.
-    pub async fn recent_certificates(&self, limit: i64) -> StoreResult<Vec<CertificateRow>> {
-        Ok(sqlx::query_as::<_, CertificateRow>(&format!("SELECT {COLUMNS} FROM certificates ORDER BY issued_at DESC, seq DESC LIMIT $1"))
-            .bind(limit)
-            .fetch_all(self.pool())
-            .await?)
+    /// The issuer's list for one region, newest first.
+    pub async fn recent_certificates(&self, region_id: &str, limit: i64) -> StoreResult<Vec<CertificateRow>> {
+        Ok(sqlx::query_as::<_, CertificateRow>(&format!(
+            "SELECT {COLUMNS} FROM certificates WHERE application_id IN (SELECT id FROM applications WHERE region_id = $1) \
+             ORDER BY issued_at DESC, seq DESC LIMIT $2"
+        ))
+        .bind(region_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
     }
 
     /// Revoked certificates, for the published status list.
@@ -174,7 +183,7 @@ impl Store {
                 detail: &detail,
                 client_ip,
             };
-            audit::append(&mut conn, self.engine(), &entry).await?;
+            audit::append(&mut conn, self.chain(), &entry).await?;
             Ok(true)
         }
         .await;

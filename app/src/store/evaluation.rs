@@ -60,6 +60,8 @@ pub struct SessionApplicationRow {
     pub applicant_unit_id: Option<String>,
     pub unit_name: String,
     pub reviewing_unit_id: String,
+    /// The region it is filed and certified in.
+    pub region_id: String,
     pub series: String,
     pub specialty: String,
     pub level: String,
@@ -103,7 +105,7 @@ pub struct Batch {
 }
 
 const APP_SELECT: &str = "SELECT a.id, a.applicant_id, u.name AS applicant_name, u.org_id AS applicant_unit_id, \
-     COALESCE(o.name, '') AS unit_name, a.reviewing_unit_id, a.series, a.specialty, a.level, a.status, a.version, a.outcome \
+     COALESCE(o.name, '') AS unit_name, a.reviewing_unit_id, a.region_id, a.series, a.specialty, a.level, a.status, a.version, a.outcome \
      FROM applications a JOIN users u ON u.id = a.applicant_id LEFT JOIN organisations o ON o.id = a.reviewing_unit_id";
 
 impl Store {

@@ -74,6 +74,8 @@ pub enum Engine {
 pub struct Store {
     pool: AnyPool,
     engine: Engine,
+    /// Seals the audit chain's head (`audit::AuditKey`); the server always sets one.
+    audit_key: Option<std::sync::Arc<audit::AuditKey>>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../server/migrations");
@@ -99,7 +101,24 @@ impl Store {
             });
         let pool = options.connect(url).await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Self { pool, engine })
+        Ok(Self { pool, engine, audit_key: None })
+    }
+
+    /// The store whose audit appends seal the head with `key`, and whose `verify_audit` checks it.
+    pub fn with_audit_key(self, key: audit::AuditKey) -> Self {
+        Self { audit_key: Some(std::sync::Arc::new(key)), ..self }
+    }
+
+    fn without_audit_key(self) -> Self {
+        Self { audit_key: None, ..self }
+    }
+
+    fn audit_key(&self) -> Option<&audit::AuditKey> {
+        self.audit_key.as_deref()
+    }
+
+    fn chain(&self) -> audit::Chain<'_> {
+        audit::Chain { engine: self.engine, key: self.audit_key() }
     }
 
     pub fn engine(&self) -> Engine {

@@ -1,6 +1,7 @@
 //! Notices and conditions.
 
-use super::{Store, StoreError, StoreResult};
+use super::admin::ByAdmin;
+use super::{audit, Store, StoreError, StoreResult};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct NoticeRow {
@@ -18,34 +19,50 @@ const COLUMNS: &str = "id, kind, title, body, published_at, created_by, created_
 
 impl Store {
     /// Creates or updates a notice; `publish` sets the publication time once (a later edit keeps
-    /// it), `false` takes it back to a draft.
-    pub async fn save_notice(&self, n: &NoticeRow, publish: bool, now: i64) -> StoreResult<()> {
-        let r = if self.notice(&n.id).await?.is_some() {
-            let published_at = if publish { "COALESCE(published_at, $4)" } else { "NULL" };
-            let sql = format!(
-                "UPDATE notices SET kind = $1, title = $2, body = $3, updated_at = $4, published_at = {published_at} WHERE id = $5"
-            );
-            sqlx::query(&sql).bind(&n.kind).bind(&n.title).bind(&n.body).bind(now).bind(&n.id).execute(self.pool()).await?
-        } else {
-            let published_at = if publish { "$6" } else { "NULL" };
-            let sql = format!(
-                "INSERT INTO notices (id, kind, title, body, created_by, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $6, {published_at})"
-            );
-            sqlx::query(&sql)
-                .bind(&n.id)
-                .bind(&n.kind)
-                .bind(&n.title)
-                .bind(&n.body)
-                .bind(&n.created_by)
-                .bind(now)
-                .execute(self.pool())
-                .await?
-        };
-        if r.rows_affected() == 1 {
+    /// it), `false` takes it back to a draft. Each save is in the audit chain (`notice:<id>`, its
+    /// state before and after, its title), as `by` did it.
+    pub async fn save_notice(&self, n: &NoticeRow, publish: bool, by: &ByAdmin<'_>) -> StoreResult<()> {
+        let now = by.now;
+        let mut conn = self.begin().await?;
+        let result = async {
+            let before: Option<Option<i64>> =
+                sqlx::query_scalar("SELECT published_at FROM notices WHERE id = $1").bind(&n.id).fetch_optional(&mut *conn).await?;
+            let r = if before.is_some() {
+                let published_at = if publish { "COALESCE(published_at, $4)" } else { "NULL" };
+                let sql = format!(
+                    "UPDATE notices SET kind = $1, title = $2, body = $3, updated_at = $4, published_at = {published_at} WHERE id = $5"
+                );
+                sqlx::query(&sql).bind(&n.kind).bind(&n.title).bind(&n.body).bind(now).bind(&n.id).execute(&mut *conn).await?
+            } else {
+                let published_at = if publish { "$6" } else { "NULL" };
+                let sql = format!(
+                    "INSERT INTO notices (id, kind, title, body, created_by, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $6, {published_at})"
+                );
+                sqlx::query(&sql)
+                    .bind(&n.id)
+                    .bind(&n.kind)
+                    .bind(&n.title)
+                    .bind(&n.body)
+                    .bind(&n.created_by)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?
+            };
+            if r.rows_affected() != 1 {
+                return Err(StoreError::NotFound);
+            }
+            let state = |published: bool| if published { "published" } else { "draft" };
+            let before = match before {
+                None => "",
+                Some(published_at) => state(published_at.is_some()),
+            };
+            let subject = format!("notice:{}", n.id);
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "save_notice", before, state(publish), &n.title)).await?;
             Ok(())
-        } else {
-            Err(StoreError::NotFound)
         }
+        .await;
+        self.finish(conn, result.is_ok()).await?;
+        result
     }
 
     pub async fn notice(&self, id: &str) -> StoreResult<Option<NoticeRow>> {

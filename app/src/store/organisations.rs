@@ -48,4 +48,21 @@ impl Store {
         .fetch_optional(self.pool())
         .await?)
     }
+
+    /// The region an organisation belongs to: itself when it is one, else the first region above
+    /// it (organisations nest at most region → authority → unit). `None` for an unknown id.
+    pub async fn region_of(&self, org_id: &str) -> StoreResult<Option<String>> {
+        let mut id = org_id.to_string();
+        for _ in 0..4 {
+            let Some(org) = self.organisation(&id).await? else { return Ok(None) };
+            if org.kind == OrgKind::Region {
+                return Ok(Some(org.id));
+            }
+            match org.parent_id {
+                Some(parent) => id = parent,
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
 }

@@ -181,7 +181,7 @@ impl Store {
             detail: d.detail,
             client_ip: d.client_ip,
         };
-        audit::append(conn, self.engine(), &entry).await?;
+        audit::append(conn, self.chain(), &entry).await?;
         Ok(Ok(after))
     }
 

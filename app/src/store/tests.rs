@@ -200,7 +200,7 @@ mod applications {
             store.ensure_org(&org, 0).await.unwrap();
         }
         store.insert_user(&user("app-u1", "app-n1", None)).await.unwrap();
-        Actor { user_id: "app-u1".into(), role: Role::Applicant, org_id: None }
+        Actor::new("app-u1", Role::Applicant, None)
     }
 
     pub(super) fn draft(id: &str) -> NewApplication<'_> {
@@ -335,15 +335,22 @@ mod submissions {
                 id: "n1".into(), kind: "notice".into(), title: "关于开展2026年度职称评审工作的通知".into(),
                 body: "各有关单位：".into(), published_at: None, created_by: "admin".into(), created_at: 0, updated_at: 0,
             };
-            store.save_notice(&n, false, 10).await.unwrap();
+            let admin = crate::domain::workflow::Actor::new("admin", crate::domain::workflow::Role::Admin, None);
+            let at = |now| crate::store::ByAdmin { actor: &admin, client_ip: "ip", now };
+            store.save_notice(&n, false, &at(10)).await.unwrap();
             assert!(store.notices(false).await.unwrap().is_empty(), "a draft is not public");
             assert_eq!(store.notices(true).await.unwrap().len(), 1);
-            store.save_notice(&n, true, 20).await.unwrap();
+            store.save_notice(&n, true, &at(20)).await.unwrap();
             n.body = "各有关单位：现将有关事项通知如下。".into();
-            store.save_notice(&n, true, 30).await.unwrap();
+            store.save_notice(&n, true, &at(30)).await.unwrap();
             let public = store.notices(false).await.unwrap();
             assert_eq!((public.len(), public[0].published_at, public[0].updated_at), (1, Some(20), 30));
             assert_eq!(public[0].body, n.body);
+            // each save is in the audit chain, with the state before and after (security review M8)
+            let saves: Vec<String> =
+                store.audit_of("notice:n1").await.unwrap().iter().map(|r| format!("{}→{} {}", r.from_status, r.to_status, r.actor_id)).collect();
+            assert_eq!(saves, ["→draft admin", "draft→published admin", "published→published admin"]);
+            assert!(matches!(store.verify_audit().await.unwrap(), crate::store::audit::AuditCheck::Intact { records: 3 }));
         }
     }
 }

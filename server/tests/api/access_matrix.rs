@@ -4,36 +4,12 @@
 
 use crate::support::*;
 
-/// Another evaluation office with its reviewer `pingban2` (the demo has one office).
-async fn add_second_office(s: &Server) {
-    use app::store::{NewUser, OrgRow};
-    let store = s.store().await;
-    let hash = app::security::hash_password(DEMO_PASSWORD.into()).await.unwrap();
-    store
-        .ensure_org(
-            &OrgRow {
-                id: "org-office-2".into(),
-                kind: app::domain::admin::OrgKind::Office,
-                name: "另一评审办".into(),
-                parent_id: Some("org-region".into()),
-            },
-            0,
-        )
-        .await
-        .unwrap();
-    let u = NewUser {
-        id: "user-pingban2",
-        username: "pingban2",
-        id_number: None,
-        name: "pingban2",
-        phone: "13900000000",
-        email: "pingban2@example.cn",
-        password_hash: &hash,
-        role: "office_reviewer",
-        org_id: Some("org-office-2"),
-        created_at: 0,
-    };
-    store.insert_user(&u).await.unwrap();
+/// Another evaluation office with its reviewer `pingban2` (the demo has one office), and a second
+/// region's HR department and issuer (`renshe2`, `qianfa2`).
+async fn add_second_office_and_region(s: &Server) {
+    add_org(s, "org-office-2", app::domain::admin::OrgKind::Office, Some("org-region")).await;
+    add_staff(s, "pingban2", "office_reviewer", "org-office-2").await;
+    add_second_region(s).await;
 }
 
 /// Who reached the function's own checks (the answer is not a refusal of the person).
@@ -50,7 +26,7 @@ fn reached(status: u16, body: &str) -> bool {
 #[tokio::test]
 async fn every_new_function_allows_exactly_what_spec_allows() {
     let s = start().await;
-    add_second_office(&s).await;
+    add_second_office_and_region(&s).await;
     let (_, app) = formally_passed(&s).await;
     let office = login(&s, "pingban").await;
     let form = [
@@ -71,7 +47,7 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
 
     let accounts = [
         "shenbao", "other", "danwei", "danwei2", "zhuguan", "pingban", "pingban2", "pingwei", "pingwei2", "pingwei3", "renshe", "qianfa",
-        "admin",
+        "admin", "renshe2", "qianfa2",
     ];
     let mut clients = vec![];
     for a in accounts {
@@ -91,17 +67,18 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
         ("my_sessions", vec![], &["pingwei", "pingwei2", "pingwei3"]),
         ("committee_session", vec![("id", &session)], &["pingwei", "pingwei2"]),
         ("cast_vote", vec![("session", &session), ("application", &app), ("vote", "")], &["pingwei"]),
-        ("filing_overview", vec![], &["renshe"]),
+        // a second region's HR department and issuer reach their lists (empty: nothing of theirs)
+        ("filing_overview", vec![], &["renshe", "renshe2"]),
         ("file_results", vec![("session", &session)], &[]),
-        ("issuing_overview", vec![], &["qianfa"]),
-        ("issue_certificates", vec![], &["qianfa"]),
-        ("revoke_certificate", vec![("number", "XJZC-2026-000001-9")], &["qianfa"]),
+        ("issuing_overview", vec![], &["qianfa", "qianfa2"]),
+        ("issue_certificates", vec![], &["qianfa", "qianfa2"]),
+        ("revoke_certificate", vec![("number", "XJZC-2026-000001-9")], &["qianfa", "qianfa2"]),
         (
             "my_certificates",
             vec![],
             &[
                 "shenbao", "other", "danwei", "danwei2", "zhuguan", "pingban", "pingban2", "pingwei", "pingwei2", "pingwei3", "renshe",
-                "qianfa", "admin",
+                "qianfa", "admin", "renshe2", "qianfa2",
             ],
         ),
         ("record_finding", vec![("id", &app)], &["pingban"]),

@@ -106,7 +106,12 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
         .fetch_all(store.pool())
         .await
         .unwrap();
-    assert_eq!(actions, ["invite_user", "assign_user", "disable_user", "enable_user"]);
+    // (with the account's own security events: the password set with the invitation's code, its
+    // logins and the login refused while it was disabled)
+    assert_eq!(
+        actions,
+        ["invite_user", "password_reset", "login", "assign_user", "login", "disable_user", "login_failed", "enable_user", "login"]
+    );
     assert!(matches!(store.verify_audit().await.unwrap(), app::store::audit::AuditCheck::Intact { .. }));
 }
 
@@ -221,10 +226,12 @@ async fn only_administrators_administer() {
             assert_eq!(reached(status, &body), allowed.contains(account), "{name} by {account}: {status} {body}");
         }
     }
-    // nothing above changed an account or the tree
+    // nothing above changed an account or the tree (the logins are recorded, and nothing else)
     let store = s.store().await;
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(store.pool()).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action <> 'login'").fetch_one(store.pool()).await.unwrap();
     assert_eq!(n, 0);
+    let logins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'login'").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(logins, accounts.len() as i64 - 1, "everyone but the anonymous visitor logged in once");
 }
 
 async fn upload_seal(c: &reqwest::Client, s: &Server, org: &str, bytes: Vec<u8>) -> (u16, String) {

@@ -38,6 +38,8 @@ async fn advance(s: &Server, ms: i64) {
 #[tokio::test]
 async fn from_fee_to_a_verified_and_revoked_certificate() {
     let s = start().await;
+    // a second region, whose HR department and issuer must reach none of this one's (M1)
+    add_second_region(&s).await;
     let (applicant, app) = formally_passed(&s).await;
 
     // --- fee: only the owner starts it; forged callbacks change nothing ---
@@ -183,12 +185,28 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let (status, body) = call(&hr, &s, "file_results", &[("session", &session), ("all", "1")]).await;
     assert!(refused(status, &body, "ResultNoticeNotOver"), "{body}");
     advance(&s, 10 * DAY_MS).await;
+    // another region's HR department neither sees nor files this region's results
+    let hr2 = login(&s, "renshe2").await;
+    let (status, body) = call(&hr2, &s, "filing_overview", &[]).await;
+    assert_eq!((status, body.as_str()), (200, "[]"));
+    let (status, body) = call(&hr2, &s, "file_results", &[("session", &session), ("all", "1")]).await;
+    assert!(refused(status, &body, "SessionNotFound"), "{body}");
+    assert_eq!(status_of(&s, &app).await, "result_notice");
     let hr = login(&s, "renshe").await;
+    let (_, body) = call(&hr, &s, "filing_overview", &[]).await;
+    assert!(body.contains(&app), "{body}");
     let (status, body) = call(&hr, &s, "file_results", &[("session", &session), ("all", "1")]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(status_of(&s, &app).await, "filed");
 
     // --- issuance ---
+    // another region's issuer sees nothing waiting and issues nothing
+    let issuer2 = login(&s, "qianfa2").await;
+    let (_, body) = call(&issuer2, &s, "issuing_overview", &[]).await;
+    assert!(!body.contains(&app), "{body}");
+    let (_, body) = call(&issuer2, &s, "issue_certificates", &[("app[a0]", &app)]).await;
+    assert_eq!(body, "[]");
+    assert_eq!(status_of(&s, &app).await, "filed");
     let issuer = login(&s, "qianfa").await;
     let applicant = login(&s, "shenbao").await;
     let (status, body) = call(&applicant, &s, "issue_certificates", &[("all", "1")]).await;
@@ -209,6 +227,10 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let pdf = pdf.bytes().await.unwrap().to_vec();
     assert!(pdf.starts_with(b"%PDF-"));
     assert_ne!(unit.get(format!("{}/certificates/{number}/pdf", s.base)).send().await.unwrap().status(), 200, "not another person's");
+    assert_eq!(issuer.get(format!("{}/certificates/{number}/pdf", s.base)).send().await.unwrap().status(), 200, "its issuer's");
+    assert_eq!(issuer2.get(format!("{}/certificates/{number}/pdf", s.base)).send().await.unwrap().status(), 404, "not another region's");
+    let (_, body) = call(&issuer2, &s, "issuing_overview", &[]).await;
+    assert!(!body.contains(&number), "another region's issuer does not list it: {body}");
 
     // offline: the published key and the command
     let key: Value = reqwest::get(format!("{}/certificates/public-key", s.base)).await.unwrap().json().await.unwrap();
@@ -257,7 +279,10 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     assert_eq!(upload(pdf.clone()).await, 200);
     assert_eq!(upload(changed).await, 422);
 
-    // --- revocation: audited, published ---
+    // --- revocation: audited, published; never by another region's issuer ---
+    let (status, body) =
+        call(&issuer2, &s, "revoke_certificate", &[("number", &number), ("reason", "经核查，论文存在抄袭，评审结果撤销")]).await;
+    assert!(refused(status, &body, "CertificateNotRevocable"), "{body}");
     let (status, body) = call(&issuer, &s, "revoke_certificate", &[("number", &number), ("reason", "错")]).await;
     assert!(refused(status, &body, "RevokeReasonRequired"), "{body}");
     let (status, body) =

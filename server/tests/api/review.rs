@@ -165,10 +165,19 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhiping"))
         .arg("verify-audit")
         .env("DATABASE_URL", s.database_url())
+        .env("ZP_DATA_DIR", s.data_dir())
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && said.contains("intact: 8 records"), "{said} {}", String::from_utf8_lossy(&out.stderr));
+    // the application's 8 transitions and the logins along the way, all in one chain
+    let store = s.store().await;
+    let logins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'login'").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(store.audit_of(&app).await.unwrap().len(), 8);
+    assert!(
+        out.status.success() && said.contains(&format!("intact: {} records", 8 + logins)),
+        "{said} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Who may do what at which step, written out from SPEC (not derived from the code under test).

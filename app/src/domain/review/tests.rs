@@ -62,13 +62,14 @@ fn every_reviewer_queue_matches_what_they_may_view() {
                 reviewing_unit_id: "u".into(),
                 authority_id: "au".into(),
                 office_id: "o".into(),
+                region_id: "r".into(),
             };
             let org_id = match org {
                 QueueOrg::ReviewingUnit => "u",
                 QueueOrg::Authority => "au",
                 QueueOrg::Office => "o",
             };
-            let actor = Actor { user_id: "r".into(), role, org_id: Some(org_id.into()) };
+            let actor = Actor::new("r", role, Some(org_id.into()));
             assert_eq!(may_view(&actor, &app).is_ok(), statuses.contains(&status), "{role:?} {status:?}");
         }
     }

@@ -8,7 +8,7 @@ pub mod materials;
 
 use leptos::prelude::*;
 
-use crate::components::field::error_alert;
+use crate::components::loaded::loaded_live;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::review::{review_queue, QueueItem, QueueView};
@@ -53,7 +53,6 @@ fn js_free_encode(s: &str) -> String {
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    let lang = use_lang();
     let query = use_query_map();
     let q = move || {
         query.with(|m| Query {
@@ -66,16 +65,7 @@ pub fn QueuePage() -> impl IntoView {
     };
     let (tick, connected) = use_changes(None);
     let data = Resource::new(move || (q(), tick.get()), |(q, _)| review_queue(q.status, q.level, q.specialty, q.name, q.sort));
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(v) => view! { <Queue v q=q() connected updated=tick/> }.into_any(),
-                    Err(e) => error_alert(&e, lang),
-                }
-            })}
-        </Transition>
-    }
+    loaded_live(data, move |v| view! { <Queue v q=q() connected updated=tick/> })
 }
 
 /// After a decision made without JavaScript the server comes back here with `?done=<action>`.

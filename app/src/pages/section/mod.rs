@@ -13,6 +13,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::form::{application_form, FormView, SaveSection};
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
+use crate::components::loaded::loaded_live;
 use crate::components::upload::{flashed_upload_error, upload_url, UploadForms};
 use crate::domain::materials::fields::{field_id, layout, Input};
 use crate::domain::materials::{missing, Materials, Missing, Section};
@@ -27,7 +28,6 @@ pub use fields::{render_field, FieldCtx};
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     // The section is part of the key: a tap on another section's tab changes only this parameter,
@@ -35,20 +35,13 @@ pub fn SectionPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("section").unwrap_or_default());
     let refresh = RwSignal::new(0u32);
     let data = Resource::new(move || (id(), slug(), refresh.get()), |(id, _, _)| application_form(id));
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                let slug = params.with_untracked(|p| p.get("section").unwrap_or_default());
-                match data.await {
-                    Ok(f) => match Section::from_slug(&slug).filter(|s| f.materials.sections().contains(s)) {
-                        Some(section) => view! { <SectionForm f section refresh/> }.into_any(),
-                        None => view! { <NotFound/> }.into_any(),
-                    },
-                    Err(e) => crate::components::field::error_alert(&e, lang),
-                }
-            })}
-        </Transition>
-    }
+    loaded_live(data, move |f| {
+        let slug = params.with_untracked(|p| p.get("section").unwrap_or_default());
+        match Section::from_slug(&slug).filter(|s| f.materials.sections().contains(s)) {
+            Some(section) => view! { <SectionForm f section refresh/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
+    })
 }
 
 /// The section's tabs with what each still lacks (live).

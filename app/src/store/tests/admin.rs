@@ -9,7 +9,7 @@ use crate::domain::workflow::{Actor, Role};
 use crate::store::audit::AuditCheck;
 
 fn admin() -> Actor {
-    Actor { user_id: "adm".into(), role: Role::Admin, org_id: Some("org-r".into()) }
+    Actor::new("adm", Role::Admin, Some("org-r".into()))
 }
 
 fn by(actor: &Actor) -> ByAdmin<'_> {

@@ -12,7 +12,7 @@ use crate::store::evaluation::NewSession;
 use crate::store::fees::{Confirmed, PaymentRow};
 
 fn office() -> Actor {
-    Actor { user_id: "office-1".into(), role: Role::OfficeReviewer, org_id: Some("org-o".into()) }
+    Actor::new("office-1", Role::OfficeReviewer, Some("org-o".into()))
 }
 
 fn order(id: &str, app: &str) -> PaymentRow {
@@ -121,7 +121,7 @@ mod money_and_votes {
             assert_eq!(seqs, (1..=20).collect::<Vec<i64>>());
             store.insert_application(&draft("a1")).await.unwrap();
             set_status(&store, "a1", Status::Filed).await;
-            let issuer = Actor { user_id: "iss".into(), role: Role::Issuer, org_id: Some("org-i".into()) };
+            let issuer = Actor::new("iss", Role::Issuer, Some("org-i".into())).in_region(Some("org-r".into()));
             let cert = CertificateRow {
                 number: "XJZC-2026-000021-0".into(),
                 year: 2026,

@@ -9,7 +9,7 @@ use crate::domain::workflow::{Action, Actor, Role, Status};
 use crate::store::audit::AuditCheck;
 
 fn reviewer(role: Role, org: &str) -> Actor {
-    Actor { user_id: format!("{}-{org}", role.as_str()), role, org_id: Some(org.into()) }
+    Actor::new(format!("{}-{org}", role.as_str()), role, Some(org.into()))
 }
 
 /// A submitted application `id`, moved by the office to `office_review`.
@@ -131,6 +131,32 @@ mod chain {
             assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Broken { seq: 4, reason: "head" });
             sqlx::query("DELETE FROM audit_log WHERE seq = 2").execute(store.pool()).await.unwrap();
             assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Broken { seq: 2, reason: "missing" });
+        }
+
+        a_rewritten_tail_is_found_by_the_head_seal_that_needs_the_key(store) {
+            use crate::store::audit::{chain_hash, AuditKey, AuditRow};
+            let key = || AuditKey::new(b"a test key of thirty-two characters!".to_vec());
+            let store = store.with_audit_key(key());
+            let applicant = setup(&store).await;
+            at_office(&store, &applicant, "a1").await;
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Intact { records: 4 });
+            // someone with the database but not the key rewrites the last record and recomputes
+            // its hash and the head's: the chain itself is consistent again…
+            let mut last: AuditRow = sqlx::query_as("SELECT * FROM audit_log WHERE seq = 4").fetch_one(store.pool()).await.unwrap();
+            last.opinion = "改写的意见".into();
+            last.hash = chain_hash(&last);
+            sqlx::query("UPDATE audit_log SET opinion = $1, hash = $2 WHERE seq = 4").bind(&last.opinion).bind(&last.hash).execute(store.pool()).await.unwrap();
+            sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&last.hash).execute(store.pool()).await.unwrap();
+            let unkeyed = store.clone().without_audit_key();
+            assert_eq!(unkeyed.verify_audit().await.unwrap(), AuditCheck::Intact { records: 4 }, "without the key it looks intact");
+            // …but the seal over the head does not match, and blanking it does not help
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Broken { seq: 4, reason: "head seal" });
+            sqlx::query("UPDATE audit_head SET seal = '' WHERE id = 1").execute(store.pool()).await.unwrap();
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Broken { seq: 4, reason: "head seal" });
+            // an install that predates the seal has its intact chain sealed once, with a new key
+            let fresh = store.clone().without_audit_key().with_audit_key(AuditKey::new(b"another key of thirty-two characters".to_vec()));
+            assert_eq!(fresh.seal_unsealed_head().await.unwrap(), AuditCheck::Intact { records: 4 });
+            assert_eq!(fresh.verify_audit().await.unwrap(), AuditCheck::Intact { records: 4 });
         }
     }
 }

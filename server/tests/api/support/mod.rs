@@ -181,3 +181,40 @@ pub async fn formally_passed(s: &Server) -> (reqwest::Client, String) {
     set_status(s, &app, "formal_passed").await;
     (applicant, app)
 }
+
+/// An organisation beside the demo's, `kind` under `parent`.
+pub async fn add_org(s: &Server, id: &str, kind: app::domain::admin::OrgKind, parent: Option<&str>) {
+    let org = app::store::OrgRow { id: id.into(), kind, name: format!("测试机构 {id}"), parent_id: parent.map(Into::into) };
+    s.store().await.ensure_org(&org, 0).await.unwrap();
+}
+
+/// A staff account `username` (demo password) with `role` in organisation `org`.
+pub async fn add_staff(s: &Server, username: &str, role: &str, org: &str) {
+    let hash = app::security::hash_password(DEMO_PASSWORD.into()).await.unwrap();
+    let id = format!("user-{username}");
+    let email = format!("{username}@example.cn");
+    let u = app::store::NewUser {
+        id: &id,
+        username,
+        id_number: None,
+        name: username,
+        phone: "13900000000",
+        email: &email,
+        password_hash: &hash,
+        role,
+        org_id: Some(org),
+        created_at: 0,
+    };
+    s.store().await.insert_user(&u).await.unwrap();
+}
+
+/// A second region with its own HR department (`renshe2`) and issuer (`qianfa2`): they must reach
+/// nothing of the demo region's applications (M1).
+pub async fn add_second_region(s: &Server) {
+    use app::domain::admin::OrgKind;
+    add_org(s, "org-region-2", OrgKind::Region, None).await;
+    add_org(s, "org-hr-2", OrgKind::Hr, Some("org-region-2")).await;
+    add_org(s, "org-issuer-2", OrgKind::Issuer, Some("org-region-2")).await;
+    add_staff(s, "renshe2", "hr_officer", "org-hr-2").await;
+    add_staff(s, "qianfa2", "issuer", "org-issuer-2").await;
+}
