@@ -298,29 +298,10 @@ async fn every_review_function_and_route_allows_exactly_what_spec_allows() {
 /// A second authority and a second office with a reviewer each (the demo has one of each).
 async fn add_other_organisations(s: &Server) {
     use app::domain::admin::OrgKind;
-    use app::store::{NewUser, OrgRow};
-    let store = s.store().await;
-    let hash = app::security::hash_password("Zhiping@2026".into()).await.unwrap();
-    for (org, kind, user) in [("org-authority-health", OrgKind::Authority, "zhuguan2"), ("org-office-2", OrgKind::Office, "pingban2")] {
-        let row = OrgRow { id: org.into(), kind, name: org.into(), parent_id: Some("org-region".into()) };
-        store.ensure_org(&row, 0).await.unwrap();
-        let role = if kind == OrgKind::Office { "office_reviewer" } else { "authority_reviewer" };
-        let id = format!("user-{user}");
-        let email = format!("{user}@example.cn");
-        let u = NewUser {
-            id: &id,
-            username: user,
-            id_number: None,
-            name: user,
-            phone: "13900000000",
-            email: &email,
-            password_hash: &hash,
-            role,
-            org_id: Some(org),
-            created_at: 0,
-        };
-        store.insert_user(&u).await.unwrap();
-    }
+    add_org(s, "org-authority-health", OrgKind::Authority, Some("org-region")).await;
+    add_staff(s, "zhuguan2", "authority_reviewer", "org-authority-health").await;
+    add_org(s, "org-office-2", OrgKind::Office, Some("org-region")).await;
+    add_staff(s, "pingban2", "office_reviewer", "org-office-2").await;
 }
 
 #[tokio::test]
