@@ -23,7 +23,7 @@ use crate::pages::results::{FilingPage, ResultsPage};
 use crate::pages::review::{detail::ReviewPage, QueuePage};
 use crate::pages::section::SectionPage;
 use crate::pages::{
-    applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage,
+    account::ChangePasswordPage, applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage,
     register::RegisterPage,
 };
 
@@ -88,6 +88,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/register") view=RegisterPage/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/recover") view=RecoverPage/>
+                    <Route path=path!("/account/password") view=ChangePasswordPage/>
                     <Route path=path!("/outbox") view=OutboxPage/>
                     <Route path=path!("/notices") view=NoticesPage/>
                     <Route path=path!("/notices/:id") view=NoticePage/>

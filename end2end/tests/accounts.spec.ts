@@ -1,7 +1,7 @@
 // Accounts (seed §2, SPEC rules 1–2) on a phone with and without JavaScript, and on a desktop.
 import { expect, test } from '@playwright/test';
 import {
-  DEMO_PASSWORD, fillRegistration, freshPerson, hydrated, keepScreenshot, login, logout, register, withWrongCheck,
+  DEMO_PASSWORD, fillRegistration, freshPerson, hydrated, keepScreenshot, login, logout, openMenu, register, withWrongCheck,
 } from './support';
 
 const nojs = (info: { project: { use: { javaScriptEnabled?: boolean } } }) => info.project.use.javaScriptEnabled === false;
@@ -98,6 +98,29 @@ test('a forgotten password is reset with a code from the outbox', async ({ page,
 
   await login(page, info, p.id, p.password);
   await expect(page.getByText('账号或密码不正确')).toBeVisible();
+  await login(page, info, p.id, '昆仑山2027新密码');
+  await expect(page.getByRole('heading', { name: `${p.name}，您好` })).toBeVisible();
+});
+
+test('a signed-in person changes their password from the menu', async ({ page }, info) => {
+  const p = freshPerson();
+  await register(page, info, p);
+  await openMenu(page);
+  await page.getByRole('link', { name: '修改密码' }).click();
+  await expect(page.getByRole('heading', { name: '修改密码' })).toBeVisible();
+  await hydrated(page, info);
+  await page.getByLabel('当前密码').fill('not-my-password-1');
+  await page.getByLabel('新密码', { exact: true }).fill('昆仑山2027新密码');
+  await page.getByLabel('确认新密码').fill('昆仑山2027新密码');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByLabel('当前密码')).toHaveAccessibleDescription(/当前密码不正确/);
+  await page.getByLabel('当前密码').fill(p.password);
+  await page.getByLabel('新密码', { exact: true }).fill('昆仑山2027新密码');
+  await page.getByLabel('确认新密码').fill('昆仑山2027新密码');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByText('密码已修改，其他设备上的登录已退出。')).toBeVisible();
+  await keepScreenshot(page, info, 'password-changed');
+  await logout(page);
   await login(page, info, p.id, '昆仑山2027新密码');
   await expect(page.getByRole('heading', { name: `${p.name}，您好` })).toBeVisible();
 });

@@ -135,6 +135,14 @@ test('fee, session, vote, results, filing, certificate, verify, revoke', async (
   await hr.getByRole('button', { name: '全部备案' }).click();
   await expect(hr.getByText('已备案。')).toBeVisible();
 
+  // the 兵团's issuer, another region, sees none of it (M1)
+  const issuer2 = await person(browser, info, 'qianfa2');
+  await issuer2.goto('/issuing');
+  await expect(issuer2.getByText('暂无待签发的证书')).toBeVisible();
+  await expect(issuer2.getByText('本地区尚未签发证书')).toBeVisible();
+  await expect(issuer2.getByText(p.name)).toHaveCount(0);
+  await issuer2.context().close();
+
   // issuance
   const issuer = await person(browser, info, 'qianfa');
   await issuer.goto('/issuing');

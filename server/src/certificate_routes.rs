@@ -69,8 +69,21 @@ async fn public_key(Extension(state): Extension<AppState>) -> Response {
     .into_response()
 }
 
-/// The revocation list, signed by the issuer so that a mirror of it can be trusted as well.
+/// The signed revocation list last made, and the revocation mark it was made at.
+type SignedList = ((i64, Option<i64>), serde_json::Value);
+static STATUS_LIST: tokio::sync::Mutex<Option<SignedList>> = tokio::sync::Mutex::const_new(None);
+
+/// The revocation list, signed by the issuer so that a mirror of it can be trusted as well. It is
+/// read and signed again only after a revocation (security review L6), not on every request.
 async fn status_list(Extension(state): Extension<AppState>) -> Response {
+    let mark = match state.store.revocation_mark().await {
+        Ok(m) => m,
+        Err(e) => return fail(internal("revocation mark", e)),
+    };
+    let mut kept = STATUS_LIST.lock().await;
+    if let Some((_, signed)) = kept.as_ref().filter(|(at, _)| *at == mark) {
+        return Json(signed.clone()).into_response();
+    }
     let revoked = match state.store.revoked_certificates().await {
         Ok(r) => r,
         Err(e) => return fail(internal("revoked", e)),
@@ -84,7 +97,9 @@ async fn status_list(Extension(state): Extension<AppState>) -> Response {
     let body = json!({ "key_id": state.issuer_key.key_id(), "generated_at": state.clock.now().beijing_display(), "revoked": list });
     let text = body.to_string();
     let signature = state.issuer_key.sign_b64(text.as_bytes());
-    Json(json!({ "list": text, "signature": signature })).into_response()
+    let signed = json!({ "list": text, "signature": signature });
+    *kept = Some((mark, signed.clone()));
+    Json(signed).into_response()
 }
 
 #[derive(Deserialize, Default)]

@@ -53,8 +53,6 @@ pub struct Uploaded {
     pub pages: Option<usize>,
     pub width: Option<u32>,
     pub height: Option<u32>,
-    /// How many other people's applications hold the same file (a flag for reviewers).
-    pub same_file_elsewhere: i64,
 }
 
 pub(crate) fn fail(e: AppError) -> Response {
@@ -119,21 +117,22 @@ async fn receive(
     if !materials.takes_files(field, item) {
         return Err(AppError::field(field, Msg::Forbidden));
     }
+    // the quota is looked at before the body is read and again with its size (M7)
+    app::service::form::count_upload(state, &actor).await?;
+    app::service::form::check_room(state, application_id, field, 0).await?;
 
     let (file_name, bytes, inspected) = read_and_inspect(multipart, slot_kind(field), field).await?;
+    app::service::form::check_room(state, application_id, field, bytes.len() as u64).await?;
 
     let now = state.clock.now().millis();
     let attachment = store_file(state, application_id, &actor.user_id, field, item, file_name, bytes, &inspected, now).await?;
-    let sha = attachment.sha256.clone();
     put_in_slot(state, application_id, field, item, &attachment.id, now).await?;
-    let same_file_elsewhere = state.store.same_file_elsewhere(&sha, &actor.user_id).await?;
     Ok(Uploaded {
         attachment_id: attachment.id,
         kind: attachment.kind,
         pages: inspected.pages,
         width: inspected.measure.map(|m| m.width),
         height: inspected.measure.map(|m| m.height),
-        same_file_elsewhere,
     })
 }
 
@@ -249,7 +248,9 @@ async fn download(Extension(state): Extension<AppState>, Path(id): Path<String>,
     let Ok(Some(att)) = state.store.attachment(&id).await else { return not_found() };
     // who may read the application (a committee member: through their session) may read its
     // files; any refusal is the same answer as for an id that does not exist
-    if app::service::form::readable(&state, &actor, &att.application_id).await.is_err() {
+    if app::service::form::readable(&state, &actor, &att.application_id).await.is_err()
+        || app::domain::disclosure::withheld_files(actor.role).contains(&att.field.as_str())
+    {
         return not_found();
     }
     let bytes = match state.blobs.get(&att.sha256).await {

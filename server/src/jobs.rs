@@ -1,7 +1,7 @@
 //! Background work that must happen with nobody looking: at start-up, every minute, and at once
 //! when the test clock moves. Expired sessions and old throttle events; the 48-hour withdrawals
-//! (视为放弃申报) and the reminders 24 h and 2 h before them. Each run is idempotent, so several
-//! servers may run it at once.
+//! (视为放弃申报) and the reminders 24 h and 2 h before them; once an hour, the files nobody keeps
+//! any more (M7). Each run is idempotent, so several servers may run it at once.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,12 +26,18 @@ pub fn spawn(state: AppState) -> (JoinHandle<()>, Arc<Notify>) {
     let woken = kick.clone();
     let handle = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
+        let mut collected_at = None;
         loop {
             tokio::select! {
                 _ = tick.tick() => {}
                 _ = woken.notified() => {}
             }
             sweep(&state).await;
+            let now = state.clock.now().millis();
+            if collected_at.is_none_or(|at| now - at >= HOUR_MS) {
+                collect_files(&state, now).await;
+                collected_at = Some(now);
+            }
         }
     });
     (handle, kick)
@@ -114,4 +120,51 @@ async fn send_reminders(state: &AppState, now: i64) {
             tracing::error!(error = %e, "reminder not sent");
         }
     }
+}
+
+/// How long a file may stay without a place before it is collected: longer than any upload takes
+/// between storing its bytes, its row and its slot.
+const FILE_GRACE_MS: i64 = HOUR_MS;
+
+/// Collects what no application keeps (M7): the rows of files replaced or removed from the form,
+/// then the stored bytes that no row names. Bytes are removed only if still unnamed after a second
+/// look and not stored again since the cutoff, so an upload of the same file meanwhile keeps them.
+pub async fn collect_files(state: &AppState, now: i64) -> (u64, usize) {
+    let rows = match state.store.collect_detached_attachments(now - FILE_GRACE_MS, &app::api::review::UNIT_FILE_FIELDS).await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::error!(error = %e, "file collection failed");
+            return (0, 0);
+        }
+    };
+    let cutoff = std::time::SystemTime::now() - Duration::from_millis(FILE_GRACE_MS as u64);
+    let blobs = match collect_blobs(state, cutoff).await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::error!(error = %e, "blob collection failed");
+            0
+        }
+    };
+    if rows > 0 || blobs > 0 {
+        tracing::info!(rows, blobs, "files nobody keeps collected");
+    }
+    (rows, blobs)
+}
+
+async fn collect_blobs(state: &AppState, cutoff: std::time::SystemTime) -> Result<usize, String> {
+    let named = state.store.referenced_blobs().await.map_err(|e| e.to_string())?;
+    let old = state.blobs.stored_before(cutoff).await.map_err(|e| e.to_string())?;
+    let candidates: Vec<String> = old.into_iter().filter(|b| !named.contains(b)).collect();
+    if candidates.is_empty() {
+        return Ok(0);
+    }
+    // a row written since the first look names its bytes now
+    let named = state.store.referenced_blobs().await.map_err(|e| e.to_string())?;
+    let mut removed = 0;
+    for sha in candidates.iter().filter(|b| !named.contains(*b)) {
+        if state.blobs.remove_if_stored_before(sha, cutoff).await.map_err(|e| e.to_string())? {
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }

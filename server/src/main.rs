@@ -79,6 +79,12 @@ const NO_GATEWAY: &str = "no payment gateway is configured, so the evaluation fe
 The built-in gateway charges nothing and exists only in the demo (ZP_DEMO=1); \
 a payment provider's adapter is not part of this build yet (docs/SECURITY.md, \"Payments\").";
 
+/// Why a server outside the demo needs its public address: certificates print it in their QR
+/// codes, and a Host header is the client's to choose (security review L10).
+const NO_ORIGIN: &str = "ZP_PUBLIC_ORIGIN is not set: certificates print the platform's address in their QR codes, \
+and taking it from the request would let a client choose it. Set the address people reach the platform at, \
+e.g. ZP_PUBLIC_ORIGIN=https://zhiping.example.cn (only the demo, ZP_DEMO=1, runs without it).";
+
 /// The built-in gateway, which charges nothing: the demo's only (security review H3).
 fn local_gateway(cfg: &ServerConfig) -> Result<Arc<LocalGateway>, String> {
     if !cfg.demo {
@@ -94,6 +100,9 @@ async fn run() -> Result<(), String> {
         Some("verify-certificate") => return certificate_check::run(std::env::args().skip(2).collect()),
         Some("public-key") => return certificate_check::print_public_key(&cfg),
         _ => {}
+    }
+    if !cfg.demo && cfg.public_origin.is_none() {
+        return Err(NO_ORIGIN.into());
     }
     let local_gateway = local_gateway(&cfg)?;
     if cfg.database_url.starts_with("sqlite") {

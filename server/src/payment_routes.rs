@@ -38,7 +38,8 @@ pub fn routes(local_gateway: bool) -> Router<LeptosOptions> {
 pub async fn handle_callback(state: &AppState, c: &Callback) -> Response {
     if let Err(e) = state.gateway.verify(c) {
         tracing::warn!(order = %c.order_id, error = %e, "gateway callback refused");
-        return (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": e.to_string() }))).into_response();
+        // the gateway learns that, not why: the details stay in the log (L10)
+        return (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "signature" }))).into_response();
     }
     match state.store.confirm_payment(&c.order_id, c.amount_fen, &c.txn, state.clock.now().millis()).await {
         Ok(Confirmed::Paid(p)) => {
@@ -50,10 +51,14 @@ pub async fn handle_callback(state: &AppState, c: &Callback) -> Response {
         // the gateway may repeat itself: answer success so it stops, change nothing
         Ok(Confirmed::AlreadyPaid(_)) => Json(json!({ "result": "already_paid" })).into_response(),
         Ok(Confirmed::AmountMismatch) => {
+            tracing::warn!(order = %c.order_id, amount_fen = c.amount_fen, "payment callback with another amount");
             (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "amount" }))).into_response()
         }
         Ok(Confirmed::NoSuchOrder) => (StatusCode::NOT_FOUND, Json(json!({ "result": "refused", "reason": "order" }))).into_response(),
-        Ok(Confirmed::Denied(d)) => (StatusCode::CONFLICT, Json(json!({ "result": "refused", "reason": d.to_string() }))).into_response(),
+        Ok(Confirmed::Denied(d)) => {
+            tracing::warn!(order = %c.order_id, denied = %d, "payment for an application that does not take one");
+            (StatusCode::CONFLICT, Json(json!({ "result": "refused", "reason": "not_payable" }))).into_response()
+        }
         Err(e) => fail(internal("confirm payment", e)),
     }
 }

@@ -129,3 +129,26 @@ async fn receive_unit_file(
     let attachment = store_file(state, application_id, &actor.user_id, field, None, file_name, bytes, &inspected, now).await?;
     Ok(attachment.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_kept_as_text_and_every_cell_is_quoted() {
+        for (typed, cell) in [
+            ("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\""),
+            ("+1+1", "\"'+1+1\""),
+            ("-2", "\"'-2\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("古丽米拉·艾买提", "\"古丽米拉·艾买提\""),
+            ("a \"quoted\" name", "\"a \"\"quoted\"\" name\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("", "\"\""),
+        ] {
+            assert_eq!(csv_field(typed), cell, "{typed:?}");
+        }
+    }
+}

@@ -102,6 +102,18 @@ pub async fn reset_password(account: String, code: String, password: String, pas
     Ok(())
 }
 
+/// Changes the signed-in person's password (`/account/password`); every session ends and this
+/// browser gets a fresh one.
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(current: String, password: String, password2: String) -> Result<(), AppError> {
+    let state = app_state()?;
+    let actor = crate::api::access::signed_in(&state).await?;
+    auth::change_password(&state, &actor, current, password, &password2, &request_ip(&state)?).await?;
+    start_session(&state, &actor.user_id).await?;
+    leptos_axum::redirect("/account/password?changed=1");
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 use crate::api::context::{app_state, request_ip, request_parts, safe_next, start_session};
 #[cfg(feature = "ssr")]

@@ -53,7 +53,7 @@ impl AppError {
         match self {
             AppError::Invalid(_) => 422,
             AppError::Refused(t)
-                if matches!(t.msg, Msg::LoginThrottled | Msg::ObjectionThrottled | Msg::QueryThrottled | Msg::RateLimited) =>
+                if matches!(t.msg, Msg::LoginThrottled | Msg::ObjectionThrottled | Msg::QueryThrottled | Msg::UploadThrottled | Msg::RateLimited) =>
             {
                 429
             }
@@ -72,6 +72,7 @@ impl AppError {
                 404
             }
             AppError::Refused(t) if t.msg == Msg::RequestTooLarge => 413,
+            AppError::Refused(t) if t.msg == Msg::RequestNotUnderstood => 400,
             AppError::Refused(_) => 409,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
@@ -97,8 +98,27 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        unreadable(value)
     }
+}
+
+/// On the server, a request it could not read (a missing or malformed argument): the decoder's own
+/// words (types, positions, field names) go to the log, the answer says only that (L10).
+#[cfg(feature = "ssr")]
+fn unreadable(value: ServerFnErrorErr) -> AppError {
+    tracing::info!(error = %value, "request not understood");
+    match value {
+        ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+            AppError::refused(Msg::RequestNotUnderstood)
+        }
+        _ => AppError::Transport(String::new()),
+    }
+}
+
+/// In the browser: the network failing under the page.
+#[cfg(not(feature = "ssr"))]
+fn unreadable(value: ServerFnErrorErr) -> AppError {
+    AppError::Transport(value.to_string())
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -149,11 +169,27 @@ mod tests {
             (AppError::refused(Msg::ApplicationNotFound), 404),
             (AppError::refused(Msg::RequestTooLarge), 413),
             (AppError::refused(Msg::RateLimited), 429),
+            (AppError::refused(Msg::UploadThrottled), 429),
+            (AppError::refused(Msg::RequestNotUnderstood), 400),
             (AppError::refused(Msg::CertificateNotRevocable), 409),
             (AppError::Internal, 500),
         ];
         for (e, status) in cases {
             assert_eq!(e.status_code(), status, "{e:?}");
         }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_request_the_server_cannot_read_is_answered_without_the_decoders_words() {
+        let said = "invalid type: string \"x\", expected i64 at line 1 column 12";
+        for e in [ServerFnErrorErr::Args(said.into()), ServerFnErrorErr::Deserialization(said.into()), ServerFnErrorErr::MissingArg("version".into())] {
+            let answer = AppError::from_server_fn_error(e);
+            assert_eq!(answer.status_code(), 400);
+            let json = serde_json::to_string(&answer).unwrap();
+            assert!(!json.contains("invalid type") && !json.contains("version"), "{json}");
+        }
+        let json = serde_json::to_string(&AppError::from_server_fn_error(ServerFnErrorErr::Response(said.into()))).unwrap();
+        assert!(!json.contains("invalid type"), "{json}");
     }
 }

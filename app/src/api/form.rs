@@ -45,6 +45,9 @@ pub struct FormView {
     pub submissions_left: u8,
     pub missing: Vec<Missing>,
     pub files: HashMap<String, FileInfo>,
+    /// File fields this reader may not open (`domain::disclosure::withheld_files`): the page says
+    /// they are there without naming them.
+    pub withheld: Vec<String>,
     pub created_at: i64,
     /// (number, time in ms) of each submission so far.
     pub submissions: Vec<(i64, i64)>,

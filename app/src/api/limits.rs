@@ -27,6 +27,9 @@ pub const RESET_PER_IP: Limit = Limit { max: 30, window_ms: 15 * MINUTE_MS };
 /// Certificate lookups from one address (the query API, the verify page and its function, one
 /// bucket): 30 a minute — a person checks one certificate; a script walking the numbers stops.
 pub const CERTIFICATE_LOOKUPS_PER_IP: Limit = Limit { max: 30, window_ms: MINUTE_MS };
+/// Files one person stores (uploads and signatures): 200 an hour — a whole dossier is well under
+/// a hundred; a script looping uploads into a draft stops here and at the quota (M7).
+pub const UPLOADS_PER_PERSON: Limit = Limit { max: 200, window_ms: 60 * MINUTE_MS };
 /// Tries at one code before it is void.
 pub const CODE_ATTEMPTS: i64 = 5;
 

@@ -100,5 +100,6 @@ fn links(me: Option<&Me>, lang: Lang) -> (Vec<Link>, Vec<Link>) {
     let mut more = vec![l("/", Msg::NavHome)];
     more.extend(public.into_iter().filter(|p| !places.contains(p)));
     more.push(l("/tongbao", Msg::NavFindings));
+    more.push(l("/account/password", Msg::NavChangePassword));
     (places, more)
 }

@@ -146,6 +146,26 @@ pub enum Refusal {
         width: u32,
         height: u32,
     },
+    /// The application already keeps as many files, or as many bytes, as one may (M7).
+    QuotaReached {
+        max_files: u64,
+        max_bytes: u64,
+    },
+}
+
+/// What one application may keep in all, counting files it replaced or removed until they are
+/// collected (an hour after they left the form; `server::jobs`). A complete dossier with long lists
+/// holds well under a hundred files; the bounds stop a script filling the disk through one draft.
+pub const APPLICATION_MAX_FILES: u64 = 300;
+pub const APPLICATION_MAX_BYTES: u64 = 500 * MB;
+
+/// Whether an application keeping `files` files of `bytes` bytes in all may take one more of
+/// `incoming` bytes (0 when not yet known: the check before reading the body).
+pub fn check_quota(files: u64, bytes: u64, incoming: u64) -> Result<(), Refusal> {
+    if files + 1 > APPLICATION_MAX_FILES || bytes + incoming > APPLICATION_MAX_BYTES {
+        return Err(Refusal::QuotaReached { max_files: APPLICATION_MAX_FILES, max_bytes: APPLICATION_MAX_BYTES });
+    }
+    Ok(())
 }
 
 /// The checks possible before decoding: size and kind.
@@ -197,6 +217,17 @@ pub fn judge_image(slot: SlotKind, m: ImageMeasure) -> Result<(), Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_application_keeps_a_bounded_number_of_files_and_bytes() {
+        let full = Err(Refusal::QuotaReached { max_files: APPLICATION_MAX_FILES, max_bytes: APPLICATION_MAX_BYTES });
+        assert_eq!(check_quota(0, 0, 10 * MB), Ok(()));
+        assert_eq!(check_quota(APPLICATION_MAX_FILES - 1, 0, MB), Ok(()));
+        assert_eq!(check_quota(APPLICATION_MAX_FILES, 0, 1), full);
+        assert_eq!(check_quota(1, APPLICATION_MAX_BYTES - MB, MB), Ok(()));
+        assert_eq!(check_quota(1, APPLICATION_MAX_BYTES - MB, MB + 1), full);
+        assert_eq!(check_quota(1, APPLICATION_MAX_BYTES, 0), Ok(()), "before the body is read, only the count can be full");
+    }
 
     #[test]
     fn kinds_come_from_the_content() {

@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod calendar;
 pub mod certificate;
 pub mod deadline;
+pub mod disclosure;
 pub mod evaluation;
 pub mod fee;
 pub mod id_number;

@@ -195,6 +195,7 @@ catalogue! {
     OneOpenApplication => "您本年度已有一份未结束的申报，不能再新建", "You already have an open application this year";
     UploadRefusedEmpty => "文件是空的", "The file is empty";
     UploadInterrupted => "上传中断，已上传的其他文件不受影响，请重试", "The upload was interrupted; files already uploaded are safe. Try again";
+    UploadRefusedQuota => "本申报保存的文件已达上限（{} 个或 {} MB）：替换或删除的旧文件一小时后清理，之后可再上传", "This application keeps as many files as it may ({} files or {} MB): replaced or removed files are cleared after an hour, then you can upload again";
     UploadRefusedTooLarge => "文件太大：此处最大 {} MB", "The file is too large: at most {} MB here";
     UploadRefusedKind => "只接受 PDF、JPEG 或 PNG 文件（按文件内容识别，改扩展名无效）", "Only PDF, JPEG or PNG files (recognised by content; renaming does not help)";
     UploadRefusedWrongKind => "此处不接受 {} 文件", "A {} file is not accepted here";
@@ -450,6 +451,8 @@ catalogue! {
     ReviewTitle => "审核申报", "Review application";
     ReviewComplete => "材料齐全", "Materials complete";
     ReviewMissing => "仍缺 {} 项", "{} item(s) missing";
+    ObjectorWithheld => "实名异议（异议人信息仅对审核单位可见）", "A signed objection (who lodged it is shown to the reviewing bodies only)";
+    FileWithheld => "已由审核单位核验（评委会不查看身份证件）", "Checked by the reviewing bodies (the committee does not see identity papers)";
     ReviewDuplicatesTitle => "重复材料提示", "Files also found elsewhere";
     ReviewMaterials => "申报材料", "Materials";
     ReviewObjections => "公示异议", "Objections lodged";
@@ -541,6 +544,7 @@ catalogue! {
     RevokeReasonRequired => "请填写撤销原因（4–500字），原因将随状态公布", "Give the reason (4–500 characters); it is published with the status";
     CertificateNotRevocable => "该证书不存在或已撤销", "No such certificate, or it is revoked already";
     CertificateNumberInvalid => "证书编号格式不正确（如 XJZC-2026-000001-9），请核对后重新输入", "That is not a certificate number (e.g. XJZC-2026-000001-9); check it and try again";
+    UploadThrottled => "上传过于频繁，请{}分钟后再试", "Too many uploads; try again in {} minutes";
     QueryThrottled => "查询过于频繁，请{}分钟后再试", "Too many queries from here; try again in {} minutes";
     CertificateNotFound => "未找到该编号的证书", "No certificate has this number";
     FindingEvidenceRequired => "请写明查实的事实和证据（10–5000字）", "Describe the facts and evidence found (10–5000 characters)";
@@ -642,6 +646,7 @@ catalogue! {
     IssuingAll => "全部签发", "Issue all";
     IssuingNone => "暂无待签发的证书", "Nothing waiting";
     IssuingIssued => "已签发证书", "Issued certificates";
+    IssuingNoneIssued => "本地区尚未签发证书", "No certificates issued in this region yet";
     IssuingDone => "已签发 {} 份证书。", "{} certificates issued.";
     RevokeOpen => "撤销…", "Revoke…";
     RevokeLabel => "撤销证书 {}", "Revoke certificate {}";
@@ -682,6 +687,17 @@ catalogue! {
     Forbidden => "您无权进行此操作", "You may not do this";
     CrossSite => "请求来源不正确，已拒绝", "Request refused: it came from another site";
     Internal => "系统暂时出现问题，您填写的内容没有丢失，请稍后再试", "Something went wrong on our side; nothing you entered is lost. Please try again";
+    PasswordUnchanged => "新密码不能与当前密码相同", "The new password must differ from the current one";
+    CurrentPasswordWrong => "当前密码不正确", "The current password is not right";
+    ChangePasswordTitle => "修改密码", "Change password";
+    ChangePasswordIntro => "修改后，其他设备上的登录将全部退出。", "After the change, you are signed out on every other device.";
+    FieldCurrentPassword => "当前密码", "Current password";
+    FieldNewPassword => "新密码", "New password";
+    FieldNewPassword2 => "确认新密码", "Repeat the new password";
+    ButtonChangePassword => "修改密码", "Change password";
+    PasswordChanged => "密码已修改，其他设备上的登录已退出。", "Your password is changed; every other device is signed out.";
+    NavChangePassword => "修改密码", "Change password";
+    RequestNotUnderstood => "请求无法识别，请刷新页面后重试", "The request could not be read; reload the page and try again";
     RequestTooLarge => "提交的内容过大，未能保存；请减少内容后重试", "What was sent is too large and was not saved; shorten it and try again";
     Network => "网络连接出现问题，请检查网络后重试", "The connection failed; check your network and try again";
 

@@ -62,6 +62,9 @@ impl From<crate::domain::attachments::Refusal> for Text {
             Refusal::Blurred { sharpness, min } => Text::with(Msg::UploadRefusedBlurred, [sharpness.to_string(), min.to_string()]),
             Refusal::NotColour => Text::new(Msg::UploadRefusedColour),
             Refusal::WrongRatio { width, height } => Text::with(Msg::UploadRefusedRatio, [width.to_string(), height.to_string()]),
+            Refusal::QuotaReached { max_files, max_bytes } => {
+                Text::with(Msg::UploadRefusedQuota, [max_files.to_string(), (max_bytes / MB).to_string()])
+            }
         }
     }
 }

@@ -88,6 +88,7 @@ pub fn IssuingPage() -> impl IntoView {
                         {name.clone()}{" · "}{unit.clone()}{" · "}{what.clone()}{" "}{level.map(|l| level_name(l).text(lang)).unwrap_or("")}</label>
                 }).collect_view();
                 let has_waiting = !d.waiting.is_empty();
+                let none_issued = d.issued.is_empty().then(|| view! { <p class="empty">{Msg::IssuingNoneIssued.text(lang)}</p> });
                 view! {
                     <section class="card">
                         <h2>{Msg::IssuingWaiting.text(lang)}</h2>
@@ -104,6 +105,7 @@ pub fn IssuingPage() -> impl IntoView {
                     </section>
                     <section class="card">
                         <h2>{Msg::IssuingIssued.text(lang)}</h2>
+                        {none_issued}
                         <ul class="plain">
                             {d.issued.into_iter().map(|c| {
                                 let valid = c.status == CertificateStatus::Valid;

@@ -108,6 +108,52 @@ pub async fn login(state: &AppState, account: &str, password: String, client_ip:
     Ok(user.id.clone())
 }
 
+/// Changes a signed-in person's password: the current one first (counted like a login against the
+/// account, so a stolen session cannot guess it), then the new one by the same rules as at
+/// registration, with the account's ID number (L8). Every session of the person ends, this one
+/// too: the caller starts a fresh one.
+pub async fn change_password(
+    state: &AppState,
+    actor: &Actor,
+    current: String,
+    password: String,
+    password2: &str,
+    client_ip: &str,
+) -> Result<(), AppError> {
+    let user = state.store.user_by_id(&actor.user_id).await?.filter(|u| u.disabled == 0).ok_or(AppError::Unauthenticated)?;
+    let mut problems = vec![];
+    if current.is_empty() {
+        problems.push(FieldText::new("current", Msg::Required));
+    }
+    if let Err(p) = account::check_password(&password, user.id_number.as_deref()) {
+        problems.push(FieldText::new("password", p));
+    } else if password == current {
+        problems.push(FieldText::new("password", Msg::PasswordUnchanged));
+    }
+    if let Err(p) = account::check_password_repeat(&password, password2) {
+        problems.push(FieldText::new("password2", p));
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
+    let bucket = format!("login:acct:{}", user.id);
+    let tries = limits::take_all(state, &[(bucket.clone(), limits::LOGIN_PER_ACCOUNT)], Msg::LoginThrottled).await?;
+    let now = state.clock.now().millis();
+    if !verify_password(current, Some(user.password_hash.clone())).await {
+        tracing::warn!(user = %user.id, "password change: current password wrong");
+        state.store.record_account_event(&user.id, actor, "login_failed", client_ip, now).await?;
+        tries.into_iter().for_each(limits::Ticket::keep);
+        return Err(AppError::field("current", Msg::CurrentPasswordWrong));
+    }
+    state.store.clear_throttle(&bucket).await?;
+    let hash = hash_password(password).await.or_internal("hash")?;
+    state.store.set_password_hash(&user.id, &hash).await?;
+    state.store.delete_sessions_of(&user.id).await?;
+    tracing::info!(user = %user.id, "password changed");
+    state.store.record_account_event(&user.id, actor, "password_change", client_ip, now).await?;
+    Ok(())
+}
+
 /// Ends the login session whose cookie held `token`.
 pub async fn logout(state: &AppState, token: &str) -> Result<(), AppError> {
     Ok(state.store.delete_session(&crate::security::sha256_hex(token)).await?)
@@ -183,6 +229,11 @@ pub async fn reset_password(
     if !same_digest(&code_hash, &reset_code_hash(&user.id, &code)) {
         tracing::warn!(user = %user.id, "wrong reset code");
         return Err(wrong());
+    }
+    // the browser could not know whose ID number the new password must not contain (L8); the code
+    // stays live for the next try
+    if let Err(p) = account::check_password(&password, user.id_number.as_deref()) {
+        return Err(AppError::field("password", p));
     }
     if !state.store.spend_reset_code(&live.id, now).await? {
         return Err(wrong());

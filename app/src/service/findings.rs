@@ -75,11 +75,14 @@ pub async fn record(
     }
 }
 
-/// The region-wide notice of findings (public), newest first.
+/// The most findings the public notice lists (newest first).
+pub const PUBLIC_FINDINGS_MAX: i64 = 500;
+
+/// The region-wide notice of findings in force (public), newest first.
 pub async fn public_list(state: &AppState) -> Result<Vec<FindingView>, AppError> {
     Ok(state
         .store
-        .findings()
+        .findings(Some(state.clock.now().millis()), PUBLIC_FINDINGS_MAX)
         .await?
         .into_iter()
         .map(|f| FindingView {

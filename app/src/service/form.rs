@@ -6,6 +6,9 @@ use std::collections::HashMap;
 
 use crate::api::error::{AppError, OrInternal};
 use crate::api::form::{FileInfo, FormView};
+use crate::api::limits::{take, UPLOADS_PER_PERSON};
+use crate::domain::attachments::check_quota;
+use crate::domain::disclosure::{sees_duplicates, withheld_files};
 use crate::domain::evaluation::may_read;
 use crate::domain::materials::fields::{parse_field_id, section_of, BadValue, ListOp};
 use crate::domain::materials::{missing, Attachment, Materials, Missing, Section};
@@ -83,9 +86,21 @@ pub async fn update<T>(
 pub async fn view(state: &AppState, actor: &Actor, id: &str) -> Result<FormView, AppError> {
     let row = readable(state, actor, id).await?;
     let facts = row.facts();
-    let materials = materials_of(&row)?;
+    let mut materials = materials_of(&row)?;
     let today = state.clock.now().beijing_date();
-    let files = state.store.attachments_of(id).await?.into_iter().map(|(a, elsewhere)| (a.id.clone(), file_info(a, elsewhere))).collect();
+    let missing = missing(&materials, today);
+    // what this reader may not open leaves the view whole: its attachment and the file's facts
+    let withheld: Vec<String> =
+        withheld_files(actor.role).iter().filter(|f| materials.detach(f, None)).map(|f| f.to_string()).collect();
+    let duplicates = sees_duplicates(actor.role);
+    let files = state
+        .store
+        .attachments_of(id)
+        .await?
+        .into_iter()
+        .filter(|(a, _)| !withheld_files(actor.role).contains(&a.field.as_str()))
+        .map(|(a, elsewhere)| (a.id.clone(), file_info(a, if duplicates { elsewhere } else { 0 })))
+        .collect();
     let unit_name = state.store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default();
     let returned = facts.status == Status::Returned;
     Ok(FormView {
@@ -98,12 +113,13 @@ pub async fn view(state: &AppState, actor: &Actor, id: &str) -> Result<FormView,
         unit_id: row.reviewing_unit_id.clone(),
         unit_name,
         evaluation_year: row.evaluation_year as i32,
-        missing: missing(&materials, today),
+        missing,
         editable: may_edit(actor, &facts).is_ok(),
         submissions_left: submissions_left(&facts),
         materials,
         today,
         files,
+        withheld,
         created_at: row.created_at,
         submissions: state.store.submissions_of(id).await?,
         history: crate::service::review::history_of(state, id).await?,
@@ -174,11 +190,27 @@ fn apply_list_op(m: &mut Materials, section: Section, op: &str) -> bool {
     }
 }
 
+/// Counts one file `actor` stores, refusing past their uploads an hour (M7).
+pub async fn count_upload(state: &AppState, actor: &Actor) -> Result<(), AppError> {
+    let bucket = format!("upload:{}", actor.user_id);
+    take(state, &bucket, UPLOADS_PER_PERSON, Msg::UploadThrottled).await?.keep();
+    Ok(())
+}
+
+/// Refuses, at `field`, a file of `incoming` bytes (0 before its body is read) that would take the
+/// application past the files it may keep (M7).
+pub async fn check_room(state: &AppState, id: &str, field: &str, incoming: u64) -> Result<(), AppError> {
+    let (files, bytes) = state.store.attachment_usage(id).await?;
+    check_quota(files.max(0) as u64, bytes.max(0) as u64, incoming).map_err(|r| AppError::field(field, Text::from(r)))
+}
+
 /// Signs the pledge with strokes drawn on the page: the domain decides whether they are a pledge
 /// written out or a token scribble; the server draws them into an image; both are stored and bound
 /// to the application.
 pub async fn sign_pledge(state: &AppState, actor: &Actor, id: &str, strokes: String) -> Result<(), AppError> {
     editable(state, actor, id).await?;
+    count_upload(state, actor).await?;
+    check_room(state, id, "pledge", strokes.len() as u64).await?;
     let malformed = || AppError::field("pledge", Text::from(SignatureProblem::Malformed));
     let parsed: Strokes = serde_json::from_str(&strokes).map_err(|_| malformed())?;
     parsed.check().map_err(|p| AppError::field("pledge", Text::from(p)))?;

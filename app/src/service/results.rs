@@ -37,11 +37,12 @@ fn public_result(s: &SessionRow, committee_name: String, apps: &[SessionApplicat
 /// skipped when `skip_empty`.
 async fn published(
     state: &AppState,
+    notice_running_at: Option<i64>,
     keep: impl Fn(&SessionApplicationRow) -> bool,
     skip_empty: bool,
 ) -> Result<Vec<PublicResult>, AppError> {
     let mut out = vec![];
-    for s in state.store.published_sessions().await? {
+    for s in state.store.published_sessions(notice_running_at).await? {
         let apps: Vec<_> = state.store.session_applications(&s.id).await?.into_iter().filter(|a| keep(a)).collect();
         if skip_empty && apps.is_empty() {
             continue;
@@ -52,14 +53,14 @@ async fn published(
     Ok(out)
 }
 
-/// Every published session's results (public).
+/// The results whose public notice runs now (public): 5 working days each, then they leave the page.
 pub async fn public_results(state: &AppState) -> Result<Vec<PublicResult>, AppError> {
-    published(state, |_| true, false).await
+    published(state, Some(state.clock.now().millis()), |_| true, false).await
 }
 
 /// The HR department's filing list: published sessions with applications of its region awaiting 备案.
 pub async fn filing_overview(state: &AppState, actor: &Actor) -> Result<Vec<PublicResult>, AppError> {
-    published(state, |a| a.status == Status::ResultNotice && actor.serves_region(&a.region_id), true).await
+    published(state, None, |a| a.status == Status::ResultNotice && actor.serves_region(&a.region_id), true).await
 }
 
 /// Which of a session's applications to file: all of them, or the chosen ones that are in it.

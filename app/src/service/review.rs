@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::api::error::{AppError, OrInternal};
 use crate::api::review::{HistoryEntry, ObjectionView, QueueItem, QueueView, ReviewView, UNIT_FILE_FIELDS};
+use crate::domain::disclosure::sees_objectors;
 use crate::domain::instant::{iso_date, Instant};
 use crate::domain::materials::{Level, Section};
 use crate::domain::penalties::Subject;
@@ -98,7 +99,10 @@ pub async fn review_view(state: &AppState, actor: &Actor, id: &str) -> Result<Re
         .objections_of(id)
         .await?
         .into_iter()
-        .map(|o| ObjectionView { at: o.lodged_at, name: o.name, contact: o.contact, body: o.body })
+        .map(|o| match sees_objectors(actor.role) {
+            true => ObjectionView { at: o.lodged_at, name: o.name, contact: o.contact, body: o.body },
+            false => ObjectionView { at: o.lodged_at, name: String::new(), contact: String::new(), body: o.body },
+        })
         .collect();
     let unit_files = state
         .store

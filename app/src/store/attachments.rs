@@ -80,4 +80,37 @@ impl Store {
             .fetch_one(self.pool())
             .await?)
     }
+
+    /// How many files an application keeps, and their bytes (the quota, M7).
+    pub async fn attachment_usage(&self, application_id: &str) -> StoreResult<(i64, i64)> {
+        Ok(sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments WHERE application_id = $1")
+            .bind(application_id)
+            .fetch_one(self.pool())
+            .await?)
+    }
+
+    /// Removes the rows of files that no application's materials name any more (replaced or
+    /// removed by the applicant), uploaded before `before` so that an upload between its row and
+    /// its slot is never caught; `keep_fields` (the units' stamped files, which the materials do
+    /// not name) are never removed. Returns how many went.
+    pub async fn collect_detached_attachments(&self, before: i64, keep_fields: &[&str]) -> StoreResult<u64> {
+        // attachment ids are 32 hex digits, so a LIKE on the materials' JSON cannot match by accident
+        let kept = keep_fields.iter().map(|f| format!("'{}'", f.replace('\'', ""))).chain(["''".to_string()]).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "DELETE FROM attachments WHERE uploaded_at < $1 AND field NOT IN ({kept}) AND NOT EXISTS \
+             (SELECT 1 FROM applications p WHERE p.id = attachments.application_id AND p.materials LIKE '%' || attachments.id || '%')"
+        );
+        Ok(sqlx::query(&sql).bind(before).execute(self.pool()).await?.rows_affected())
+    }
+
+    /// Every blob some row still names: attachments, notice files, certificate PDFs, seals.
+    pub async fn referenced_blobs(&self) -> StoreResult<std::collections::HashSet<String>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT sha256 FROM attachments UNION SELECT sha256 FROM notice_files \
+             UNION SELECT pdf_sha256 FROM certificates UNION SELECT seal_sha256 FROM organisations WHERE seal_sha256 IS NOT NULL",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(|(s,)| s).collect())
+    }
 }

@@ -141,6 +141,12 @@ impl Store {
     }
 
     /// Revoked certificates, for the published status list.
+    /// What changes whenever a certificate is revoked (revocation is for good): how many are, and
+    /// the latest time. A copy of the signed list made at the same mark is still the list.
+    pub async fn revocation_mark(&self) -> StoreResult<(i64, Option<i64>)> {
+        Ok(sqlx::query_as("SELECT COUNT(*), MAX(revoked_at) FROM certificates WHERE status = 'revoked'").fetch_one(self.pool()).await?)
+    }
+
     pub async fn revoked_certificates(&self) -> StoreResult<Vec<CertificateRow>> {
         Ok(sqlx::query_as::<_, CertificateRow>(&format!(
             "SELECT {COLUMNS} FROM certificates WHERE status = 'revoked' ORDER BY revoked_at, number"

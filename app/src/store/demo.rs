@@ -1,5 +1,7 @@
 //! Demo data for `make run`: a region, one competent authority, two units, one evaluation office,
-//! the bodies of §八–§九, and one account for every role. Idempotent: run it at every start.
+//! the bodies of §八–§九, and one account for every role; and a second region (the 兵团) with its
+//! own HR department and issuer, who see none of the first region's work (security review M1).
+//! Idempotent: run it at every start.
 
 use super::{NewUser, OrgRow, Store, StoreError, StoreResult};
 use crate::domain::admin::OrgKind;
@@ -21,6 +23,8 @@ pub const DEMO_ACCOUNTS: &[(&str, &str, Role, &str, Option<&str>)] = &[
     ("renshe", "赵磊", Role::HrOfficer, "org-hr", None),
     ("qianfa", "刘芳", Role::Issuer, "org-issuer", None),
     ("admin", "系统管理员", Role::Admin, "org-region", None),
+    ("renshe2", "阿不都热合曼·买买提", Role::HrOfficer, "org-hr-2", None),
+    ("qianfa2", "孙伟", Role::Issuer, "org-issuer-2", None),
 ];
 
 /// Where the demo committee members work (回避 is by this unit): one from each university and
@@ -44,6 +48,9 @@ fn demo_orgs() -> Vec<OrgRow> {
         org("org-committee", OrgKind::Committee, "高等学校教育管理研究人员职称评审委员会", Some("org-region")),
         org("org-hr", OrgKind::Hr, "自治区人力资源和社会保障厅", Some("org-region")),
         org("org-issuer", OrgKind::Issuer, "自治区教育厅（证书签发）", Some("org-region")),
+        org("org-region-2", OrgKind::Region, "新疆生产建设兵团", None),
+        org("org-hr-2", OrgKind::Hr, "兵团人力资源和社会保障局", Some("org-region-2")),
+        org("org-issuer-2", OrgKind::Issuer, "兵团教育局（证书签发）", Some("org-region-2")),
     ]
 }
 

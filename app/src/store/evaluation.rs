@@ -179,10 +179,15 @@ impl Store {
     }
 
     /// Sessions whose results are public, newest first.
-    pub async fn published_sessions(&self) -> StoreResult<Vec<SessionRow>> {
+    /// Published sessions, newest first; with `notice_running_at`, only those whose results'
+    /// public notice still runs then (the public page: results are public for their notice, not
+    /// for ever — security review L6).
+    pub async fn published_sessions(&self, notice_running_at: Option<i64>) -> StoreResult<Vec<SessionRow>> {
         Ok(sqlx::query_as::<_, SessionRow>(&format!(
-            "SELECT {SESSION_COLUMNS} FROM eval_sessions WHERE state = 'published' ORDER BY published_at DESC, id"
+            "SELECT {SESSION_COLUMNS} FROM eval_sessions WHERE state = 'published' AND ($1 IS NULL OR notice_closes_at > $1) \
+             ORDER BY published_at DESC, id"
         ))
+        .bind(notice_running_at)
         .fetch_all(self.pool())
         .await?)
     }

@@ -139,8 +139,10 @@ impl Store {
         result
     }
 
-    /// Every finding, newest first, for the region-wide notice (通报).
-    pub async fn findings(&self) -> StoreResult<Vec<FindingRow>> {
+    /// Findings newest first, for the region-wide notice (通报); with `in_force_at`, only those
+    /// whose bar still runs then (a finding whose period is over leaves the public notice — L6).
+    /// At most `limit`.
+    pub async fn findings(&self, in_force_at: Option<i64>, limit: i64) -> StoreResult<Vec<FindingRow>> {
         Ok(sqlx::query_as::<_, FindingRow>(
             "SELECT p.id, p.subject_kind, COALESCE(u.name, o.name, '') AS subject_name, \
              CASE WHEN p.subject_kind = 'applicant' THEN COALESCE(uo.name, '') ELSE '' END AS unit_name, \
@@ -149,8 +151,11 @@ impl Store {
              LEFT JOIN users u ON p.subject_kind = 'applicant' AND u.id = p.subject_id \
              LEFT JOIN organisations uo ON uo.id = u.org_id \
              LEFT JOIN organisations o ON p.subject_kind = 'unit' AND o.id = p.subject_id \
-             ORDER BY p.found_at DESC, p.id",
+             WHERE $1 IS NULL OR p.until_at > $1 \
+             ORDER BY p.found_at DESC, p.id LIMIT $2",
         )
+        .bind(in_force_at)
+        .bind(limit)
         .fetch_all(self.pool())
         .await?)
     }

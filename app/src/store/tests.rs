@@ -16,23 +16,9 @@ async fn sqlite_store() -> Store {
     Store::open(&format!("sqlite://{}/t.db?mode=rwc", dir.display())).await.unwrap()
 }
 
-/// A fresh PostgreSQL database named after a random id, or `None` when none is configured.
+/// A fresh PostgreSQL database, or `None` when none is configured.
 async fn postgres_store() -> Option<Store> {
-    let base = match std::env::var("TEST_DATABASE_URL") {
-        Ok(url) if !url.is_empty() => url,
-        _ => {
-            assert!(std::env::var("ZP_REQUIRE_POSTGRES").as_deref() != Ok("1"), "ZP_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
-            eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant skipped");
-            return None;
-        }
-    };
-    sqlx::any::install_default_drivers();
-    let name = format!("zp_test_{}", &new_id()[..16]);
-    let admin = sqlx::AnyPool::connect(&base).await.expect("connect to TEST_DATABASE_URL");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.unwrap();
-    admin.close().await;
-    let (prefix, _) = base.rsplit_once('/').expect("TEST_DATABASE_URL ends with /database");
-    Some(Store::open(&format!("{prefix}/{name}")).await.unwrap())
+    Some(Store::open(&super::fresh_postgres_database().await?).await.unwrap())
 }
 
 macro_rules! store_tests {

@@ -133,3 +133,69 @@ async fn a_session_ends_at_logout_and_its_cookie_is_useless_after() {
     call(&c, &s, "logout", &[]).await;
     assert_eq!(me(cookie).await, "null");
 }
+
+/// Missing test 14: a session ends after 2 hours without a request, and after 12 hours however
+/// busy (moved by the test clock); a request within the 2 hours keeps it.
+#[tokio::test]
+async fn a_session_ends_after_two_idle_hours_or_twelve_in_all() {
+    const HOUR: i64 = 3600 * 1000;
+    let s = start().await;
+    let advance = |ms: i64| {
+        let base = s.base.clone();
+        async move { assert_eq!(reqwest::Client::new().post(format!("{base}/__test/clock?ms={ms}")).send().await.unwrap().status(), 200) }
+    };
+    let signed_in = |c: reqwest::Client| {
+        let s = &s;
+        async move { call(&c, s, "me", &[]).await.1.contains("张志强") }
+    };
+    let idle = login(&s, "zhuguan").await;
+    let busy = login(&s, "zhuguan").await;
+    advance(HOUR + HOUR / 2).await;
+    assert!(signed_in(busy.clone()).await, "an hour and a half idle: still signed in");
+    advance(HOUR).await;
+    assert!(!signed_in(idle).await, "two and a half hours without a request: signed out");
+    // a request every 90 minutes keeps a session only up to 12 hours after its login
+    for _ in 0..5 {
+        assert!(signed_in(busy.clone()).await);
+        advance(HOUR + HOUR / 2).await;
+    }
+    // 2.5 + 7.5 = 10 hours in; two more requests take it past 12
+    assert!(signed_in(busy.clone()).await, "ten hours in, active: still signed in");
+    advance(HOUR + HOUR / 2).await;
+    assert!(signed_in(busy.clone()).await, "eleven and a half hours in");
+    advance(HOUR).await;
+    assert!(!signed_in(busy).await, "past twelve hours: signed out however busy");
+}
+
+/// L8: a signed-in person changes their password with the current one; the new one follows the
+/// registration's rules and may not hold their ID number; every other session ends.
+#[tokio::test]
+async fn a_password_is_changed_with_the_current_one_and_ends_the_other_sessions() {
+    let s = start().await;
+    let change = |c: reqwest::Client, current: &'static str, new: &'static str| {
+        let s = &s;
+        async move { call(&c, s, "change_password", &[("current", current), ("password", new), ("password2", new)]).await }
+    };
+    let (status, body) = change(client(), "Zhiping@2026", "昆仑山2027新密码").await;
+    assert!(status == 401 && body.contains("Unauthenticated"), "{status} {body}");
+
+    let (here, elsewhere) = (login(&s, "shenbao").await, login(&s, "shenbao").await);
+    let (status, body) = change(here.clone(), "wrong-current-1", "昆仑山2027新密码").await;
+    assert!(refused(status, &body, "CurrentPasswordWrong") && body.contains("\"current\""), "{body}");
+    let (status, body) = change(here.clone(), "Zhiping@2026", "x650102198506152024y").await;
+    assert!(refused(status, &body, "PasswordContainsId"), "{body}");
+    let (status, body) = change(here.clone(), "Zhiping@2026", "Zhiping@2026").await;
+    assert!(refused(status, &body, "PasswordUnchanged"), "{body}");
+    let (status, body) = change(here.clone(), "Zhiping@2026", "昆仑山2027新密码").await;
+    assert_eq!(status, 200, "{body}");
+
+    assert!(call(&here, &s, "me", &[]).await.1.contains("古丽米拉"), "this browser stays signed in");
+    assert_eq!(call(&elsewhere, &s, "me", &[]).await.1, "null", "the other device is signed out");
+    let (status, _) = call(&client(), &s, "login", &[("account", "shenbao"), ("password", "Zhiping@2026")]).await;
+    assert_eq!(status, 401, "the old password is gone");
+    login_with(&s, "shenbao", "昆仑山2027新密码").await;
+    let store = s.store().await;
+    let records: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'password_change'").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(records, 1, "in the audit chain");
+}

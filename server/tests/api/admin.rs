@@ -115,6 +115,56 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     assert!(matches!(store.verify_audit().await.unwrap(), app::store::audit::AuditCheck::Intact { .. }));
 }
 
+async fn advance(s: &Server, ms: i64) {
+    let res = reqwest::Client::new().post(format!("{}/__test/clock?ms={ms}", s.base)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+async fn reset(s: &Server, account: &str, code: &str, password: &str) -> (u16, String) {
+    call(&client(), s, "reset_password", &[("account", account), ("code", code), ("password", password), ("password2", password)]).await
+}
+
+/// L7, L8: an invitation's code lives 72 hours, a reset code 15 minutes; a new password may not
+/// contain the account's ID number, which only the server knows at a reset (the code stays live).
+#[tokio::test]
+async fn an_invitation_lives_three_days_a_reset_code_a_quarter_of_an_hour() {
+    const MINUTE: i64 = 60 * 1000;
+    let s = start().await;
+    let admin = login(&s, "admin").await;
+    for (username, phone) in [("early", "13911110001"), ("late", "13911110002")] {
+        let invite = [
+            ("username", username),
+            ("name", "王磊"),
+            ("phone", phone),
+            ("email", "wl@example.cn"),
+            ("role", "unit_reviewer"),
+            ("org_id", "org-unit-xjnu"),
+        ];
+        assert_eq!(call(&admin, &s, "invite_user", &invite).await.0, 200);
+    }
+    let (early, late) = (code_sent_to(&s, "13911110001").await, code_sent_to(&s, "13911110002").await);
+    advance(&s, 49 * 60 * MINUTE).await;
+    assert_eq!(reset(&s, "early", &early, "天山南北2027春").await.0, 200, "two days on, the invitation still works");
+    advance(&s, 24 * 60 * MINUTE).await;
+    let (status, body) = reset(&s, "late", &late, "天山南北2027春").await;
+    assert!(refused(status, &body, "CodeInvalid"), "past 72 hours it is void: {body}");
+
+    let c = client();
+    assert_eq!(call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await.0, 200);
+    let stale = code_sent_to(&s, "13991000001").await;
+    advance(&s, 16 * MINUTE).await;
+    let (status, body) = reset(&s, "shenbao", &stale, "昆仑山2027新密码").await;
+    assert!(refused(status, &body, "CodeInvalid"), "a reset code lives 15 minutes: {body}");
+    assert_eq!(call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await.0, 200);
+    let fresh = code_sent_to(&s, "13991000001").await;
+    let (status, body) = reset(&s, "shenbao", &fresh, "x650102198506152024y").await;
+    assert!(refused(status, &body, "PasswordContainsId") && body.contains("\"password\""), "{body}");
+    let (status, body) = reset(&s, "shenbao", &fresh, "sunshine1").await;
+    assert!(refused(status, &body, "PasswordTooCommon"), "a breached password: {body}");
+    assert_eq!(reset(&s, "shenbao", &fresh, "昆仑山2027新密码").await.0, 200, "the same code, a good password");
+    login_with(&s, "shenbao", "昆仑山2027新密码").await;
+}
+
 #[tokio::test]
 async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     let s = start().await;

@@ -35,11 +35,38 @@ async fn advance(s: &Server, ms: i64) {
     assert_eq!(res.status(), 200);
 }
 
+/// L11: a committee member reads the materials and the objections' text, but neither the ID-card
+/// scan nor who objected; the office sees both.
+async fn committee_sees_the_work_not_the_person(s: &Server, applicant: &reqwest::Client, office: &reqwest::Client, member: &reqwest::Client, app: &str) {
+    let objection = app::store::ObjectionRow {
+        id: app::store::new_id(),
+        application_id: app.into(),
+        name: "李四".into(),
+        contact: "13800000000".into(),
+        body: "论文发表时间有误".into(),
+        client_ip: "127.0.0.1".into(),
+        lodged_at: 0,
+    };
+    s.store().await.insert_objection(&objection).await.unwrap();
+    let scan = form_of(applicant, s, app).await["materials"]["basic"]["id_card_scan"]["id"].as_str().unwrap().to_string();
+
+    let (status, body) = call(member, s, "review_application", &[("id", app)]).await;
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["objections"][0]["body"], "论文发表时间有误");
+    assert!(!body.contains("李四") && !body.contains("13800000000"), "who objected stays with the reviewing bodies: {body}");
+    assert!(!body.contains(&scan) && v["form"]["withheld"][0] == "id_card_scan", "{body}");
+    assert_eq!(member.get(format!("{}/files/{scan}", s.base)).send().await.unwrap().status().as_u16(), 404);
+
+    let (_, body) = call(office, s, "review_application", &[("id", app)]).await;
+    assert!(body.contains("李四") && body.contains("13800000000") && body.contains(&scan), "{body}");
+    assert_eq!(office.get(format!("{}/files/{scan}", s.base)).send().await.unwrap().status().as_u16(), 200);
+}
+
 #[tokio::test]
 async fn from_fee_to_a_verified_and_revoked_certificate() {
     let s = start().await;
-    // a second region, whose HR department and issuer must reach none of this one's (M1)
-    add_second_region(&s).await;
+    // the demo's second region (兵团: renshe2, qianfa2) must reach none of this one's work (M1)
     let (applicant, app) = formally_passed(&s).await;
 
     // --- fee: only the owner starts it; forged callbacks change nothing ---
@@ -77,6 +104,18 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
         ("signature", String::new()),
     ];
     assert_eq!(callback(unsigned).await, 400);
+    assert_eq!(status_of(&s, &app).await, "formal_passed", "nothing moved");
+    // signed by the gateway, but for another amount, or while the application takes no fee
+    let gateway = app::payments::LocalGateway::load_or_create(&s.data_dir().join("gateway.secret")).unwrap();
+    let signed = |amount_fen: i64| {
+        let c = gateway.signed_callback(&order, amount_fen, "TXN-SIGNED");
+        vec![("order_id", c.order_id), ("amount_fen", amount_fen.to_string()), ("txn", c.txn), ("status", c.status), ("signature", c.signature)]
+    };
+    assert_eq!(callback(signed(1)).await, 400, "a signed callback for one fen pays nothing");
+    set_status(&s, &app, "unit_notice").await;
+    assert_eq!(callback(signed(30000)).await, 409, "nor one for an application that takes no fee now");
+    assert_eq!(audit_count(&s, &app, "pay_fee").await, 0, "no record of either");
+    set_status(&s, &app, "formal_passed").await;
     assert_eq!(status_of(&s, &app).await, "formal_passed", "nothing moved");
 
     // the built-in gateway's page is its payer's: a visitor is sent to log in, anyone else finds nothing
@@ -152,6 +191,7 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let (m1, m3) = (login(&s, "pingwei").await, login(&s, "pingwei3").await);
     let (status, body) = call(&m1, &s, "committee_session", &[("id", &session)]).await;
     assert!(status == 200 && body.contains(&app), "{body}");
+    committee_sees_the_work_not_the_person(&s, &applicant, &office, &m1, &app).await;
     let (status, body) = call(&m1, &s, "cast_vote", &[("session", &session), ("application", &app), ("vote", "fail")]).await;
     assert!(refused(status, &body, "VoteReasonRequired"), "a fail vote needs its reason: {body}");
     for m in [&m1, &m3] {
@@ -185,6 +225,8 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let (status, body) = call(&hr, &s, "file_results", &[("session", &session), ("all", "1")]).await;
     assert!(refused(status, &body, "ResultNoticeNotOver"), "{body}");
     advance(&s, 10 * DAY_MS).await;
+    let results = reqwest::get(format!("{}/api/public_results", s.base)).await.unwrap().text().await.unwrap();
+    assert!(!results.contains("古丽米拉"), "the notice over, the results leave the public page (L6): {results}");
     // another region's HR department neither sees nor files this region's results
     let hr2 = login(&s, "renshe2").await;
     let (status, body) = call(&hr2, &s, "filing_overview", &[]).await;

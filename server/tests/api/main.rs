@@ -8,6 +8,7 @@ mod access_matrix;
 mod accounts;
 mod admin;
 mod certificates;
+mod durability;
 mod form;
 mod notices;
 mod review;

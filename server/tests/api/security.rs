@@ -105,8 +105,11 @@ fn refused_start(env: &[(&str, &str)]) -> (bool, String) {
 }
 
 #[test]
-fn without_the_demo_and_without_a_gateway_the_server_does_not_start() {
+fn without_the_demo_the_server_needs_its_public_address_and_a_gateway_to_start() {
     let (refused, err) = refused_start(&[]);
+    assert!(refused, "it must exit with a failure: {err}");
+    assert!(err.contains("ZP_PUBLIC_ORIGIN is not set") && err.contains("QR"), "{err}");
+    let (refused, err) = refused_start(&[("ZP_PUBLIC_ORIGIN", "https://zhiping.example.cn")]);
     assert!(refused, "it must exit with a failure: {err}");
     assert!(err.contains("no payment gateway is configured") && err.contains("ZP_DEMO=1"), "{err}");
 }
@@ -387,4 +390,69 @@ async fn a_live_stream_ends_with_its_session_and_one_person_holds_five() {
         }
     };
     assert!(ended && !heard.contains(&app), "the stream outlived the session: {heard}");
+}
+
+/// Missing test 19: with every log line on, a registration, a login, a reset and an upload leave
+/// no ID number, phone number, code or password in the server's log.
+#[tokio::test]
+async fn the_log_holds_no_id_number_phone_code_or_password() {
+    let s = start_with(&[("RUST_LOG", "debug,sqlx=warn,hyper=info,h2=info")]).await;
+    let id = register_applicant(&s, "65010219930505444").await;
+    let (c, app) = applicant_with_application(&s, &id).await;
+    let (status, _) = upload(&c, &s, &app, "photo", "证件照.jpg", app::files::fixtures::photo_jpeg()).await;
+    assert_eq!(status, 200);
+    call(&client(), &s, "login", &[("account", &id), ("password", "wrong-password-1")]).await;
+    assert_eq!(call(&client(), &s, "request_reset_code", &[("account", &id), ("channel", "sms")]).await.0, 200);
+    let store = s.store().await;
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = '13991000777' ORDER BY created_at DESC LIMIT 1")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    let code: String = body.split("验证码").nth(1).unwrap().chars().filter(char::is_ascii_digit).take(8).collect();
+    let form = [("account", id.as_str()), ("code", code.as_str()), ("password", "昆仑山2027新密码"), ("password2", "昆仑山2027新密码")];
+    assert_eq!(call(&client(), &s, "reset_password", &form).await.0, 200);
+
+    let log = s.log();
+    assert!(log.contains("password reset") && log.contains("registered"), "the events are logged: {log}");
+    for secret in [id.as_str(), &id[..17], "13991000777", code.as_str(), "Zhiping@2026", "昆仑山2027新密码", "wrong-password-1"] {
+        assert!(!log.contains(secret), "{secret} in the log:\n{log}");
+    }
+}
+
+/// Missing test 13: a post from another site is refused on every route that changes something —
+/// multipart uploads and plain form posts alike, with a session cookie the browser would attach —
+/// before any handler runs; the page's own posts pass.
+#[tokio::test]
+async fn posts_from_another_site_are_refused_on_every_upload_route() {
+    let s = start().await;
+    let (applicant, app) = applicant_with_application(&s, "shenbao").await;
+    let routes = [
+        format!("/upload/{app}/photo"),
+        format!("/review-upload/{app}/unit_notice_materials"),
+        "/notice-files/any-notice".to_string(),
+        "/admin/orgs/org-issuer/seal".to_string(),
+        "/gateway/pay/ZP000000000000".to_string(),
+        "/verify-file".to_string(),
+        "/api/save_section".to_string(),
+    ];
+    let multipart = || reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(app::files::fixtures::photo_jpeg()).file_name("a.jpg"));
+    for path in &routes {
+        let url = format!("{}{path}", s.base);
+        let res = applicant.post(&url).header("origin", "https://evil.example").multipart(multipart()).send().await.unwrap();
+        let (status, body) = (res.status().as_u16(), res.text().await.unwrap());
+        assert!(status == 403 && body.contains("CrossSite"), "multipart {path}: {status} {body}");
+        let res = applicant
+            .post(&url)
+            .header("origin", "https://evil.example")
+            .header("accept", "text/html")
+            .form(&[("id", app.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 403, "plain form {path}");
+        let res = applicant.post(&url).header("sec-fetch-site", "cross-site").form(&[("id", app.as_str())]).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 403, "marked cross-site by the browser, no Origin: {path}");
+    }
+    let own = applicant.post(format!("{}/upload/{app}/photo", s.base)).header("origin", s.base.as_str()).multipart(multipart()).send().await.unwrap();
+    assert_eq!(own.status().as_u16(), 200, "the page's own upload passes");
 }

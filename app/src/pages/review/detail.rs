@@ -109,7 +109,11 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
                         view! { <p class="hint">{Msg::ReviewNoObjections.text(lang)}</p> }.into_any()
                     } else {
                         view! { <ul class="objections">{v.objections.iter().map(|o| view! {
-                            <li><time>{Instant(o.at).beijing_display()}</time>{" · "}{o.name.clone()}{"（"}{o.contact.clone()}{"）"}<p>{o.body.clone()}</p></li>
+                            <li><time>{Instant(o.at).beijing_display()}</time>{" · "}{if o.name.is_empty() {
+                                Msg::ObjectorWithheld.text(lang).to_string()
+                            } else {
+                                format!("{}（{}）", o.name, o.contact)
+                            }}<p>{o.body.clone()}</p></li>
                         }).collect_view()}</ul> }.into_any()
                     }}
                 </section>

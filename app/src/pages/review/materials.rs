@@ -66,7 +66,9 @@ fn field(f: &FormView, fd: Field, item: Option<usize>, lang: Lang) -> AnyView {
     let value = match fd.input {
         Input::File(_) | Input::Files => {
             let files = files_of(&f.materials, fd, item);
-            if files.is_empty() {
+            if f.withheld.iter().any(|w| w == fd.name) {
+                view! { <span class="muted">{Msg::FileWithheld.text(lang)}</span> }.into_any()
+            } else if files.is_empty() {
                 view! { <span class="missing">{Msg::UploadRequired.text(lang)}</span> }.into_any()
             } else {
                 files

@@ -101,7 +101,7 @@ mod money_and_votes {
             let s = store.eval_session("s1").await.unwrap().unwrap();
             store.publish_session(&s, &office(), "ip", 40, 1_000).await.unwrap();
             assert_eq!(store.application("a1").await.unwrap().unwrap().status, Status::ResultNotice);
-            assert_eq!(store.published_sessions().await.unwrap().len(), 1);
+            assert_eq!(store.published_sessions(None).await.unwrap().len(), 1);
             assert_eq!(store.on_notice(Some("a1")).await.unwrap().len(), 1, "objections can be lodged on the results");
             assert!(store.on_notice(None).await.unwrap().is_empty(), "the notice list is the units' notices only");
         }
@@ -175,7 +175,10 @@ mod money_and_votes {
             assert_eq!(store.banned_until(Subject::Applicant, "app-u1", 200).await.unwrap(), Some(1_000));
             assert_eq!(store.banned_until(Subject::Unit, "org-u", 200).await.unwrap(), Some(500));
             assert_eq!(store.credit_record("org-u").await.unwrap().len(), 1);
-            assert_eq!(store.findings().await.unwrap().len(), 2);
+            assert_eq!(store.findings(None, 100).await.unwrap().len(), 2);
+            // in force at 600: the applicant's bar (to 1,000), not the unit's (to 500); bounded
+            assert_eq!(store.findings(Some(600), 100).await.unwrap().len(), 1);
+            assert_eq!(store.findings(None, 1).await.unwrap().len(), 1);
             assert!(store.session("tok").await.unwrap().is_none());
         }
     }

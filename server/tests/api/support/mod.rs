@@ -12,6 +12,8 @@ pub struct Server {
     child: Child,
     pub base: String,
     dir: TempDir,
+    port: u16,
+    env: Vec<(String, String)>,
 }
 
 impl Server {
@@ -19,16 +21,27 @@ impl Server {
     pub fn data_dir(&self) -> &std::path::Path {
         &self.dir.0
     }
-}
 
-impl Server {
-    /// The server's own database (SQLite in its data directory), for facts no endpoint sets yet.
+    /// The server's own database, for facts no endpoint sets yet.
     pub async fn store(&self) -> app::store::Store {
         app::store::Store::open(&self.database_url()).await.unwrap()
     }
 
+    /// Its `DATABASE_URL` if one was given, else the SQLite file in its data directory.
     pub fn database_url(&self) -> String {
-        format!("sqlite://{}/zhiping.db", self.dir.0.display())
+        match self.env.iter().find(|(k, v)| k == "DATABASE_URL" && !v.is_empty()) {
+            Some((_, url)) => url.clone(),
+            None => format!("sqlite://{}/zhiping.db", self.dir.0.display()),
+        }
+    }
+
+    /// Kills the server with SIGKILL — no shutdown, nothing flushed — and starts it again on the
+    /// same port, data directory and settings.
+    pub async fn crash_and_restart(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        self.child = spawn(self.port, &self.dir.0, &self.env);
+        wait_ready(&self.base).await;
     }
 }
 
@@ -59,26 +72,50 @@ pub async fn start_with(env: &[(&str, &str)]) -> Server {
     let port = free_port();
     let dir = std::env::temp_dir().join(format!("zhiping-api-test-{port}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let child = spawn(port, &dir, &env);
+    let base = format!("http://127.0.0.1:{port}");
+    wait_ready(&base).await;
+    Server { child, base, dir: TempDir(dir), port, env }
+}
+
+fn spawn(port: u16, dir: &std::path::Path, env: &[(String, String)]) -> Child {
     // the child is killed and waited for when the `Server` is dropped
     #[allow(clippy::zombie_processes)]
-    let child = Command::new(env!("CARGO_BIN_EXE_zhiping"))
+    Command::new(env!("CARGO_BIN_EXE_zhiping"))
         .env("ZP_ADDR", format!("127.0.0.1:{port}"))
-        .env("ZP_DATA_DIR", &dir)
+        .env("ZP_DATA_DIR", dir)
         .env("DATABASE_URL", "")
         .env("ZP_DEMO", "1")
         .env("ZP_TEST_CLOCK", "1")
         .env("RUST_LOG", "warn")
-        .envs(env.iter().copied())
-        .stdout(Stdio::null())
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .stdout(log_file(dir))
+        .stderr(log_file(dir))
         .spawn()
-        .expect("start the server binary");
-    let base = format!("http://127.0.0.1:{port}");
+        .expect("start the server binary")
+}
+
+/// The server's log (`server.log` in its data directory, kept across restarts): what it writes is a
+/// test's subject too (no ID number, phone or code in it).
+fn log_file(dir: &std::path::Path) -> Stdio {
+    let f = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("server.log")).expect("server log");
+    Stdio::from(f)
+}
+
+impl Server {
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.0.join("server.log")).unwrap_or_default()
+    }
+}
+
+/// Waits up to 60 s for `/healthz`: a debug build seeds 13 demo accounts with argon2id at start,
+/// and several test servers start at once on two cores.
+async fn wait_ready(base: &str) {
     let client = reqwest::Client::new();
-    // up to 60 s: a debug build seeds 11 demo accounts with argon2id at start, and several test
-    // servers start at once on two cores
     for _ in 0..600 {
         if client.get(format!("{base}/healthz")).send().await.is_ok() {
-            return Server { child, base, dir: TempDir(dir) };
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -206,15 +243,4 @@ pub async fn add_staff(s: &Server, username: &str, role: &str, org: &str) {
         created_at: 0,
     };
     s.store().await.insert_user(&u).await.unwrap();
-}
-
-/// A second region with its own HR department (`renshe2`) and issuer (`qianfa2`): they must reach
-/// nothing of the demo region's applications (M1).
-pub async fn add_second_region(s: &Server) {
-    use app::domain::admin::OrgKind;
-    add_org(s, "org-region-2", OrgKind::Region, None).await;
-    add_org(s, "org-hr-2", OrgKind::Hr, Some("org-region-2")).await;
-    add_org(s, "org-issuer-2", OrgKind::Issuer, Some("org-region-2")).await;
-    add_staff(s, "renshe2", "hr_officer", "org-hr-2").await;
-    add_staff(s, "qianfa2", "issuer", "org-issuer-2").await;
 }

@@ -1,0 +1,64 @@
+//! `/account/password`: 修改密码 for whoever is signed in (security review L8). The current
+//! password first; the new one is checked as the person types with the registration's rules, and
+//! again on the server, which also knows the ID number it must not contain.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::auth::ChangePassword;
+use crate::components::field::{server_error, FieldState, FormAlert, Notice, TextField};
+use crate::components::lang::use_lang;
+use crate::forms::new_password_problems;
+use crate::i18n::Msg;
+
+#[component]
+pub fn ChangePasswordPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let action = ServerAction::<ChangePassword>::new();
+    let server = server_error(action.value());
+    let current = FieldState::new("current");
+    let password = FieldState::new("password");
+    let password2 = FieldState::new("password2");
+    let new_live = move |field: &'static str| {
+        move || {
+            let (a, b) = (password.value.get(), password2.value.get());
+            new_password_problems(&a, &b).into_iter().find(|p| p.field == field).map(|p| p.text)
+        }
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        [current, password, password2].iter().for_each(FieldState::submitted);
+        let fine = current.required()().is_none() && new_live("password")().is_none() && new_live("password2")().is_none();
+        if fine && !action.pending().get_untracked() {
+            action.dispatch(ChangePassword {
+                current: current.value.get_untracked(),
+                password: password.value.get_untracked(),
+                password2: password2.value.get_untracked(),
+            });
+        }
+    };
+    let changed = move || query.with(|q| q.get("changed").is_some());
+
+    view! {
+        <section class="card narrow">
+            <h1>{Msg::ChangePasswordTitle.text(lang)}</h1>
+            {move || changed().then(|| view! { <Notice text=Msg::PasswordChanged.text(lang).to_string()/> })}
+            <p class="intro">{Msg::ChangePasswordIntro.text(lang)}</p>
+            <form method="post" action=ChangePassword::PATH on:submit=on_submit novalidate>
+                <TextField state=current label=Msg::FieldCurrentPassword message=current.message(current.required(), server)
+                    input_type="password" autocomplete="current-password"/>
+                <TextField state=password label=Msg::FieldNewPassword message=password.message(new_live("password"), server)
+                    input_type="password" autocomplete="new-password" hint=Msg::HintPassword/>
+                <TextField state=password2 label=Msg::FieldNewPassword2 message=password2.message(new_live("password2"), server)
+                    input_type="password" autocomplete="new-password"/>
+                <FormAlert error=server/>
+                <button type="submit" class="button primary block" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { Msg::Sending.text(lang) } else { Msg::ButtonChangePassword.text(lang) }}
+                </button>
+            </form>
+        </section>
+    }
+}
