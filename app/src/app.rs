@@ -23,8 +23,8 @@ use crate::pages::results::{FilingPage, ResultsPage};
 use crate::pages::review::{detail::ReviewPage, QueuePage};
 use crate::pages::section::SectionPage;
 use crate::pages::{
-    account::ChangePasswordPage, applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage, recover::RecoverPage,
-    register::RegisterPage,
+    account::ChangePasswordPage, applications::ApplicationsPage, home::HomePage, login::LoginPage, not_found::NotFound, outbox::OutboxPage,
+    recover::RecoverPage, register::RegisterPage,
 };
 
 /// The HTML document around the app. On the server it also sets the Content-Security-Policy

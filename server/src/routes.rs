@@ -60,6 +60,7 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
         .layer(middleware::from_fn(cap_api_body))
         .layer(middleware::from_fn_with_state(OriginPolicy { public_origin: cfg.public_origin.clone() }, check_origin))
         .layer(middleware::from_fn_with_state(HeaderPolicy { https: cfg.secure_cookies }, security_headers))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .with_state(options)
 }
 
@@ -122,4 +123,21 @@ async fn advance_clock(
     state.clock.advance(a.ms.clamp(0, 400 * 24 * 3_600_000));
     sweep_now.notify_one();
     state.clock.now().millis().to_string()
+}
+
+/// A bug that panicked while answering: the person gets a page (or, from the page's script, the
+/// usual JSON error) saying to try again, not a connection closed without a word; the log has it.
+fn panicked(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = err.downcast_ref::<String>().map(String::as_str).or_else(|| err.downcast_ref::<&str>().copied()).unwrap_or("?");
+    tracing::error!(panic = %what, "a request panicked");
+    let body = "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+        <title>职评</title><p>服务器处理时出错，您的内容没有丢失。请刷新页面重试。</p>\
+        <p lang=\"en\">Something went wrong on the server; nothing you saved is lost. Reload the page to try again.</p>\
+        <p><a href=\"/\">返回首页</a></p></html>";
+    (
+        http::StatusCode::INTERNAL_SERVER_ERROR,
+        [(http::header::CONTENT_TYPE, "text/html; charset=utf-8"), (http::header::CACHE_CONTROL, "no-store")],
+        body,
+    )
+        .into_response()
 }

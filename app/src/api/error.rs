@@ -53,7 +53,10 @@ impl AppError {
         match self {
             AppError::Invalid(_) => 422,
             AppError::Refused(t)
-                if matches!(t.msg, Msg::LoginThrottled | Msg::ObjectionThrottled | Msg::QueryThrottled | Msg::UploadThrottled | Msg::RateLimited) =>
+                if matches!(
+                    t.msg,
+                    Msg::LoginThrottled | Msg::ObjectionThrottled | Msg::QueryThrottled | Msg::UploadThrottled | Msg::RateLimited
+                ) =>
             {
                 429
             }
@@ -183,7 +186,11 @@ mod tests {
     #[test]
     fn a_request_the_server_cannot_read_is_answered_without_the_decoders_words() {
         let said = "invalid type: string \"x\", expected i64 at line 1 column 12";
-        for e in [ServerFnErrorErr::Args(said.into()), ServerFnErrorErr::Deserialization(said.into()), ServerFnErrorErr::MissingArg("version".into())] {
+        for e in [
+            ServerFnErrorErr::Args(said.into()),
+            ServerFnErrorErr::Deserialization(said.into()),
+            ServerFnErrorErr::MissingArg("version".into()),
+        ] {
             let answer = AppError::from_server_fn_error(e);
             assert_eq!(answer.status_code(), 400);
             let json = serde_json::to_string(&answer).unwrap();

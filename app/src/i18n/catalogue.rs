@@ -692,8 +692,6 @@ catalogue! {
     ChangePasswordTitle => "修改密码", "Change password";
     ChangePasswordIntro => "修改后，其他设备上的登录将全部退出。", "After the change, you are signed out on every other device.";
     FieldCurrentPassword => "当前密码", "Current password";
-    FieldNewPassword => "新密码", "New password";
-    FieldNewPassword2 => "确认新密码", "Repeat the new password";
     ButtonChangePassword => "修改密码", "Change password";
     PasswordChanged => "密码已修改，其他设备上的登录已退出。", "Your password is changed; every other device is signed out.";
     NavChangePassword => "修改密码", "Change password";

@@ -18,6 +18,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let action = ServerAction::<ChangePassword>::new();
+    let action_pending = action.pending();
     let server = server_error(action.value());
     let current = FieldState::new("current");
     let password = FieldState::new("password");
@@ -32,7 +33,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
         ev.prevent_default();
         [current, password, password2].iter().for_each(FieldState::submitted);
         let fine = current.required()().is_none() && new_live("password")().is_none() && new_live("password2")().is_none();
-        if fine && !action.pending().get_untracked() {
+        if fine && !action_pending.get_untracked() {
             action.dispatch(ChangePassword {
                 current: current.value.get_untracked(),
                 password: password.value.get_untracked(),
@@ -55,8 +56,8 @@ pub fn ChangePasswordPage() -> impl IntoView {
                 <TextField state=password2 label=Msg::FieldNewPassword2 message=password2.message(new_live("password2"), server)
                     input_type="password" autocomplete="new-password"/>
                 <FormAlert error=server/>
-                <button type="submit" class="button primary block" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { Msg::Sending.text(lang) } else { Msg::ButtonChangePassword.text(lang) }}
+                <button type="submit" class="button primary block" disabled=move || action_pending.get()>
+                    {move || if action_pending.get() { Msg::Sending.text(lang) } else { Msg::ButtonChangePassword.text(lang) }}
                 </button>
             </form>
         </section>

@@ -117,6 +117,7 @@ pub fn SubmitPage() -> impl IntoView {
 fn SubmitForm(f: FormView) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SubmitApplication>::new();
+    let action_pending = action.pending();
     let error = server_error(action.value());
     let done = move || action.value().get().and_then(|r| r.ok());
     let key = f.submit_key.clone();
@@ -129,7 +130,7 @@ fn SubmitForm(f: FormView) -> impl IntoView {
             ev.prevent_default();
             // a second click while the first is on its way sends nothing; a retry after a lost
             // answer sends the same key, which the server counts once
-            if action.pending().get_untracked() || done().is_some() {
+            if action_pending.get_untracked() || done().is_some() {
                 return;
             }
             action.dispatch(SubmitApplication { id: id.clone(), key: key.clone() });
@@ -163,8 +164,8 @@ fn SubmitForm(f: FormView) -> impl IntoView {
                         <input type="hidden" name="id" value=f.id.clone()/>
                         <input type="hidden" name="key" value=key.clone()/>
                         <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
-                        <button type="submit" class="button primary block" disabled=move || action.pending().get() || done().is_some()>
-                            {move || if action.pending().get() { Msg::Sending.text(lang) } else { Msg::ButtonSubmit.text(lang) }}
+                        <button type="submit" class="button primary block" disabled=move || action_pending.get() || done().is_some()>
+                            {move || if action_pending.get() { Msg::Sending.text(lang) } else { Msg::ButtonSubmit.text(lang) }}
                         </button>
                     </form>
                 })}
@@ -176,6 +177,7 @@ fn SubmitForm(f: FormView) -> impl IntoView {
 /// 修改申报信息: level, series, specialty and unit, while the application is unsubmitted.
 #[component]
 fn ChangeForm(f: FormView, action: ServerAction<ChangeApplication>) -> impl IntoView {
+    let action_pending = action.pending();
     let lang = use_lang();
     let error = server_error(action.value());
     let units = Resource::new(|| (), |_| unit_choices());
@@ -218,7 +220,7 @@ fn ChangeForm(f: FormView, action: ServerAction<ChangeApplication>) -> impl Into
                     <p class="error">{at("unit_id")}</p>
                 </div>
                 <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>{Msg::ButtonChange.text(lang)}</button>
+                <button type="submit" class="button primary" disabled=move || action_pending.get()>{Msg::ButtonChange.text(lang)}</button>
             </ActionForm>
         </details>
     }

@@ -70,6 +70,7 @@ fn ApplicationCard(a: ApplicationSummary) -> impl IntoView {
 
 #[component]
 fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
+    let action_pending = action.pending();
     let lang = use_lang();
     let server = server_error(action.value());
     let units = Resource::new(|| (), |_| unit_choices());
@@ -107,7 +108,7 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
             && !unit.get_untracked().is_empty()
             && series.required()().is_none()
             && specialty_check().is_none();
-        if fine && !action.pending().get_untracked() {
+        if fine && !action_pending.get_untracked() {
             action.dispatch(StartApplication {
                 level: level.get_untracked(),
                 series: series.value.get_untracked(),
@@ -159,7 +160,7 @@ fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
                     <p id="unit_id-error" class="error" aria-live="polite">{move || unit_msg().map(|t| t.render(lang))}</p>
                 </div>
                 <FormAlert error=server/>
-                <button type="submit" class="button primary block" disabled=move || action.pending().get()>
+                <button type="submit" class="button primary block" disabled=move || action_pending.get()>
                     {Msg::ButtonStart.text(lang)}
                 </button>
             </form>

@@ -67,6 +67,7 @@ pub fn CommitteeSessionPage() -> impl IntoView {
 fn VoteCard(session: String, a: SessionApp, open: bool, recorded: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let vote = ServerAction::<CastVote>::new();
+    let vote_pending = vote.pending();
     let error = server_error(vote.value());
     let initial = a.my_vote.clone();
     Effect::new(move |_| {
@@ -110,7 +111,7 @@ fn VoteCard(session: String, a: SessionApp, open: bool, recorded: RwSignal<u32>)
                         {at_field(error, "comment", lang)}
                     </div>
                     {form_error(error, lang)}
-                    <button type="submit" class="button primary" disabled=move || vote.pending().get()>{Msg::VoteSubmit.text(lang)}</button>
+                    <button type="submit" class="button primary" disabled=move || vote_pending.get()>{Msg::VoteSubmit.text(lang)}</button>
                 </ActionForm>
             })}
         </section>

@@ -51,6 +51,7 @@ pub fn EvaluationPage() -> impl IntoView {
 
 #[component]
 fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl IntoView {
+    let create_pending = create.pending();
     let lang = use_lang();
     let error = server_error(create.value());
     let kept = |name: &str| crate::components::field::remembered(name);
@@ -106,7 +107,7 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
                         {at_field(error, "member", lang)}
                     </fieldset>
                     {form_error(error, lang)}
-                    <button type="submit" class="button primary" disabled=move || create.pending().get()>{Msg::SessionCreate.text(lang)}</button>
+                    <button type="submit" class="button primary" disabled=move || create_pending.get()>{Msg::SessionCreate.text(lang)}</button>
                 </ActionForm>
             </section>
         </div>

@@ -27,6 +27,7 @@ fn Fee(f: FeeInfo) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let action = ServerAction::<StartPayment>::new();
+    let action_pending = action.pending();
     let error = server_error(action.value());
     // with JavaScript the page goes to the gateway itself
     Effect::new(move |_| {
@@ -71,7 +72,7 @@ fn Fee(f: FeeInfo) -> impl IntoView {
                         <input type="hidden" name="id" value=f.application_id.clone()/>
                         <p class="hint">{Msg::FeeLead.text(lang)}</p>
                         <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
-                        <button type="submit" class="button primary" disabled=move || action.pending().get()>{Msg::FeePay.text(lang)}</button>
+                        <button type="submit" class="button primary" disabled=move || action_pending.get()>{Msg::FeePay.text(lang)}</button>
                     </ActionForm>
                 })}
             </section>

@@ -92,6 +92,7 @@ fn NoticeOf(n: PublicNoticeView) -> impl IntoView {
 fn ObjectionForm(id: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<LodgeObjection>::new();
+    let action_pending = action.pending();
     let error = server_error(action.value());
     let query = use_query_map();
     // without JavaScript the server comes back here with ?lodged=1
@@ -120,7 +121,7 @@ fn ObjectionForm(id: String) -> impl IntoView {
                     <p class="error" aria-live="polite">{at("body")}</p>
                 </div>
                 <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>{Msg::ObjectionSend.text(lang)}</button>
+                <button type="submit" class="button primary" disabled=move || action_pending.get()>{Msg::ObjectionSend.text(lang)}</button>
             </ActionForm>
         </section>
     }

@@ -15,6 +15,7 @@ pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let action = ServerAction::<Login>::new();
+    let action_pending = action.pending();
     let server = server_error(action.value());
     let account = FieldState::new("account");
     let password = FieldState::new("password");
@@ -24,7 +25,7 @@ pub fn LoginPage() -> impl IntoView {
         ev.prevent_default();
         account.submitted();
         password.submitted();
-        if account.required()().is_none() && password.required()().is_none() && !action.pending().get_untracked() {
+        if account.required()().is_none() && password.required()().is_none() && !action_pending.get_untracked() {
             let next = Some(next()).filter(|n| !n.is_empty());
             action.dispatch(Login { account: account.value.get_untracked(), password: password.value.get_untracked(), next });
         }
@@ -57,8 +58,8 @@ pub fn LoginPage() -> impl IntoView {
                 <TextField state=password label=Msg::FieldPassword message=password.message(password.required(), server)
                     input_type="password" autocomplete="current-password"/>
                 <FormAlert error=server/>
-                <button type="submit" class="button primary block" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { Msg::Sending.text(lang) } else { Msg::ButtonLogin.text(lang) }}
+                <button type="submit" class="button primary block" disabled=move || action_pending.get()>
+                    {move || if action_pending.get() { Msg::Sending.text(lang) } else { Msg::ButtonLogin.text(lang) }}
                 </button>
             </form>
             <p class="aside">

@@ -168,6 +168,7 @@ pub fn NoticeEditPage() -> impl IntoView {
 fn NoticeForm(n: Option<NoticeView>) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveNotice>::new();
+    let action_pending = action.pending();
     let error = server_error(action.value());
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
@@ -217,7 +218,7 @@ fn NoticeForm(n: Option<NoticeView>) -> impl IntoView {
             <div class="choices">
                 <label for="publish"><input type="checkbox" id="publish" name="publish" value="1" checked=published/>{Msg::NoticePublishNow.text(lang)}</label>
             </div>
-            <button type="submit" class="button primary block" disabled=move || action.pending().get()>{Msg::ButtonSave.text(lang)}</button>
+            <button type="submit" class="button primary block" disabled=move || action_pending.get()>{Msg::ButtonSave.text(lang)}</button>
         </ActionForm>
         {existing.map(|n| {
             let form_id = "notice-upload";

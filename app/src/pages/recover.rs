@@ -32,6 +32,7 @@ fn RecoverUsernameForm() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let action = ServerAction::<RecoverUsername>::new();
+    let action_pending = action.pending();
     let server = server_error(action.value());
     let id_number = FieldState::new("id_number");
     let name = FieldState::new("name");
@@ -41,7 +42,7 @@ fn RecoverUsernameForm() -> impl IntoView {
         ev.prevent_default();
         id_number.submitted();
         name.submitted();
-        if id_live().is_none() && name_live().is_none() && !action.pending().get_untracked() {
+        if id_live().is_none() && name_live().is_none() && !action_pending.get_untracked() {
             action.dispatch(RecoverUsername { id_number: id_number.value.get_untracked(), name: name.value.get_untracked() });
         }
     };
@@ -56,7 +57,7 @@ fn RecoverUsernameForm() -> impl IntoView {
                     hint=Msg::HintIdNumber maxlength=18 eager_at=18/>
                 <TextField state=name label=Msg::FieldName message=name.message(name_live, server) autocomplete="name"/>
                 <FormAlert error=server/>
-                <button type="submit" class="button block" disabled=move || action.pending().get()>
+                <button type="submit" class="button block" disabled=move || action_pending.get()>
                     {Msg::ButtonSendUsername.text(lang)}
                 </button>
             </form>
@@ -72,19 +73,21 @@ fn ResetPasswordForms() -> impl IntoView {
 
     // step 1: ask for a code
     let ask = ServerAction::<RequestResetCode>::new();
+    let ask_pending = ask.pending();
     let ask_error = server_error(ask.value());
     let ask_account = FieldState::new("account");
     let channel = RwSignal::new("sms".to_string());
     let on_ask = move |ev: SubmitEvent| {
         ev.prevent_default();
         ask_account.submitted();
-        if ask_account.required()().is_none() && !ask.pending().get_untracked() {
+        if ask_account.required()().is_none() && !ask_pending.get_untracked() {
             ask.dispatch(RequestResetCode { account: ask_account.value.get_untracked(), channel: channel.get_untracked() });
         }
     };
 
     // step 2: the code and the new password
     let reset = ServerAction::<ResetPassword>::new();
+    let reset_pending = reset.pending();
     let reset_error = server_error(reset.value());
     let account = FieldState::new("account");
     let code = FieldState::new("code");
@@ -102,7 +105,7 @@ fn ResetPasswordForms() -> impl IntoView {
         [account, code, password, password2].iter().for_each(FieldState::submitted);
         let fine =
             account.required()().is_none() && code_live().is_none() && pw_live("password")().is_none() && pw_live("password2")().is_none();
-        if fine && !reset.pending().get_untracked() {
+        if fine && !reset_pending.get_untracked() {
             reset.dispatch(ResetPassword {
                 account: account.value.get_untracked(),
                 code: code.value.get_untracked(),
@@ -138,7 +141,7 @@ fn ResetPasswordForms() -> impl IntoView {
                     </label>
                 </fieldset>
                 <FormAlert error=ask_error/>
-                <button type="submit" class="button block" disabled=move || ask.pending().get()>
+                <button type="submit" class="button block" disabled=move || ask_pending.get()>
                     {Msg::ButtonSendCode.text(lang)}
                 </button>
             </form>
@@ -154,7 +157,7 @@ fn ResetPasswordForms() -> impl IntoView {
                 <TextField state=password2 label=Msg::FieldNewPassword2 message=password2.message(pw_live("password2"), reset_error)
                     input_type="password" autocomplete="new-password"/>
                 <FormAlert error=reset_error/>
-                <button type="submit" class="button primary block" disabled=move || reset.pending().get()>
+                <button type="submit" class="button primary block" disabled=move || reset_pending.get()>
                     {Msg::ButtonResetPassword.text(lang)}
                 </button>
             </form>

@@ -15,6 +15,7 @@ use crate::i18n::Msg;
 pub fn RegisterPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<Register>::new();
+    let action_pending = action.pending();
     let server = server_error(action.value());
     let [name, id_number, phone, email, password, password2] = Registration::FIELDS.map(FieldState::new);
     let fields = [name, id_number, phone, email, password, password2];
@@ -40,7 +41,7 @@ pub fn RegisterPage() -> impl IntoView {
         ev.prevent_default();
         fields.iter().for_each(FieldState::submitted);
         let all_fine = fields.iter().all(|f| live(f.name)().is_none());
-        if all_fine && !action.pending().get_untracked() {
+        if all_fine && !action_pending.get_untracked() {
             action.dispatch(Register {
                 name: name.value.get_untracked(),
                 id_number: id_number.value.get_untracked(),
@@ -75,8 +76,8 @@ pub fn RegisterPage() -> impl IntoView {
                 <TextField state=password2 label=Msg::FieldPassword2 message=message(password2) input_type="password"
                     autocomplete="new-password"/>
                 <FormAlert error=server/>
-                <button type="submit" class="button primary block" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { Msg::Sending.text(lang) } else { Msg::ButtonRegister.text(lang) }}
+                <button type="submit" class="button primary block" disabled=move || action_pending.get()>
+                    {move || if action_pending.get() { Msg::Sending.text(lang) } else { Msg::ButtonRegister.text(lang) }}
                 </button>
             </form>
             <p class="aside">{Msg::RegisterHaveAccount.text(lang)} " " <a href="/login">{Msg::NavLogin.text(lang)}</a></p>

@@ -90,8 +90,7 @@ pub async fn view(state: &AppState, actor: &Actor, id: &str) -> Result<FormView,
     let today = state.clock.now().beijing_date();
     let missing = missing(&materials, today);
     // what this reader may not open leaves the view whole: its attachment and the file's facts
-    let withheld: Vec<String> =
-        withheld_files(actor.role).iter().filter(|f| materials.detach(f, None)).map(|f| f.to_string()).collect();
+    let withheld: Vec<String> = withheld_files(actor.role).iter().filter(|f| materials.detach(f, None)).map(|f| f.to_string()).collect();
     let duplicates = sees_duplicates(actor.role);
     let files = state
         .store

@@ -95,7 +95,8 @@ impl Store {
     /// not name) are never removed. Returns how many went.
     pub async fn collect_detached_attachments(&self, before: i64, keep_fields: &[&str]) -> StoreResult<u64> {
         // attachment ids are 32 hex digits, so a LIKE on the materials' JSON cannot match by accident
-        let kept = keep_fields.iter().map(|f| format!("'{}'", f.replace('\'', ""))).chain(["''".to_string()]).collect::<Vec<_>>().join(", ");
+        let kept =
+            keep_fields.iter().map(|f| format!("'{}'", f.replace('\'', ""))).chain(["''".to_string()]).collect::<Vec<_>>().join(", ");
         let sql = format!(
             "DELETE FROM attachments WHERE uploaded_at < $1 AND field NOT IN ({kept}) AND NOT EXISTS \
              (SELECT 1 FROM applications p WHERE p.id = attachments.application_id AND p.materials LIKE '%' || attachments.id || '%')"

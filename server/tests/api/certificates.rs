@@ -37,7 +37,13 @@ async fn advance(s: &Server, ms: i64) {
 
 /// L11: a committee member reads the materials and the objections' text, but neither the ID-card
 /// scan nor who objected; the office sees both.
-async fn committee_sees_the_work_not_the_person(s: &Server, applicant: &reqwest::Client, office: &reqwest::Client, member: &reqwest::Client, app: &str) {
+async fn committee_sees_the_work_not_the_person(
+    s: &Server,
+    applicant: &reqwest::Client,
+    office: &reqwest::Client,
+    member: &reqwest::Client,
+    app: &str,
+) {
     let objection = app::store::ObjectionRow {
         id: app::store::new_id(),
         application_id: app.into(),
@@ -109,7 +115,13 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let gateway = app::payments::LocalGateway::load_or_create(&s.data_dir().join("gateway.secret")).unwrap();
     let signed = |amount_fen: i64| {
         let c = gateway.signed_callback(&order, amount_fen, "TXN-SIGNED");
-        vec![("order_id", c.order_id), ("amount_fen", amount_fen.to_string()), ("txn", c.txn), ("status", c.status), ("signature", c.signature)]
+        vec![
+            ("order_id", c.order_id),
+            ("amount_fen", amount_fen.to_string()),
+            ("txn", c.txn),
+            ("status", c.status),
+            ("signature", c.signature),
+        ]
     };
     assert_eq!(callback(signed(1)).await, 400, "a signed callback for one fen pays nothing");
     set_status(&s, &app, "unit_notice").await;

@@ -167,7 +167,8 @@ async fn nothing_acknowledged_is_lost(env: &[(&str, &str)]) {
     for (i, attachment, bytes) in &acked.uploads {
         let row = store.application(&crowd.apps[*i]).await.unwrap().unwrap();
         assert!(row.materials.contains(attachment.as_str()), "upload {i} is in its slot");
-        let res = http.get(format!("{}/files/{attachment}", s.base)).header("cookie", format!("zp_session={}", crowd.tokens[*i])).send().await;
+        let res =
+            http.get(format!("{}/files/{attachment}", s.base)).header("cookie", format!("zp_session={}", crowd.tokens[*i])).send().await;
         let got = res.unwrap().bytes().await.unwrap();
         assert!(got.as_ref() == bytes.as_slice(), "upload {i}: the bytes as sent");
     }

@@ -17,6 +17,7 @@ pub fn CalendarPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let set = ServerAction::<SaveCalendarDay>::new();
+    let set_pending = set.pending();
     let changed = RwSignal::new(0u32);
     refetch_on_success(set, changed);
     let asked = move || query.with(|q| q.get("year").and_then(|y| y.parse::<i32>().ok()));
@@ -53,7 +54,7 @@ pub fn CalendarPage() -> impl IntoView {
                             {at_field(error, "note", lang)}
                         </div>
                         {form_error(error, lang)}
-                        <button type="submit" class="button primary" disabled=move || set.pending().get()>{Msg::CalendarSave.text(lang)}</button>
+                        <button type="submit" class="button primary" disabled=move || set_pending.get()>{Msg::CalendarSave.text(lang)}</button>
                     </ActionForm>
                 </section>
             </div>

@@ -72,6 +72,7 @@ fn OrgRowView(o: OrgEntry, changed: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl IntoView {
+    let create_pending = create.pending();
     let lang = use_lang();
     let error = server_error(create.value());
     // Only regions and authorities have children; the server checks that the kinds fit.
@@ -108,7 +109,7 @@ fn NewOrgForm(orgs: Vec<OrgEntry>, create: ServerAction<CreateOrg>) -> impl Into
                     {at_field(error, "parent_id", lang)}
                 </div>
                 {form_error(error, lang)}
-                <button type="submit" class="button primary" disabled=move || create.pending().get()>{Msg::OrgCreate.text(lang)}</button>
+                <button type="submit" class="button primary" disabled=move || create_pending.get()>{Msg::OrgCreate.text(lang)}</button>
             </ActionForm>
         </section>
     }

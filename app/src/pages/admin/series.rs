@@ -67,6 +67,7 @@ fn SeriesCard(s: Series, changed: RwSignal<u32>) -> impl IntoView {
 fn SeriesForm(s: Option<Series>, changed: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let save = ServerAction::<SaveSeries>::new();
+    let save_pending = save.pending();
     refetch_on_success(save, changed);
     let error = server_error(save.value());
     let key = s.as_ref().map(|s| s.id.clone()).unwrap_or_else(|| "new".into());
@@ -119,7 +120,7 @@ fn SeriesForm(s: Option<Series>, changed: RwSignal<u32>) -> impl IntoView {
             <label class="check"><input type="checkbox" name="open" value="1" checked=s.as_ref().is_none_or(|s| s.open)/>{Msg::SeriesOpen.text(lang)}</label>
             {form_error(error, lang)}
             {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <p class="notice" role="status">{Msg::AdminSaved.text(lang)}</p> })}
-            <button type="submit" class="button primary" disabled=move || save.pending().get()>{Msg::SeriesSave.text(lang)}</button>
+            <button type="submit" class="button primary" disabled=move || save_pending.get()>{Msg::SeriesSave.text(lang)}</button>
         </ActionForm>
     }
 }

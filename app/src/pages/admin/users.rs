@@ -180,6 +180,7 @@ fn UserCard(u: UserEntry, orgs: Vec<OrgEntry>, is_me: bool, changed: RwSignal<u3
 
 #[component]
 fn InviteForm(orgs: Vec<OrgEntry>, invite: ServerAction<InviteUser>) -> impl IntoView {
+    let invite_pending = invite.pending();
     let lang = use_lang();
     let error = server_error(invite.value());
     let text = move |id: &'static str, name: &'static str, label: Msg, kind: &'static str| {
@@ -214,7 +215,7 @@ fn InviteForm(orgs: Vec<OrgEntry>, invite: ServerAction<InviteUser>) -> impl Int
                     {at_field(error, "org_id", lang)}
                 </div>
                 {form_error(error, lang)}
-                <button type="submit" class="button primary" disabled=move || invite.pending().get()>{Msg::UserInviteSend.text(lang)}</button>
+                <button type="submit" class="button primary" disabled=move || invite_pending.get()>{Msg::UserInviteSend.text(lang)}</button>
             </ActionForm>
         </section>
     }

@@ -149,6 +149,7 @@ fn DecisionPanel(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> im
 }
 
 fn decision_form(v: &ReviewView, action: Action, server: ServerAction<Decide>, uploaded: RwSignal<u32>, lang: Lang) -> AnyView {
+    let server_pending = server.pending();
     let error = server_error(server.value());
     let at = move |field: String| move || error.get().and_then(|e| e.at_field(&field).cloned()).map(|t| t.render(lang));
     let slug = action.as_str();
@@ -190,14 +191,14 @@ fn decision_form(v: &ReviewView, action: Action, server: ServerAction<Decide>, u
                     <details class="confirm">
                         <summary class="button primary">{action_name(action).text(lang)}</summary>
                         <p class="confirm-text">{Msg::ConfirmStartNotice.text(lang)}</p>
-                        <button type="submit" class="button primary" disabled=move || server.pending().get()>
+                        <button type="submit" class="button primary" disabled=move || server_pending.get()>
                             {Msg::ConfirmStartNoticeButton.text(lang)}
                         </button>
                     </details>
                 }.into_any()
             } else {
                 view! {
-                    <button type="submit" class="button" class:primary=!danger class:danger=danger disabled=move || server.pending().get()>
+                    <button type="submit" class="button" class:primary=!danger class:danger=danger disabled=move || server_pending.get()>
                         {action_name(action).text(lang)}
                     </button>
                 }.into_any()
