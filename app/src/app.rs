@@ -141,6 +141,7 @@ fn page_title(path: &str, lang: crate::i18n::Lang) -> String {
         ["register"] => Msg::RegisterTitle,
         ["login"] => Msg::LoginTitle,
         ["recover"] => Msg::RecoverTitle,
+        ["account", "password"] => Msg::ChangePasswordTitle,
         ["outbox"] => Msg::OutboxTitle,
         ["notices"] => Msg::NoticesTitle,
         ["notices", _] => Msg::NavNotices,

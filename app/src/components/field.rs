@@ -87,6 +87,19 @@ pub fn remembered(name: &str) -> String {
     }
 }
 
+/// The live check at `field` (`password` or `password2`) of a new password and its repetition,
+/// by the registration's rules (the reset and the change-password forms).
+pub fn new_password_live(
+    password: FieldState,
+    password2: FieldState,
+    field: &'static str,
+) -> impl Fn() -> Option<Text> + Copy + Send + Sync + 'static {
+    move || {
+        let (a, b) = (password.value.get(), password2.value.get());
+        crate::forms::new_password_problems(&a, &b).into_iter().find(|p| p.field == field).map(|p| p.text)
+    }
+}
+
 /// The error of the last server call of an action, as a signal.
 pub fn server_error<T, S>(value: S) -> Signal<Option<AppError>>
 where

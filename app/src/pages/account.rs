@@ -8,9 +8,8 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::ChangePassword;
-use crate::components::field::{server_error, FieldState, FormAlert, Notice, TextField};
+use crate::components::field::{new_password_live, server_error, FieldState, FormAlert, Notice, TextField};
 use crate::components::lang::use_lang;
-use crate::forms::new_password_problems;
 use crate::i18n::Msg;
 
 #[component]
@@ -23,12 +22,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let current = FieldState::new("current");
     let password = FieldState::new("password");
     let password2 = FieldState::new("password2");
-    let new_live = move |field: &'static str| {
-        move || {
-            let (a, b) = (password.value.get(), password2.value.get());
-            new_password_problems(&a, &b).into_iter().find(|p| p.field == field).map(|p| p.text)
-        }
-    };
+    let new_live = move |field: &'static str| new_password_live(password, password2, field);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         [current, password, password2].iter().for_each(FieldState::submitted);

@@ -8,10 +8,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::{RecoverUsername, RequestResetCode, ResetPassword};
-use crate::components::field::{server_error, FieldState, FormAlert, Notice, TextField};
+use crate::components::field::{new_password_live, server_error, FieldState, FormAlert, Notice, TextField};
 use crate::components::lang::{today_beijing, use_lang};
 use crate::domain::{account, id_number::IdNumber};
-use crate::forms::new_password_problems;
 use crate::i18n::{Msg, Text};
 
 #[component]
@@ -94,12 +93,7 @@ fn ResetPasswordForms() -> impl IntoView {
     let password = FieldState::new("password");
     let password2 = FieldState::new("password2");
     let code_live = move || code.value.with(|v| account::check_code(v).err().map(Text::from));
-    let pw_live = move |field: &'static str| {
-        move || {
-            let (a, b) = (password.value.get(), password2.value.get());
-            new_password_problems(&a, &b).into_iter().find(|p| p.field == field).map(|p| p.text)
-        }
-    };
+    let pw_live = move |field: &'static str| new_password_live(password, password2, field);
     let on_reset = move |ev: SubmitEvent| {
         ev.prevent_default();
         [account, code, password, password2].iter().for_each(FieldState::submitted);

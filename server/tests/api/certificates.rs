@@ -349,13 +349,8 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     assert_eq!(audit_count(&s, &app, "revoke_certificate").await, 1);
     let (status, body) = call(&issuer, &s, "revoke_certificate", &[("number", &number), ("reason", "再次撤销测试")]).await;
     assert!(refused(status, &body, "CertificateNotRevocable"), "once: {body}");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhiping"))
-        .arg("verify-audit")
-        .env("ZP_DATA_DIR", s.data_dir())
-        .env("DATABASE_URL", "")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (verified, said) = s.verify_audit();
+    assert!(verified, "{said}");
 }
 
 #[tokio::test]

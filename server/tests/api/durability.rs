@@ -173,14 +173,8 @@ async fn nothing_acknowledged_is_lost(env: &[(&str, &str)]) {
         assert!(got.as_ref() == bytes.as_slice(), "upload {i}: the bytes as sent");
     }
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhiping"))
-        .arg("verify-audit")
-        .env("DATABASE_URL", s.database_url())
-        .env("ZP_DATA_DIR", s.data_dir())
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && said.contains("intact"), "{said} {}", String::from_utf8_lossy(&out.stderr));
+    let (verified, said) = s.verify_audit();
+    assert!(verified && said.contains("intact"), "{said}");
 }
 
 #[tokio::test]

@@ -104,6 +104,18 @@ fn log_file(dir: &std::path::Path) -> Stdio {
 }
 
 impl Server {
+    /// `zhiping verify-audit` on this server's database and key: (passed, what it said on stdout
+    /// and stderr).
+    pub fn verify_audit(&self) -> (bool, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhiping"))
+            .arg("verify-audit")
+            .env("DATABASE_URL", self.database_url())
+            .env("ZP_DATA_DIR", self.data_dir())
+            .output()
+            .unwrap();
+        (out.status.success(), format!("{} {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.0.join("server.log")).unwrap_or_default()
     }
