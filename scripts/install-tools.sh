@@ -15,10 +15,12 @@ say() { printf '[install-tools] %s\n' "$*"; }
 
 # A crate whose own Cargo.lock no longer builds on this rustc or against this registry: fetch its
 # source through a failed `cargo install`, fix the one lock entry, and install from the copy.
-install_patched() { # crate version "pkg@precise ..." features
-  local crate=$1 version=$2 updates=$3 features=${4:-}
+install_patched() { # crate version "pkg@precise ..." [cargo install flags...]
+  local crate=$1 version=$2 updates=$3
+  shift 3
+  local flags=("$@")
   local src
-  cargo install "$crate@$version" --locked ${features:+--features $features} >/dev/null 2>&1 && return 0
+  cargo install "$crate@$version" --locked "${flags[@]}" >/dev/null 2>&1 && return 0
   src=$(ls -d "$CARGO_HOME"/registry/src/*/"$crate-$version" 2>/dev/null | head -1)
   if [ -z "$src" ]; then
     # the failed attempt may not have unpacked it; `cargo fetch` of a scratch crate does
@@ -29,7 +31,7 @@ install_patched() { # crate version "pkg@precise ..." features
   local work; work=$(mktemp -d)
   cp -r "$src/." "$work/"
   for u in $updates; do (cd "$work" && cargo update -q -p "${u%@*}" --precise "${u#*@}"); done
-  cargo install --path "$work" --locked ${features:+--features $features}
+  cargo install --path "$work" --locked "${flags[@]}"
   rm -rf "$work"
 }
 
@@ -39,8 +41,10 @@ rust_tools() {
     rustup component list --installed 2>/dev/null | grep -q "^$c" || { say "adding $c"; rustup component add "$c"; }
   done
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
-    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
-    install_patched wasm-bindgen-cli "$WASM_BINDGEN_VERSION" "webpki-roots@1.0.10"
+    # without its default TLS feature: the build never lets it download anything, and rustls/ring
+    # were a third of its compile time
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+    install_patched wasm-bindgen-cli "$WASM_BINDGEN_VERSION" "webpki-roots@1.0.10" --no-default-features
   fi
 }
 

@@ -113,7 +113,9 @@ struct Advance {
 }
 
 /// Moves the server's clock forward (end-to-end tests: 48 hours, five working days) and runs the
-/// background jobs at once, as the minute's tick would.
+/// sweep (withdrawals, reminders) before answering, so a test that reads the outbox or a status next
+/// sees what the minute's tick would have done; the loop is woken too, for its hourly file collection.
+/// The sweep is idempotent, so the loop running it at the same moment does no harm.
 async fn advance_clock(
     Extension(state): Extension<AppState>,
     Extension(sweep_now): Extension<std::sync::Arc<tokio::sync::Notify>>,
@@ -121,6 +123,7 @@ async fn advance_clock(
 ) -> String {
     // forward only, and at most a year and a bit at a time (no overflow of the clock's i64)
     state.clock.advance(a.ms.clamp(0, 400 * 24 * 3_600_000));
+    crate::jobs::sweep(&state).await;
     sweep_now.notify_one();
     state.clock.now().millis().to_string()
 }
