@@ -112,10 +112,16 @@ async function walk(page: Page, info: TestInfo, who: string, limit: number) {
       seen.add(shape(href));
       followed++;
       await tap(page, href);
-      const moved = await shown(page);
+      const at = (await shown(page)).at;
       expect(await page.evaluate(() => (window as any).__zp_same_document), `${who}: ${from} → ${href} reloaded the page`).toBe(true);
-      await fresh.goto(moved.at);
-      expect(moved, `${who}: tapping ${href} on ${from} shows what a fresh load of ${moved.at} shows`).toEqual(await shown(fresh));
+      await fresh.goto(at);
+      const expected = await shown(fresh);
+      // the address changes as the tap is taken; the new page's data may still be arriving (a
+      // transition keeps the old page up meanwhile), so the page is read until it settles
+      await expect
+        .poll(() => shown(page), { message: `${who}: tapping ${href} on ${from} shows what a fresh load of ${at} shows` })
+        .toEqual(expected);
+      const moved = await shown(page);
       const o = await overflow(page);
       if (o.page > o.width || o.out.length) wide.push(`${moved.at}: ${o.page}px ${o.out.join('; ')}`);
       frontier.push(moved.at);
