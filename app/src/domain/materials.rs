@@ -9,7 +9,7 @@ use super::attachments::SlotKind;
 mod completeness;
 pub mod fields;
 
-pub use completeness::{assessment_years, missing, years_since_post, Missing, Problem};
+pub use completeness::{advice, assessment_years, missing, years_since_post, Missing, Problem};
 
 crate::stored_name! {
     /// The title level applied for (初级/中级/副高级/正高级).

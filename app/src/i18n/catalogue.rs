@@ -327,6 +327,7 @@ catalogue! {
     ProblemNoFile => "请上传", "Upload required";
     ProblemNoItems => "请至少添加一项", "Add at least one";
     ProblemVague => "含有含糊词语“{}”：{}", "Vague wording “{}”: {}";
+    ProblemMaybeVague => "请确认“{}”是否确切：{}。如所写无误（例如论文原题），可不修改，不影响提交", "Please check “{}”: {}. If it is exact (a paper's published title, say), keep it: it does not stop submission";
     ProblemBeforePost => "日期 {} 早于取得现资格的时间 {}，只能填写任现职以来的材料", "{} is before the current qualification ({}); only material since the current post counts";
     ProblemYearMissing => "缺少 {} 年度的记录", "The record for {} is missing";
     ProblemNotFirstAuthor => "只计算第一作者论文", "Only first-author papers count";

@@ -78,6 +78,7 @@ impl From<&crate::domain::materials::Problem> for Text {
             P::NoFile => Text::new(Msg::ProblemNoFile),
             P::NoItems => Text::new(Msg::ProblemNoItems),
             P::Vague { word, reason } => Text::with(Msg::ProblemVague, [word.clone(), reason.clone()]),
+            P::MaybeVague { word, reason } => Text::with(Msg::ProblemMaybeVague, [word.clone(), reason.clone()]),
             P::BeforeCurrentPost { date, limit } => {
                 Text::with(Msg::ProblemBeforePost, [format_date(Some(*date)), format_date(Some(*limit))])
             }

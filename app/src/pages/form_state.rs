@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::form::FormView;
 use crate::domain::materials::fields::{field_id, layout, parse_field_id};
-use crate::domain::materials::{missing, Materials, Missing, Section};
+use crate::domain::materials::{advice, missing, Materials, Missing, Section};
 use crate::i18n::Text;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +29,8 @@ pub struct FormState {
     pub materials: RwSignal<Materials>,
     pub version: RwSignal<i64>,
     pub gaps: Memo<Vec<Missing>>,
+    /// Wording that may be vague: a warning at the field, never a reason to hold submission.
+    pub advice: Memo<Vec<Missing>>,
     /// Values that could not be read (a malformed date…), by field id.
     pub bad: RwSignal<HashMap<String, Text>>,
     pub status: RwSignal<SaveState>,
@@ -49,6 +51,7 @@ impl FormState {
             materials,
             version: RwSignal::new(f.version),
             gaps: Memo::new(move |_| materials.with(|m| missing(m, today))),
+            advice: Memo::new(move |_| materials.with(|m| advice(m, today))),
             bad: RwSignal::new(HashMap::new()),
             status: RwSignal::new(SaveState::Idle),
             editable: f.editable,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{Materials, Section, Slot, WorkKind};
-use crate::domain::wording::find_vague;
+use crate::domain::wording::{find_vague, Certainty};
 
 /// One thing still missing or wrong: where (section, field, which repeated item) and what.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +27,9 @@ pub enum Problem {
     NoItems,
     /// A vague word (rule 4), with the reason.
     Vague { word: String, reason: String },
+    /// A word that may be vague, or may be meant exactly (a title's idiom, a term): a warning
+    /// that never blocks submission (only in [`advice`]).
+    MaybeVague { word: String, reason: String },
     /// Dated before the current qualification was obtained (rule 6).
     BeforeCurrentPost { date: Date, limit: Date },
     /// A year's record is missing (continuing education, assessment).
@@ -54,6 +57,8 @@ pub fn assessment_years(obtained_on: Date, today: Date) -> Vec<i32> {
 
 struct Collector {
     out: Vec<Missing>,
+    /// Warnings that do not block submission.
+    advice: Vec<Missing>,
 }
 
 impl Collector {
@@ -64,8 +69,14 @@ impl Collector {
     fn text(&mut self, section: Section, field: &str, item: Option<usize>, value: &str) {
         if value.trim().is_empty() {
             self.push(section, field, item, Problem::Empty);
-        } else if let Some((word, reason)) = find_vague(value) {
-            self.push(section, field, item, Problem::Vague { word: word.into(), reason: reason.into() });
+        } else if let Some(f) = find_vague(value) {
+            let (word, reason) = (f.word.to_string(), f.reason.to_string());
+            match f.certainty {
+                Certainty::Sure => self.push(section, field, item, Problem::Vague { word, reason }),
+                Certainty::Unsure => {
+                    self.advice.push(Missing { section, field: field.to_string(), item, problem: Problem::MaybeVague { word, reason } })
+                }
+            }
         }
     }
 
@@ -88,8 +99,18 @@ impl Collector {
 /// Everything still missing or wrong, section by section in form order. Empty means the
 /// application may be submitted. `today` is Beijing's date.
 pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
+    collect(m, today).out
+}
+
+/// Wording that may be vague but may be meant exactly ([`Problem::MaybeVague`]): shown at the
+/// field as a warning; submission does not wait for it.
+pub fn advice(m: &Materials, today: Date) -> Vec<Missing> {
+    collect(m, today).advice
+}
+
+fn collect(m: &Materials, today: Date) -> Collector {
     use Section as S;
-    let mut c = Collector { out: vec![] };
+    let mut c = Collector { out: vec![], advice: vec![] };
     let post = m.qualification.obtained_on;
 
     // (一) 基本信息
@@ -216,5 +237,5 @@ pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
     // (十一) 个人承诺书
     c.file(S::Pledge, "pledge", None, &m.pledge);
 
-    c.out
+    c
 }

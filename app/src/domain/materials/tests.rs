@@ -221,3 +221,18 @@ fn uploads_land_in_the_slot_their_field_names() {
     assert_eq!(slot_kind("pledge"), SlotKind::Signature);
     assert_eq!(slot_kind("diploma"), SlotKind::Document);
 }
+
+#[test]
+fn wording_that_may_be_exact_warns_without_holding_submission() {
+    let mut m = complete();
+    m.publications[0].title = "基于深度学习的棉花病害识别相关研究".into();
+    assert_eq!(fields(&m), vec![], "a title's idiom does not block");
+    let warned = advice(&m, TODAY);
+    assert_eq!(warned.len(), 1);
+    assert_eq!((warned[0].field.as_str(), warned[0].item), ("publication_title", Some(0)));
+    assert!(matches!(&warned[0].problem, Problem::MaybeVague { word, .. } if word == "相关"), "{warned:?}");
+    // the same word where it is surely vague blocks, and is not repeated as a warning
+    m.publications[0].title = "负责相关工作".into();
+    assert_eq!(fields(&m).len(), 1);
+    assert_eq!(advice(&m, TODAY), vec![]);
+}

@@ -37,16 +37,21 @@ impl FieldCtx {
             if let Some(t) = server.get().and_then(|e| e.at_field(&key).cloned()) {
                 return Some((t, true));
             }
-            state.gaps.with(|g| {
-                g.iter().find(|m| m.field == name && m.item == item).map(|m| {
-                    // still to do (grey) rather than wrong (red)
-                    let serious = !matches!(
-                        m.problem,
-                        Problem::Empty | Problem::NoFile | Problem::NoItems | Problem::NotChosen | Problem::NeedsPostDate
-                    );
-                    (Text::from(&m.problem), serious)
+            let at_field = |m: &&crate::domain::materials::Missing| m.field == name && m.item == item;
+            state
+                .gaps
+                .with(|g| {
+                    g.iter().find(at_field).map(|m| {
+                        // still to do (grey) rather than wrong (red)
+                        let serious = !matches!(
+                            m.problem,
+                            Problem::Empty | Problem::NoFile | Problem::NoItems | Problem::NotChosen | Problem::NeedsPostDate
+                        );
+                        (Text::from(&m.problem), serious)
+                    })
                 })
-            })
+                // a warning the applicant may leave as it is (grey)
+                .or_else(|| state.advice.with(|a| a.iter().find(at_field).map(|m| (Text::from(&m.problem), false))))
         }
     }
 }
