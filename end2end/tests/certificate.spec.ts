@@ -4,13 +4,13 @@
 // the office closes and publishes; the results are public; the HR department files after five
 // working days; the issuer issues; the applicant downloads the signed PDF, whose own signed data
 // names the verify page, which says valid — and revoked after the issuer revokes. Then a fraud
-// finding: the applicant cannot start again, and the unit cannot recommend.
+// finding: the applicant cannot start again, the unit cannot recommend, and its staff cannot apply.
 //
 // The test moves its server's clock (project `certificate`, a server of its own).
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { advanceClock, completeApplication, DAY, decide, form, HOUR, signedIn, submit, unitFile } from './api';
-import { DEMO_PASSWORD, hydrated, keepScreenshot, login, startNotice } from './support';
+import { DEMO_PASSWORD, hydrated, keepScreenshot, login, openMenu, startNotice } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -192,6 +192,8 @@ test('a fraud finding bars the applicant for 3 years and the unit for 2', async 
   const { p, app } = await formallyPassed(base);
   const second = await completeApplication(base);
   await submit(second.c, second.app, `cert2-${second.app}`);
+  // and a third whose complete application is not submitted yet
+  const third = await completeApplication(base);
 
   const office = await person(browser, info, 'pingban');
   await office.goto(`/review/${app}`);
@@ -227,4 +229,24 @@ test('a fraud finding bars the applicant for 3 years and the unit for 2', async 
   await startNotice(unit);
   await expect(unit.getByText(/本单位因协助弄虚作假被取消推荐资格，\d{4}-\d{2}-\d{2} 前不得推荐/)).toBeVisible();
   expect((await form(second.c, second.app)).status).toBe('UnitReview');
+
+  // nor may its staff apply (they would wait at a review that cannot recommend): the complete
+  // draft cannot be submitted, and no new application can name the unit; both say until when
+  const barred = /所在单位“新疆大学”因协助弄虚作假被取消推荐资格，\d{4}-\d{2}-\d{2} 前本单位人员不能申报或提交/;
+  const staff = await person(browser, info, third.person.id, third.person.password, true);
+  await staff.goto('/applications');
+  await staff.getByRole('link', { name: '继续填写' }).click();
+  await staff.getByRole('link', { name: '检查并提交' }).click();
+  await hydrated(staff, info);
+  await staff.getByRole('button', { name: '提交', exact: true }).click();
+  await expect(staff.getByText(barred)).toBeVisible();
+  await expect(staff.getByText('共3次，剩余3次')).toBeVisible();
+  await openMenu(staff);
+  await staff.getByRole('link', { name: '我的申报' }).first().click();
+  await hydrated(staff, info);
+  await staff.getByLabel('申报级别').selectOption({ label: '中级' });
+  await staff.getByLabel('专业', { exact: true }).fill('高等教育管理');
+  await staff.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await staff.getByRole('button', { name: '开始申报' }).click();
+  await expect(staff.getByLabel('所在单位')).toHaveAccessibleDescription(barred);
 });

@@ -14,7 +14,8 @@ crate::stored_name! {
 
 /// An applicant found to have falsified materials may not apply for 3 years.
 pub const APPLICANT_BAN_YEARS: i32 = 3;
-/// A unit found to have helped may not recommend for 2 years.
+/// A unit found to have helped may not recommend for 2 years; in that time its staff may not start
+/// or submit an application it would review (`service::applications::unit_barred_until`).
 pub const UNIT_BAN_YEARS: i32 = 2;
 
 /// The first day the subject is free again: the same calendar day `years` later (29 February

@@ -393,6 +393,7 @@ catalogue! {
     ViewApplication => "查看申报", "View application";
     ReadOnlyNotice => "申报已提交，以下内容只能查看", "Submitted: the materials below are read-only";
     DeniedState => "申报当前状态为“{}”，不能进行此操作", "Not possible while the application is “{}”";
+    StaffUnitBarred => "所在单位“{}”因协助弄虚作假被取消推荐资格，{} 前本单位人员不能申报或提交", "{} is barred from recommending after a fraud finding: its staff cannot apply or submit until {}";
     ApplicantBarred => "因提供虚假材料被取消申报资格，{} 前不得申报职称评审", "Barred from applying after a fraud finding, until {}";
     NavNotices => "通知公告", "Notices";
     NavAdminNotices => "通知管理", "Manage notices";

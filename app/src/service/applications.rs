@@ -53,6 +53,11 @@ pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Rout
         problems.push(FieldText::new("unit_id", Msg::Required));
     }
     let (Some(level), Some(unit)) = (level, unit) else { return Err(AppError::Invalid(problems)) };
+    // a unit barred from recommending (§五) would leave the application stuck at its review:
+    // its staff are told at the unit, before they fill anything, until when
+    if let Some(free_on) = unit_barred_until(state, &unit.id).await? {
+        problems.push(FieldText::new("unit_id", Text::with(Msg::StaffUnitBarred, [unit.name.clone(), iso_date(free_on)])));
+    }
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));
     }
@@ -69,6 +74,12 @@ pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Rout
         return Err(internal("start application", format!("unit {} has no authority, region or office", unit.id)));
     };
     Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id, unit_name: unit.name }))
+}
+
+/// The first day a unit found to have helped fraud may recommend again, while its ban runs.
+pub async fn unit_barred_until(state: &AppState, unit_id: &str) -> Result<Option<time::Date>, AppError> {
+    let now = state.clock.now().millis();
+    Ok(state.store.banned_until(Subject::Unit, unit_id, now).await?.map(|until| Instant(until).beijing_date()))
 }
 
 /// Starts a draft for the applicant; returns its id. A fraud finding bars its applicant for 3

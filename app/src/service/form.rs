@@ -10,6 +10,7 @@ use crate::api::limits::{take, UPLOADS_PER_PERSON};
 use crate::domain::attachments::check_quota;
 use crate::domain::disclosure::{sees_duplicates, withheld_files};
 use crate::domain::evaluation::may_read;
+use crate::domain::instant::iso_date;
 use crate::domain::materials::fields::{parse_field_id, section_of, BadValue, ListOp};
 use crate::domain::materials::{missing, Attachment, Materials, Missing, Section};
 use crate::domain::signature::{SignatureProblem, Strokes};
@@ -255,6 +256,13 @@ pub async fn sign_pledge(state: &AppState, actor: &Actor, id: &str, strokes: Str
 pub async fn submit(state: &AppState, actor: &Actor, id: &str, key: &str, client_ip: &str) -> Result<i64, AppError> {
     let row = visible(state, actor, id).await?;
     let now = state.clock.now();
+    // the unit may not recommend while its ban runs (§五): refused before anything is spent
+    if row.facts().status.is_editable() {
+        if let Some(free_on) = crate::service::applications::unit_barred_until(state, &row.reviewing_unit_id).await? {
+            let unit = state.store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default();
+            return Err(AppError::refused(Text::with(Msg::StaffUnitBarred, [unit, iso_date(free_on)])));
+        }
+    }
     let gaps = missing(&materials_of(&row)?, now.beijing_date());
     // (once submitted the status is no longer editable: a retry with the same key then reaches
     // the store, which answers with the submission already made)

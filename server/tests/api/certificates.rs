@@ -367,6 +367,12 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     assert_eq!(status, 200, "{body}");
     let other_app: String = serde_json::from_str(&body).unwrap();
     set_status(&s, &other_app, "unit_review").await;
+    // and a third with a draft not yet submitted
+    let id = register_applicant(&s, "65010219900101140").await;
+    let third = login(&s, &id).await;
+    let (status, body) = call(&third, &s, "start_application", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let third_app: String = serde_json::from_str(&body).unwrap();
 
     let office = login(&s, "pingban").await;
     let unit = login(&s, "danwei").await;
@@ -398,6 +404,13 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     let version = s.store().await.application(&other_app).await.unwrap().unwrap().version.to_string();
     let (status, body) = call(&unit, &s, "decide", &[("id", &other_app), ("version", &version), ("action", "start_notice")]).await;
     assert!(refused(status, &body, "UnitBarred"), "{body}");
+    // nor may its staff apply: the draft cannot be submitted, nor a new one started there
+    let (status, body) = call(&third, &s, "submit_application", &[("id", &third_app), ("key", "k-third")]).await;
+    assert!(refused(status, &body, "StaffUnitBarred"), "{body}");
+    let id = register_applicant(&s, "65010219900101159").await;
+    let fourth = login(&s, &id).await;
+    let (status, body) = call(&fourth, &s, "start_application", &form).await;
+    assert!(refused(status, &body, "StaffUnitBarred") && body.contains("unit_id"), "at the unit field: {body}");
     let credit = s.store().await.credit_record("org-unit-xju").await.unwrap();
     assert_eq!(credit.len(), 1);
 
