@@ -16,7 +16,7 @@ use crate::pages::certificates::{IssuingPage, MyCertificatesPage, VerifyFormPage
 use crate::pages::committee::{CommitteePage, CommitteeSessionPage};
 use crate::pages::evaluation::{EvaluationPage, EvaluationSessionPage};
 use crate::pages::fee::FeePage;
-use crate::pages::findings::FindingsPage;
+use crate::pages::findings::{CreditRecordPage, FindingsPage};
 use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
 use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
 use crate::pages::results::{FilingPage, ResultsPage};
@@ -126,6 +126,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/verify") view=VerifyFormPage/>
                     <Route path=path!("/verify/:number") view=VerifyPage/>
                     <Route path=path!("/tongbao") view=FindingsPage/>
+                    <Route path=path!("/chengxin") view=CreditRecordPage/>
                 </ParentRoute>
             </Routes>
         </main>
@@ -170,6 +171,7 @@ fn page_title(path: &str, lang: crate::i18n::Lang) -> String {
         ["certificates"] => Msg::MyCertificatesTitle,
         ["verify", ..] => Msg::VerifyTitle,
         ["tongbao"] => Msg::FindingsTitle,
+        ["chengxin"] => Msg::CreditRecordTitle,
         _ => Msg::NotFoundTitle,
     };
     m.text(lang).to_string()

@@ -212,6 +212,14 @@ test('a fraud finding bars the applicant for 3 years and the unit for 2', async 
   await expect(publicPage.getByText(p.name)).toBeVisible();
   await expect(publicPage.getByText(/推荐单位（取消两年推荐资格/)).toBeVisible();
 
+  // the office's credit record (诚信档案, in the menu) keeps both
+  await openMenu(office);
+  await office.getByRole('link', { name: '诚信档案' }).click();
+  await expect(office.getByRole('heading', { level: 1, name: '诚信档案' })).toBeVisible();
+  const entry = office.getByRole('listitem').filter({ hasText: p.name });
+  await expect(entry.getByText('学历证书系伪造，经学信网核实无此学历记录')).toBeVisible();
+  await expect(office.getByRole('listitem').filter({ hasText: /推荐单位（取消两年推荐资格/ }).first()).toBeVisible();
+
   // the applicant, signed in again, cannot start an application: told until when
   const applicant = await person(browser, info, p.id, p.password, true);
   await applicant.goto('/applications');

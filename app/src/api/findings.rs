@@ -1,6 +1,7 @@
 //! Fraud findings (seed §(十一), §五; SPEC "Penalties"): the office records one on an application
 //! at its step, against the applicant (3 years, sessions end), the unit (2 years, credit record),
-//! or both; the region-wide notice (通报) lists them for anyone.
+//! or both; the region-wide notice (通报) lists those in force for anyone, the credit record
+//! (诚信档案) all of them for those they concern.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,8 @@ pub struct FindingView {
     pub evidence: String,
     pub found_on: String,
     pub until: String,
+    /// The period has not ended (the public notice lists only these; the credit record all).
+    pub in_force: bool,
 }
 
 /// Records a finding on application `id` (`service::findings::record`); the office lands on its
@@ -45,4 +48,14 @@ pub async fn record_finding(
 #[server(prefix = "/api", endpoint = "public_findings", input = server_fn::codec::GetUrl)]
 pub async fn public_findings() -> Result<Vec<FindingView>, AppError> {
     crate::service::findings::public_list(&crate::api::context::app_state()?).await
+}
+
+/// The credit record (诚信档案) the signed-in person may read: the office the findings on
+/// applications it handled, the administrator all, a unit's reviewers their unit's, an applicant
+/// their own (`domain::penalties::credit_scope`); 403 for anyone else.
+#[server(prefix = "/api", endpoint = "credit_record")]
+pub async fn credit_record() -> Result<Vec<FindingView>, AppError> {
+    let state = crate::api::context::app_state()?;
+    let actor = crate::api::access::signed_in(&state).await?;
+    crate::service::findings::credit_record(&state, &actor).await
 }

@@ -100,6 +100,9 @@ fn links(me: Option<&Me>, lang: Lang) -> (Vec<Link>, Vec<Link>) {
     let mut more = vec![l("/", Msg::NavHome)];
     more.extend(public.into_iter().filter(|p| !places.contains(p)));
     more.push(l("/tongbao", Msg::NavFindings));
+    if crate::domain::penalties::reads_credit_record(me.role) {
+        more.push(l("/chengxin", Msg::NavCreditRecord));
+    }
     more.push(l("/account/password", Msg::NavChangePassword));
     (places, more)
 }

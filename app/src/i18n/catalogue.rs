@@ -669,6 +669,10 @@ catalogue! {
     FindingApplicant => "申报人（取消三年申报资格）", "Applicant (barred for 3 years)";
     FindingUnit => "推荐单位（取消两年推荐资格，记入不良信用档案）", "Unit (barred from recommending for 2 years; credit record)";
     FindingPeriod => "查实日期 {}，处理至 {}", "Found on {}, in force until {}";
+    FindingPeriodOver => "处理期限已满", "Period over";
+    CreditRecordTitle => "诚信档案", "Credit record";
+    CreditRecordLead => "经查实的弄虚作假记录，含处理期限已满的。评审办事机构查看其经办的申报的记录，单位查看本单位的记录，申报人查看本人的记录。", "Fraud findings, including those whose period is over. The evaluation office sees those on applications it handled, a unit its own, an applicant their own.";
+    CreditRecordNone => "没有记录", "No entries";
     FindingTitle => "查实弄虚作假", "Record a fraud finding";
     FindingEvidence => "查实的事实和证据", "Facts and evidence";
     FindingAgainstApplicant => "申报人（三年内不得申报，立即退出登录）", "The applicant (barred for 3 years; signed out now)";
@@ -683,6 +687,7 @@ catalogue! {
     NavResults => "评审结果", "Results";
     NavVerify => "证书核验", "Verify";
     NavFindings => "通报", "Findings";
+    NavCreditRecord => "诚信档案", "Credit record";
 
     // refusals not tied to one field
     Unauthenticated => "请先登录", "Please log in first";

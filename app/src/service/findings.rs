@@ -5,13 +5,13 @@
 use crate::api::error::AppError;
 use crate::api::findings::FindingView;
 use crate::domain::instant::{iso_date, Instant};
-use crate::domain::penalties::{free_again_on, APPLICANT_BAN_YEARS, UNIT_BAN_YEARS};
+use crate::domain::penalties::{credit_scope, free_again_on, APPLICANT_BAN_YEARS, UNIT_BAN_YEARS};
 use crate::domain::workflow::{may, Action, Actor};
 use crate::forms::FieldText;
 use crate::i18n::Msg;
 use crate::service::form::visible;
 use crate::state::AppState;
-use crate::store::{Finding, Found};
+use crate::store::{Finding, FindingRow, Found};
 
 /// What the office wrote: the evidence (10–5,000 characters) and whom the finding is against.
 pub struct FindingForm {
@@ -80,18 +80,29 @@ pub const PUBLIC_FINDINGS_MAX: i64 = 500;
 
 /// The region-wide notice of findings in force (public), newest first.
 pub async fn public_list(state: &AppState) -> Result<Vec<FindingView>, AppError> {
-    Ok(state
-        .store
-        .findings(Some(state.clock.now().millis()), PUBLIC_FINDINGS_MAX)
-        .await?
-        .into_iter()
-        .map(|f| FindingView {
-            kind: f.subject_kind,
-            name: f.subject_name,
-            unit_name: f.unit_name,
-            evidence: f.evidence,
-            found_on: iso_date(Instant(f.found_at).beijing_date()),
-            until: iso_date(Instant(f.until_at).beijing_date()),
-        })
-        .collect())
+    let now = state.clock.now().millis();
+    Ok(state.store.findings(Some(now), PUBLIC_FINDINGS_MAX).await?.into_iter().map(|f| view(f, now)).collect())
+}
+
+/// The most entries the credit record lists (newest first).
+pub const CREDIT_RECORD_MAX: i64 = 1_000;
+
+/// The credit record (诚信档案) as `actor` may read it (`domain::penalties::credit_scope`):
+/// every finding, also those whose period is over; 403 for the roles that have no part in it.
+pub async fn credit_record(state: &AppState, actor: &Actor) -> Result<Vec<FindingView>, AppError> {
+    let scope = credit_scope(actor).ok_or(AppError::Forbidden)?;
+    let now = state.clock.now().millis();
+    Ok(state.store.credit_entries(&scope, CREDIT_RECORD_MAX).await?.into_iter().map(|f| view(f, now)).collect())
+}
+
+fn view(f: FindingRow, now: i64) -> FindingView {
+    FindingView {
+        kind: f.subject_kind,
+        name: f.subject_name,
+        unit_name: f.unit_name,
+        evidence: f.evidence,
+        found_on: iso_date(Instant(f.found_at).beijing_date()),
+        until: iso_date(Instant(f.until_at).beijing_date()),
+        in_force: f.until_at > now,
+    }
 }

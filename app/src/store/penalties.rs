@@ -1,7 +1,7 @@
 //! Fraud findings and the bans they carry.
 
 use super::{Store, StoreResult};
-use crate::domain::penalties::Subject;
+use crate::domain::penalties::{CreditScope, Subject};
 
 pub struct NewPenalty<'a> {
     pub id: &'a str,
@@ -44,7 +44,16 @@ impl Store {
     }
 }
 
-/// A finding as the public 通报 page lists it.
+/// A finding's row with the names of whom it is against (`FindingRow`), before the filter.
+const FINDING_COLUMNS: &str = "SELECT p.id, p.subject_kind, COALESCE(u.name, o.name, '') AS subject_name, \
+     CASE WHEN p.subject_kind = 'applicant' THEN COALESCE(uo.name, '') ELSE '' END AS unit_name, \
+     p.evidence, p.found_at, p.until_at \
+     FROM penalties p \
+     LEFT JOIN users u ON p.subject_kind = 'applicant' AND u.id = p.subject_id \
+     LEFT JOIN organisations uo ON uo.id = u.org_id \
+     LEFT JOIN organisations o ON p.subject_kind = 'unit' AND o.id = p.subject_id";
+
+/// A finding as the public 通报 page and the credit record list it.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct FindingRow {
     pub id: String,
@@ -143,18 +152,33 @@ impl Store {
     /// whose bar still runs then (a finding whose period is over leaves the public notice — L6).
     /// At most `limit`.
     pub async fn findings(&self, in_force_at: Option<i64>, limit: i64) -> StoreResult<Vec<FindingRow>> {
-        Ok(sqlx::query_as::<_, FindingRow>(
-            "SELECT p.id, p.subject_kind, COALESCE(u.name, o.name, '') AS subject_name, \
-             CASE WHEN p.subject_kind = 'applicant' THEN COALESCE(uo.name, '') ELSE '' END AS unit_name, \
-             p.evidence, p.found_at, p.until_at \
-             FROM penalties p \
-             LEFT JOIN users u ON p.subject_kind = 'applicant' AND u.id = p.subject_id \
-             LEFT JOIN organisations uo ON uo.id = u.org_id \
-             LEFT JOIN organisations o ON p.subject_kind = 'unit' AND o.id = p.subject_id \
-             WHERE $1 IS NULL OR p.until_at > $1 \
-             ORDER BY p.found_at DESC, p.id LIMIT $2",
-        )
+        Ok(sqlx::query_as::<_, FindingRow>(&format!(
+            "{FINDING_COLUMNS} WHERE $1 IS NULL OR p.until_at > $1 ORDER BY p.found_at DESC, p.id LIMIT $2"
+        ))
         .bind(in_force_at)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The credit record (诚信档案) as `scope` may read it, newest first, periods over included; at
+    /// most `limit`.
+    pub async fn credit_entries(&self, scope: &CreditScope, limit: i64) -> StoreResult<Vec<FindingRow>> {
+        let (kind, id) = match scope {
+            CreditScope::All => ("all", ""),
+            CreditScope::Office(org) => ("office", org.as_str()),
+            CreditScope::Unit(org) => ("unit", org.as_str()),
+            CreditScope::Applicant(user) => ("applicant", user.as_str()),
+        };
+        Ok(sqlx::query_as::<_, FindingRow>(&format!(
+            "{FINDING_COLUMNS} \
+             WHERE $1 = 'all' \
+                OR ($1 = 'office' AND EXISTS (SELECT 1 FROM applications a WHERE a.id = p.application_id AND a.office_id = $2)) \
+                OR ($1 IN ('unit', 'applicant') AND p.subject_kind = $1 AND p.subject_id = $2) \
+             ORDER BY p.found_at DESC, p.id LIMIT $3"
+        ))
+        .bind(kind)
+        .bind(id)
         .bind(limit)
         .fetch_all(self.pool())
         .await?)

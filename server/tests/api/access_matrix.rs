@@ -81,6 +81,8 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
             ],
         ),
         ("record_finding", vec![("id", &app)], &["pingban"]),
+        // the credit record: each reads the part that concerns them (what is in it: certificates.rs)
+        ("credit_record", vec![], &["shenbao", "other", "danwei", "danwei2", "pingban", "pingban2", "admin"]),
         // the materials: the owner, the office at its step, and the session's members except the
         // one from the applicant's unit (pingwei2) — pingwei3 is not in this session
         ("application_form", vec![("id", &app)], &["shenbao", "pingban", "pingwei"]),

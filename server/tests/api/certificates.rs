@@ -413,6 +413,28 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     assert!(refused(status, &body, "StaffUnitBarred") && body.contains("unit_id"), "at the unit field: {body}");
     let credit = s.store().await.credit_record("org-unit-xju").await.unwrap();
     assert_eq!(credit.len(), 1);
+    // the credit record (诚信档案): the office reads both findings, the unit its own, the
+    // applicant theirs, another unit and another applicant nothing
+    let names = |body: &str| {
+        let list: Vec<serde_json::Value> = serde_json::from_str(body).unwrap_or_else(|_| panic!("{body}"));
+        list.iter().map(|f| f["name"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>()
+    };
+    let applicant_name = s.store().await.user_by_account("shenbao").await.unwrap().unwrap().name;
+    for (who, expected) in [
+        (&office, vec![applicant_name.clone(), "新疆大学".to_string()]),
+        (&unit, vec!["新疆大学".to_string()]),
+        (&applicant, vec![applicant_name.clone()]),
+        (&login(&s, "danwei2").await, vec![]),
+        (&other, vec![]),
+    ] {
+        let (status, body) = call(who, &s, "credit_record", &[]).await;
+        assert_eq!(status, 200, "{body}");
+        let mut got = names(&body);
+        got.sort();
+        let mut expected = expected;
+        expected.sort();
+        assert_eq!(got, expected, "{body}");
+    }
 
     // the region-wide notice lists both
     let list = reqwest::get(format!("{}/api/public_findings", s.base)).await.unwrap().text().await.unwrap();

@@ -180,6 +180,17 @@ mod money_and_votes {
             assert_eq!(store.findings(Some(600), 100).await.unwrap().len(), 1);
             assert_eq!(store.findings(None, 1).await.unwrap().len(), 1);
             assert!(store.session("tok").await.unwrap().is_none());
+            // the credit record, periods over included: the office that handled the application
+            // and the administrator read both; the unit its own; the applicant theirs
+            use crate::domain::penalties::CreditScope as C;
+            let kinds = |rows: Vec<crate::store::FindingRow>| rows.into_iter().map(|f| f.subject_kind).collect::<Vec<_>>();
+            assert_eq!(store.credit_entries(&C::All, 100).await.unwrap().len(), 2);
+            assert_eq!(store.credit_entries(&C::Office("org-o".into()), 100).await.unwrap().len(), 2);
+            assert_eq!(store.credit_entries(&C::Office("org-x".into()), 100).await.unwrap().len(), 0);
+            assert_eq!(kinds(store.credit_entries(&C::Unit("org-u".into()), 100).await.unwrap()), vec![Subject::Unit]);
+            assert_eq!(kinds(store.credit_entries(&C::Applicant("app-u1".into()), 100).await.unwrap()), vec![Subject::Applicant]);
+            assert!(store.credit_entries(&C::Applicant("org-u".into()), 100).await.unwrap().is_empty(), "an id of the other kind");
+            assert!(store.credit_entries(&C::Unit("app-u1".into()), 100).await.unwrap().is_empty(), "an id of the other kind");
         }
     }
 }
