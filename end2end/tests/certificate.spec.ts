@@ -257,4 +257,14 @@ test('a fraud finding bars the applicant for 3 years and the unit for 2', async 
   await staff.getByLabel('所在单位').selectOption({ label: '新疆大学' });
   await staff.getByRole('button', { name: '开始申报' }).click();
   await expect(staff.getByLabel('所在单位')).toHaveAccessibleDescription(barred);
+
+  // the unit itself finds fraud during its review (the second applicant): against the applicant
+  // only, it is not offered to name itself
+  await unit.getByText('查实弄虚作假').click();
+  await expect(unit.getByLabel(/推荐单位（两年内不得推荐/)).toHaveCount(0);
+  await unit.getByLabel('查实的事实和证据').fill('论文系抄袭，经查重复制比为百分之六十二');
+  await unit.getByLabel(/申报人（三年内不得申报/).check();
+  await unit.getByRole('button', { name: '记录并通报' }).click();
+  await expect(unit.getByText('已记录并通报：该申报已关闭，处理期限已生效。')).toBeVisible();
+  await expect(unit).toHaveURL(/\/review\?done=find_fraud/);
 });

@@ -1,5 +1,5 @@
-//! Fraud findings (seed §(十一), §五; SPEC "Penalties"): the office records one on an application
-//! at its step, against the applicant (3 years, sessions end), the unit (2 years, credit record),
+//! Fraud findings (seed §(十一), §五; SPEC "Penalties"): the unit or the authority during its
+//! review, or the office at its steps and after certification, records one on an application, against the applicant (3 years, sessions end), the unit (2 years, credit record),
 //! or both; the region-wide notice (通报) lists those in force for anyone, the credit record
 //! (诚信档案) all of them for those they concern.
 
@@ -37,7 +37,7 @@ pub async fn record_finding(
 
     let state = app_state()?;
     let actor = crate::api::access::signed_in(&state).await?;
-    let form = || FindingForm::parse(&evidence, !applicant.is_empty(), !unit.is_empty());
+    let form = || FindingForm::parse(&evidence, !applicant.is_empty(), !unit.is_empty(), actor.role);
     record(&state, &actor, &id, form, &request_ip(&state)?).await?;
     // the application has left the office's step: back to the queue, which says what was done
     redirect_form_post(FINDING_DONE_URL);

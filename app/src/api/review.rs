@@ -87,8 +87,10 @@ pub struct ReviewView {
     pub pledge: String,
     /// The unit's stamped notice files: (field, attachment id, file name).
     pub unit_files: Vec<(String, String, String)>,
-    /// The office may record a fraud finding on it now (§(十一)).
+    /// The reader may record a fraud finding on it now (§(十一)).
     pub may_find_fraud: bool,
+    /// ... and name the recommending unit in it (not the unit itself).
+    pub may_find_against_unit: bool,
     /// A committee member reads it from their session (the way back is `/committee`, not a queue).
     pub as_member: bool,
 }

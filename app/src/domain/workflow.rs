@@ -34,9 +34,10 @@ impl Status {
         matches!(self, Status::Draft | Status::Returned)
     }
 
-    /// Nothing leaves these.
+    /// Nothing leaves these. (A certified application leaves only when fraud is found after
+    /// certification: the certificate is revoked and the application closed, §(十一).)
     pub fn is_terminal(self) -> bool {
-        matches!(self, Status::Closed | Status::Withdrawn | Status::Certified)
+        matches!(self, Status::Closed | Status::Withdrawn)
     }
 }
 
@@ -138,15 +139,27 @@ const TRANSITIONS: &[Transition] = &[
     t(Action::PublishResult, Status::Evaluated, Status::ResultNotice, Role::OfficeReviewer, Scope::Office),
     t(Action::File, Status::ResultNotice, Status::Filed, Role::HrOfficer, Scope::Region),
     t(Action::Issue, Status::Filed, Status::Certified, Role::Issuer, Scope::Region),
-    // Fraud found by the office at any of its steps ends the application (§(十一)); the bans are
-    // penalties, recorded with it.
+    // Fraud found ends the application (§(十一)); the bans are penalties, recorded with it. The
+    // unit and the competent authority find it during their review; the office at any of its
+    // steps and after certification (the certificate is then revoked).
+    t(Action::FindFraud, Status::UnitReview, Status::Closed, Role::UnitReviewer, Scope::Unit),
+    t(Action::FindFraud, Status::UnitNotice, Status::Closed, Role::UnitReviewer, Scope::Unit),
+    t(Action::FindFraud, Status::AuthorityReview, Status::Closed, Role::AuthorityReviewer, Scope::Authority),
     t(Action::FindFraud, Status::OfficeReview, Status::Closed, Role::OfficeReviewer, Scope::Office),
     t(Action::FindFraud, Status::Returned, Status::Closed, Role::OfficeReviewer, Scope::Office),
     t(Action::FindFraud, Status::FormalPassed, Status::Closed, Role::OfficeReviewer, Scope::Office),
     t(Action::FindFraud, Status::UnderEvaluation, Status::Closed, Role::OfficeReviewer, Scope::Office),
     t(Action::FindFraud, Status::Evaluated, Status::Closed, Role::OfficeReviewer, Scope::Office),
     t(Action::FindFraud, Status::ResultNotice, Status::Closed, Role::OfficeReviewer, Scope::Office),
+    t(Action::FindFraud, Status::Filed, Status::Closed, Role::OfficeReviewer, Scope::Office),
+    t(Action::FindFraud, Status::Certified, Status::Closed, Role::OfficeReviewer, Scope::Office),
 ];
+
+/// Whether a finder may name the recommending unit as having helped: the authority above it and
+/// the office may; the unit does not judge itself.
+pub fn may_find_against_unit(role: Role) -> bool {
+    matches!(role, Role::AuthorityReviewer | Role::OfficeReviewer)
+}
 
 /// Who is acting: a signed-in user with one role in one organisation (or the platform itself).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

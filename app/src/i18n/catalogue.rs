@@ -676,6 +676,7 @@ catalogue! {
     FindingTitle => "查实弄虚作假", "Record a fraud finding";
     FindingEvidence => "查实的事实和证据", "Facts and evidence";
     FindingAgainstApplicant => "申报人（三年内不得申报，立即退出登录）", "The applicant (barred for 3 years; signed out now)";
+    FindingUnitNotByUnit => "单位不能认定本单位协助弄虚作假，请只选择申报人；单位的责任由主管部门或评审办事机构认定", "A unit does not find against itself: choose the applicant only; the authority or the office judges the unit";
     FindingAgainstUnit => "推荐单位（两年内不得推荐，记入不良信用档案）", "The recommending unit (barred for 2 years; credit record)";
     FindingRecorded => "已记录并通报：该申报已关闭，处理期限已生效。", "Recorded and published: the application is closed and the bans are in force.";
     FindingSubmit => "记录并通报", "Record and publish";

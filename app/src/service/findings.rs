@@ -6,7 +6,7 @@ use crate::api::error::AppError;
 use crate::api::findings::FindingView;
 use crate::domain::instant::{iso_date, Instant};
 use crate::domain::penalties::{credit_scope, free_again_on, APPLICANT_BAN_YEARS, UNIT_BAN_YEARS};
-use crate::domain::workflow::{may, Action, Actor};
+use crate::domain::workflow::{may, may_find_against_unit, Action, Actor, Role};
 use crate::forms::FieldText;
 use crate::i18n::Msg;
 use crate::service::form::visible;
@@ -21,14 +21,17 @@ pub struct FindingForm {
 }
 
 impl FindingForm {
-    /// Each refusal at its field.
-    pub fn parse(evidence: &str, applicant: bool, unit: bool) -> Result<Self, AppError> {
+    /// Each refusal at its field. `finder` is who records it: a unit does not find against itself
+    /// (`may_find_against_unit`).
+    pub fn parse(evidence: &str, applicant: bool, unit: bool, finder: Role) -> Result<Self, AppError> {
         let evidence = evidence.trim().to_string();
         let mut problems = vec![];
         if !(10..=5000).contains(&evidence.chars().count()) {
             problems.push(FieldText::new("evidence", Msg::FindingEvidenceRequired));
         }
-        if !applicant && !unit {
+        if unit && !may_find_against_unit(finder) {
+            problems.push(FieldText::new("applicant", Msg::FindingUnitNotByUnit));
+        } else if !applicant && !unit {
             problems.push(FieldText::new("applicant", Msg::FindingSubjectRequired));
         }
         if !problems.is_empty() {
@@ -38,7 +41,7 @@ impl FindingForm {
     }
 }
 
-/// Records the finding if the actor may (`Action::FindFraud` at the office's step: asked before
+/// Records the finding if the actor may (`Action::FindFraud` at the finder's step: asked before
 /// the form is read, so someone without the right learns nothing from its messages); the
 /// application closes and its subjects are barred from tomorrow's date for their years.
 pub async fn record(

@@ -115,6 +115,7 @@ pub async fn review_view(state: &AppState, actor: &Actor, id: &str) -> Result<Re
     Ok(ReviewView {
         actions: REVIEW_ACTIONS.into_iter().filter(|a| may(actor, *a, &facts).is_ok()).collect(),
         may_find_fraud: may(actor, Action::FindFraud, &facts).is_ok(),
+        may_find_against_unit: crate::domain::workflow::may_find_against_unit(actor.role),
         as_member: actor.role == Role::CommitteeMember,
         pledge: unit_pledge(&applicant_name),
         applicant_name,

@@ -88,19 +88,35 @@ pub enum Found {
 }
 
 impl Store {
-    /// Records a fraud finding: the application closes (`FindFraud`, audited), the bans and the
-    /// unit's credit-record entry are written, and the applicant's sessions end — all or nothing.
+    /// Records a fraud finding: the application closes (`FindFraud`, audited), a certificate it
+    /// had is revoked, the bans and the unit's credit-record entry are written, and the
+    /// applicant's sessions end — all or nothing.
     pub async fn record_finding(&self, f: &Finding<'_>, actor: &crate::domain::workflow::Actor) -> StoreResult<Found> {
         use super::review::Decision;
         use crate::domain::workflow::Action;
         let mut conn = self.begin().await?;
         let result = async {
             let Some(app) = self.lock_application(&mut conn, f.application_id).await? else { return Err(super::StoreError::NotFound) };
-            let detail = serde_json::json!({ "applicant": f.against_applicant, "unit": f.against_unit }).to_string();
+            // found after certification: the certificate goes with the application (§(十一))
+            let revokes = app.status == crate::domain::workflow::Status::Certified;
+            let detail =
+                serde_json::json!({ "applicant": f.against_applicant, "unit": f.against_unit, "certificate_revoked": revokes }).to_string();
             let mut d = Decision::plain(Action::FindFraud, f.evidence, f.client_ip, f.now);
             d.detail = &detail;
             if let Err(denied) = self.transition_locked(&mut conn, &app, actor, &d).await? {
                 return Ok(Found::Denied(denied));
+            }
+            if revokes {
+                sqlx::query(
+                    "UPDATE certificates SET status = 'revoked', revoked_at = $1, revoked_by = $2, revoked_reason = $3 \
+                     WHERE application_id = $4 AND status = 'valid'",
+                )
+                .bind(f.now)
+                .bind(&actor.user_id)
+                .bind(f.evidence)
+                .bind(&app.id)
+                .execute(&mut *conn)
+                .await?;
             }
             let mut subjects = Vec::new();
             if f.against_applicant {

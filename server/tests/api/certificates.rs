@@ -436,6 +436,15 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
         assert_eq!(got, expected, "{body}");
     }
 
+    // the unit finds fraud itself during its review: against the applicant, never against itself
+    let evidence = ("evidence", "论文系抄袭，经查重复制比为百分之六十二");
+    let (status, body) = call(&unit, &s, "record_finding", &[("id", &other_app), evidence, ("applicant", "1"), ("unit", "1")]).await;
+    assert!(refused(status, &body, "FindingUnitNotByUnit"), "{body}");
+    assert_eq!(status_of(&s, &other_app).await, "unit_review", "nothing recorded");
+    let (status, body) = call(&unit, &s, "record_finding", &[("id", &other_app), evidence, ("applicant", "1")]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(status_of(&s, &other_app).await, "closed");
+
     // the region-wide notice lists both
     let list = reqwest::get(format!("{}/api/public_findings", s.base)).await.unwrap().text().await.unwrap();
     assert!(list.contains("古丽米拉") && list.contains("新疆大学") && list.contains("学信网"), "{list}");

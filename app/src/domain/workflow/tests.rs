@@ -20,13 +20,17 @@ const SPEC_EDGES: &[(Status, Status)] = &[
     (Status::Evaluated, Status::ResultNotice),
     (Status::ResultNotice, Status::Filed),
     (Status::Filed, Status::Certified),
-    // "Fraud found at any step: see Penalties" — the office's finding ends the application.
+    // "Fraud found at any step: see Penalties" — a finding ends the application (the unit's and
+    // the authority's during their review are the declines' edges above).
     (Status::OfficeReview, Status::Closed),
     (Status::Returned, Status::Closed),
     (Status::FormalPassed, Status::Closed),
     (Status::UnderEvaluation, Status::Closed),
     (Status::Evaluated, Status::Closed),
     (Status::ResultNotice, Status::Closed),
+    (Status::Filed, Status::Closed),
+    // after certification: the certificate is revoked with it
+    (Status::Certified, Status::Closed),
 ];
 
 fn app(status: Status) -> ApplicationFacts {
@@ -197,4 +201,29 @@ proptest! {
         }
         prop_assert!(a.submissions_used <= 3);
     }
+}
+
+#[test]
+fn fraud_is_found_by_each_reviewer_at_its_own_step_and_by_the_office_after_certification() {
+    let c = cast();
+    let by = |role: Role| c.iter().find(|a| a.role == role && a.org_id.is_some()).unwrap().clone();
+    let (unit, authority, office) = (by(Role::UnitReviewer), by(Role::AuthorityReviewer), by(Role::OfficeReviewer));
+    for (who, status) in [
+        (&unit, Status::UnitReview),
+        (&unit, Status::UnitNotice),
+        (&authority, Status::AuthorityReview),
+        (&office, Status::OfficeReview),
+        (&office, Status::Filed),
+        (&office, Status::Certified),
+    ] {
+        assert_eq!(apply(who, Action::FindFraud, &app(status)).map(|a| a.status), Ok(Status::Closed), "{:?} at {status:?}", who.role);
+    }
+    // not at another's step
+    for (who, status) in
+        [(&unit, Status::AuthorityReview), (&authority, Status::UnitReview), (&unit, Status::OfficeReview), (&authority, Status::Certified)]
+    {
+        assert!(apply(who, Action::FindFraud, &app(status)).is_err(), "{:?} at {status:?}", who.role);
+    }
+    assert!(!may_find_against_unit(Role::UnitReviewer), "a unit does not judge itself");
+    assert!(may_find_against_unit(Role::AuthorityReviewer) && may_find_against_unit(Role::OfficeReviewer));
 }

@@ -119,7 +119,7 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
                 </section>
             })}
             <DecisionPanel v=v.clone() actions uploaded/>
-            {v.may_find_fraud.then(|| view! { <FindingForm id=f.id.clone()/> })}
+            {v.may_find_fraud.then(|| view! { <FindingForm id=f.id.clone() against_unit=v.may_find_against_unit/> })}
             <MaterialsView f=f.clone()/>
             <History created_at=f.created_at entries=f.history.clone()/>
         </div>
@@ -324,7 +324,7 @@ fn return_rows(m: &Materials, error: Signal<Option<AppError>>, lang: Lang) -> im
 
 /// The office's fraud finding (§(十一)): folded, because it is rare and grave.
 #[component]
-fn FindingForm(id: String) -> impl IntoView {
+fn FindingForm(id: String, against_unit: bool) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<crate::api::findings::RecordFinding>::new();
     let error = crate::components::field::server_error(action.value());
@@ -348,7 +348,9 @@ fn FindingForm(id: String) -> impl IntoView {
                 </div>
                 <fieldset class="field">
                     <label class="check"><input type="checkbox" name="applicant" value="1"/>{Msg::FindingAgainstApplicant.text(lang)}</label>
-                    <label class="check"><input type="checkbox" name="unit" value="1"/>{Msg::FindingAgainstUnit.text(lang)}</label>
+                    {against_unit.then(|| view! {
+                        <label class="check"><input type="checkbox" name="unit" value="1"/>{Msg::FindingAgainstUnit.text(lang)}</label>
+                    })}
                     <p class="error" aria-live="polite">{at("applicant")}</p>
                 </fieldset>
                 <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>

@@ -152,6 +152,50 @@ mod money_and_votes {
             assert!(matches!(store.verify_audit().await.unwrap(), crate::store::audit::AuditCheck::Intact { .. }));
         }
 
+        a_finding_after_certification_revokes_the_certificate(store) {
+            setup(&store).await;
+            store.insert_application(&draft("a1")).await.unwrap();
+            set_status(&store, "a1", Status::Filed).await;
+            sqlx::query("UPDATE applications SET outcome = 'pass' WHERE id = 'a1'").execute(store.pool()).await.unwrap();
+            let issuer = Actor::new("iss", Role::Issuer, Some("org-i".into())).in_region(Some("org-r".into()));
+            let cert = CertificateRow {
+                number: "XJZC-2026-000031-4".into(),
+                year: 2026,
+                seq: 31,
+                application_id: "a1".into(),
+                holder_id: "app-u1".into(),
+                holder_name: "张三".into(),
+                canonical: "{}".into(),
+                signature: "sig".into(),
+                key_id: "k".into(),
+                pdf_sha256: "f".into(),
+                issued_by: "iss".into(),
+                issued_at: 50,
+                status: crate::domain::certificate::CertificateStatus::Valid,
+                revoked_at: None,
+                revoked_by: None,
+                revoked_reason: None,
+            };
+            assert!(matches!(store.record_certificate(&cert, &issuer, "ip").await.unwrap(), Issued::Done(_)));
+            let f = Finding {
+                application_id: "a1",
+                evidence: "获奖证书系伪造，经发证机关函复无此证书",
+                against_applicant: true,
+                against_unit: false,
+                now: 70,
+                applicant_until: 1_000,
+                unit_until: 0,
+                client_ip: "ip",
+            };
+            assert!(matches!(store.record_finding(&f, &office()).await.unwrap(), Found::Done { .. }));
+            assert_eq!(store.application("a1").await.unwrap().unwrap().status, Status::Closed);
+            let held = store.certificates_of_holder("app-u1").await.unwrap();
+            assert_eq!(held[0].status, crate::domain::certificate::CertificateStatus::Revoked);
+            assert_eq!((held[0].revoked_at, held[0].revoked_reason.as_deref()), (Some(70), Some(f.evidence)));
+            assert_eq!(store.revoked_certificates().await.unwrap().len(), 1);
+            assert!(matches!(store.verify_audit().await.unwrap(), crate::store::audit::AuditCheck::Intact { .. }));
+        }
+
         a_finding_closes_bars_and_signs_out(store) {
             let applicant = setup(&store).await;
             store.insert_session("tok", &applicant.user_id, 1).await.unwrap();
