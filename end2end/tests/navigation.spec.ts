@@ -174,6 +174,9 @@ test('the section tabs show the section tapped, and what was typed goes with the
 for (const who of ['applicant', 'danwei', 'zhuguan', 'pingban', 'pingwei', 'renshe', 'qianfa', 'admin', 'visitor']) {
   test(`hydrated navigation = server render, and nothing wider than the phone: ${who}`, async ({ page, baseURL }, info) => {
     test.skip(onlyPhoneWithJs(info), 'client-side navigation: the phone with JavaScript');
+    // up to 40 pages, each tapped, loaded afresh and left: the applicant's walk took over a minute
+    // on a slow 2-core machine with the Rust tests beside it (no result waited on is slow)
+    test.setTimeout(240_000);
     if (who === 'applicant') {
       const { person } = await applicantWithDraft(baseURL as string);
       await login(page, info, person.id, person.password);
