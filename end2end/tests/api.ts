@@ -41,8 +41,8 @@ function writtenStrokes(n = 12): string {
   );
 }
 
-/** A fresh applicant of 新疆大学 with a complete 副高级 application; returns them and its id. */
-export async function completeApplication(baseURL: string): Promise<{ person: Person; c: APIRequestContext; app: string }> {
+/** A fresh person, registered (no application yet). */
+export async function registered(baseURL: string): Promise<Person> {
   const person = freshPerson();
   const anon = await request.newContext({ baseURL, extraHTTPHeaders: { Accept: 'application/json' } });
   await ok(
@@ -51,6 +51,12 @@ export async function completeApplication(baseURL: string): Promise<{ person: Pe
     }),
     'register',
   );
+  return person;
+}
+
+/** A fresh applicant of 新疆大学 with a complete 副高级 application; returns them and its id. */
+export async function completeApplication(baseURL: string): Promise<{ person: Person; c: APIRequestContext; app: string }> {
+  const person = await registered(baseURL);
   const c = await signedIn(baseURL, person.id, person.password);
   const started = await ok(
     c.post('/api/start_application', { form: { level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju' } }),

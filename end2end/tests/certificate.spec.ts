@@ -9,7 +9,7 @@
 // The test moves its server's clock (project `certificate`, a server of its own).
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { advanceClock, completeApplication, DAY, decide, form, HOUR, signedIn, submit, unitFile } from './api';
+import { advanceClock, completeApplication, DAY, decide, form, HOUR, registered, signedIn, submit, unitFile } from './api';
 import { DEMO_PASSWORD, hydrated, keepScreenshot, login, openMenu, startNotice } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -249,14 +249,17 @@ test('a fraud finding bars the applicant for 3 years and the unit for 2', async 
   await staff.getByRole('button', { name: '提交', exact: true }).click();
   await expect(staff.getByText(barred)).toBeVisible();
   await expect(staff.getByText('共3次，剩余3次')).toBeVisible();
-  await openMenu(staff);
-  await staff.getByRole('link', { name: '我的申报' }).first().click();
-  await hydrated(staff, info);
-  await staff.getByLabel('申报级别').selectOption({ label: '中级' });
-  await staff.getByLabel('专业', { exact: true }).fill('高等教育管理');
-  await staff.getByLabel('所在单位').selectOption({ label: '新疆大学' });
-  await staff.getByRole('button', { name: '开始申报' }).click();
-  await expect(staff.getByLabel('所在单位')).toHaveAccessibleDescription(barred);
+  // a colleague without an application yet is told at the start form, at 所在单位
+  const colleague = await registered(base);
+  const newcomer = await person(browser, info, colleague.id, colleague.password, true);
+  await openMenu(newcomer);
+  await newcomer.getByRole('link', { name: '我的申报' }).first().click();
+  await hydrated(newcomer, info);
+  await newcomer.getByLabel('申报级别').selectOption({ label: '中级' });
+  await newcomer.getByLabel('专业', { exact: true }).fill('高等教育管理');
+  await newcomer.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await newcomer.getByRole('button', { name: '开始申报' }).click();
+  await expect(newcomer.getByLabel('所在单位')).toHaveAccessibleDescription(barred);
 
   // the unit itself finds fraud during its review (the second applicant): against the applicant
   // only, it is not offered to name itself

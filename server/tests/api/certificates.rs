@@ -405,7 +405,7 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     let (status, body) = call(&unit, &s, "decide", &[("id", &other_app), ("version", &version), ("action", "start_notice")]).await;
     assert!(refused(status, &body, "UnitBarred"), "{body}");
     // nor may its staff apply: the draft cannot be submitted, nor a new one started there
-    let (status, body) = call(&third, &s, "submit_application", &[("id", &third_app), ("key", "k-third")]).await;
+    let (status, body) = call(&third, &s, "submit_application", &[("id", &third_app), ("key", "third-applicant-submission-key")]).await;
     assert!(refused(status, &body, "StaffUnitBarred"), "{body}");
     let id = register_applicant(&s, "65010219900101159").await;
     let fourth = login(&s, &id).await;
