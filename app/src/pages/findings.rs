@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::error::AppError;
 use crate::api::findings::{credit_record, public_findings, FindingView};
 use crate::components::lang::use_lang;
 use crate::components::loaded::loaded;
@@ -13,26 +14,22 @@ use crate::i18n::{Lang, Msg, Text};
 
 #[component]
 pub fn FindingsPage() -> impl IntoView {
-    let lang = use_lang();
-    let data = Resource::new(|| (), |_| public_findings());
-    view! {
-        <div class="stack">
-            <h1 class="page-title">{Msg::FindingsTitle.text(lang)}</h1>
-            <p class="intro">{Msg::FindingsLead.text(lang)}</p>
-            {loaded(data, move |list| finding_cards(list, Msg::FindingsNone, lang))}
-        </div>
-    }
+    findings_page(Resource::new(|| (), |_| public_findings()), [Msg::FindingsTitle, Msg::FindingsLead, Msg::FindingsNone])
 }
 
 #[component]
 pub fn CreditRecordPage() -> impl IntoView {
+    findings_page(Resource::new(|| (), |_| credit_record()), [Msg::CreditRecordTitle, Msg::CreditRecordLead, Msg::CreditRecordNone])
+}
+
+/// Either list, under its title and lead (`[title, lead, empty]`).
+fn findings_page(data: Resource<Result<Vec<FindingView>, AppError>>, [title, lead, none]: [Msg; 3]) -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| credit_record());
     view! {
         <div class="stack">
-            <h1 class="page-title">{Msg::CreditRecordTitle.text(lang)}</h1>
-            <p class="intro">{Msg::CreditRecordLead.text(lang)}</p>
-            {loaded(data, move |list| finding_cards(list, Msg::CreditRecordNone, lang))}
+            <h1 class="page-title">{title.text(lang)}</h1>
+            <p class="intro">{lead.text(lang)}</p>
+            {loaded(data, move |list| finding_cards(list, none, lang))}
         </div>
     }
 }

@@ -15,6 +15,28 @@ fn office() -> Actor {
     Actor::new("office-1", Role::OfficeReviewer, Some("org-o".into()))
 }
 
+/// A valid certificate of application `a1` (holder `app-u1`), as the issuer records it.
+fn certificate(number: &str, seq: i64) -> CertificateRow {
+    CertificateRow {
+        number: number.into(),
+        year: 2026,
+        seq,
+        application_id: "a1".into(),
+        holder_id: "app-u1".into(),
+        holder_name: "张三".into(),
+        canonical: "{}".into(),
+        signature: "sig".into(),
+        key_id: "k".into(),
+        pdf_sha256: "f".into(),
+        issued_by: "iss".into(),
+        issued_at: 50,
+        status: crate::domain::certificate::CertificateStatus::Valid,
+        revoked_at: None,
+        revoked_by: None,
+        revoked_reason: None,
+    }
+}
+
 fn order(id: &str, app: &str) -> PaymentRow {
     PaymentRow {
         id: id.into(),
@@ -122,24 +144,7 @@ mod money_and_votes {
             store.insert_application(&draft("a1")).await.unwrap();
             set_status(&store, "a1", Status::Filed).await;
             let issuer = Actor::new("iss", Role::Issuer, Some("org-i".into())).in_region(Some("org-r".into()));
-            let cert = CertificateRow {
-                number: "XJZC-2026-000021-0".into(),
-                year: 2026,
-                seq: 21,
-                application_id: "a1".into(),
-                holder_id: "app-u1".into(),
-                holder_name: "张三".into(),
-                canonical: "{}".into(),
-                signature: "sig".into(),
-                key_id: "k".into(),
-                pdf_sha256: "f".into(),
-                issued_by: "iss".into(),
-                issued_at: 50,
-                status: crate::domain::certificate::CertificateStatus::Valid,
-                revoked_at: None,
-                revoked_by: None,
-                revoked_reason: None,
-            };
+            let cert = certificate("XJZC-2026-000021-0", 21);
             assert!(matches!(store.record_certificate(&cert, &issuer, "ip").await.unwrap(), Issued::NotPassed), "no pass, no certificate");
             sqlx::query("UPDATE applications SET outcome = 'pass' WHERE id = 'a1'").execute(store.pool()).await.unwrap();
             assert!(matches!(store.record_certificate(&cert, &issuer, "ip").await.unwrap(), Issued::Done(_)));
@@ -158,24 +163,7 @@ mod money_and_votes {
             set_status(&store, "a1", Status::Filed).await;
             sqlx::query("UPDATE applications SET outcome = 'pass' WHERE id = 'a1'").execute(store.pool()).await.unwrap();
             let issuer = Actor::new("iss", Role::Issuer, Some("org-i".into())).in_region(Some("org-r".into()));
-            let cert = CertificateRow {
-                number: "XJZC-2026-000031-4".into(),
-                year: 2026,
-                seq: 31,
-                application_id: "a1".into(),
-                holder_id: "app-u1".into(),
-                holder_name: "张三".into(),
-                canonical: "{}".into(),
-                signature: "sig".into(),
-                key_id: "k".into(),
-                pdf_sha256: "f".into(),
-                issued_by: "iss".into(),
-                issued_at: 50,
-                status: crate::domain::certificate::CertificateStatus::Valid,
-                revoked_at: None,
-                revoked_by: None,
-                revoked_reason: None,
-            };
+            let cert = certificate("XJZC-2026-000031-4", 31);
             assert!(matches!(store.record_certificate(&cert, &issuer, "ip").await.unwrap(), Issued::Done(_)));
             let f = Finding {
                 application_id: "a1",
