@@ -69,13 +69,18 @@ fn ends_a_number(c: char) -> bool {
 /// Measure words after 多 and 数: "多篇", "数项" count without a number.
 const MEASURES: &str = "篇项次部本名个家人例份场所届批轮位台处种年起条件张座首幅册门套株";
 
-/// 大概: "大概率" is a term (a high-probability event), not a hedge.
-pub(super) fn dagai(t: &Text, at: usize) -> Verdict {
-    if t.at(at + 2) == Some('率') {
+/// Vague, unless the word goes on (at `next`) into one of the terms that merely start like it.
+fn vague_unless_term(t: &Text, next: usize, terms: &[&str]) -> Verdict {
+    if t.any_at(next, terms) {
         Clear
     } else {
         Vague
     }
+}
+
+/// 大概: "大概率" is a term (a high-probability event), not a hedge.
+pub(super) fn dagai(t: &Text, at: usize) -> Verdict {
+    vague_unless_term(t, at + 2, &["率"])
 }
 
 /// 若干: a title's "若干问题/若干关键技术…的研究" is the published title, quoted as it is.
@@ -89,11 +94,7 @@ pub(super) fn ruogan(t: &Text, at: usize) -> Verdict {
 
 /// 大量: "大量元素" (macronutrients) is a term of agronomy.
 pub(super) fn daliang(t: &Text, at: usize) -> Verdict {
-    if t.starts_with(at + 2, "元素") {
-        Clear
-    } else {
-        Vague
-    }
+    vague_unless_term(t, at + 2, &["元素"])
 }
 
 /// 较多: "临床较多见" describes how common a condition is; it only warns.
@@ -107,11 +108,7 @@ pub(super) fn jiaoduo(t: &Text, at: usize) -> Verdict {
 
 /// 多年: "多年生" (perennial) and "多年冻土" (permafrost) are terms.
 pub(super) fn duonian(t: &Text, at: usize) -> Verdict {
-    if t.any_at(at + 2, &["生", "冻土"]) {
-        Clear
-    } else {
-        Vague
-    }
+    vague_unless_term(t, at + 2, &["生", "冻土"])
 }
 
 /// 多: after a number ("10多篇", "二十多年"), or before a measure word without one ("多篇", "多项",
