@@ -37,7 +37,7 @@ PKG := $(SITE)/pkg
 FRONT_TARGET := target/front
 WASM_OUT := $(FRONT_TARGET)/wasm32-unknown-unknown/wasm-release/frontend.wasm
 
-.PHONY: run test tools browser build server site wasm css assets test-build test-rust rust-checks lint clippy-hydrate test-e2e e2e wasm-size clean-data
+.PHONY: run test tools browser build server site wasm css assets test-build test-rust rust-checks lint clippy-hydrate test-e2e e2e wasm-size lighthouse clean-data
 
 ## build and serve with demo data (Ctrl-C stops it)
 run: build
@@ -143,6 +143,12 @@ e2e:
 ## sizes of the release artefacts (raw and brotli)
 wasm-size: build
 	@ls -l $(PKG)/zhiping.wasm $(PKG)/zhiping.wasm.br $(PKG)/zhiping.js.br $(PKG)/zhiping.css.br target/release/zhiping | awk '{print $$5, $$9}'
+
+## Lighthouse in mobile mode on the pages an applicant and the public open (and one reviewer's
+## queue), signed in where needed, against the release server with demo data; prints the four
+## scores per page (Lighthouse is installed beside its script on first use, not for `make test`)
+lighthouse: build browser
+	@scripts/lighthouse/run.sh
 
 ## forget the demo database (make run recreates it)
 clean-data:

@@ -1,8 +1,9 @@
 // What a person meets on a phone (issue 12): moving by tapping links in the live page shows the
 // page a fresh load of that address shows; no page of any role is wider than a 360 px screen; a
-// page that needs a signed-in person sends a signed-out one to the login form and back.
+// page that needs a signed-in person sends a signed-out one to the login form and back. On every
+// page of the walks axe-core finds nothing wrong (issue 15).
 import { expect, request, test, type Page, type TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD, freshPerson, hydrated, keepScreenshot, login, openMenu, type Person } from './support';
+import { DEMO_PASSWORD, freshPerson, hydrated, inaccessible, keepScreenshot, login, openMenu, type Person } from './support';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -90,8 +91,8 @@ async function tap(page: Page, href: string) {
 /**
  * From where the person is, follows every kind of page the person can reach (up to `limit`),
  * breadth-first, each by tapping its link in the hydrated page: the page shown must be the one a
- * fresh load of its address renders, the move must not have reloaded the document, and nothing may
- * stick out of a 360 px screen.
+ * fresh load of its address renders, the move must not have reloaded the document, nothing may
+ * stick out of a 360 px screen, and axe-core may find nothing wrong.
  */
 async function walk(page: Page, info: TestInfo, who: string, limit: number) {
   const fresh = await page.context().newPage();
@@ -101,6 +102,7 @@ async function walk(page: Page, info: TestInfo, who: string, limit: number) {
   seen.add(shape(start.at));
   let followed = 0;
   const wide: string[] = [];
+  const faults: string[] = (await inaccessible(page)).map((f) => `${start.at}: ${f}`);
   while (frontier.length && followed < limit) {
     const from = frontier.shift() as string;
     if ((await shown(page)).at !== from) {
@@ -124,6 +126,7 @@ async function walk(page: Page, info: TestInfo, who: string, limit: number) {
       const moved = await shown(page);
       const o = await overflow(page);
       if (o.page > o.width || o.out.length) wide.push(`${moved.at}: ${o.page}px ${o.out.join('; ')}`);
+      faults.push(...(await inaccessible(page)).map((f) => `${moved.at}: ${f}`));
       frontier.push(moved.at);
       await page.goBack();
       await expect.poll(async () => (await shown(page)).at).toBe(from);
@@ -131,6 +134,7 @@ async function walk(page: Page, info: TestInfo, who: string, limit: number) {
   }
   await fresh.close();
   expect(wide, `${who}: pages wider than 360 px`).toEqual([]);
+  expect(faults, `${who}: what axe-core finds`).toEqual([]);
   expect(followed, `${who} had links to follow`).toBeGreaterThan(2);
 }
 

@@ -1,4 +1,5 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /** The GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2). */
 export function checkChar(first17: string): string {
@@ -100,4 +101,13 @@ export async function keepScreenshot(page: Page, info: TestInfo, name: string) {
   const path = info.outputPath(`${info.project.name}-${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await info.attach(`${info.project.name}-${name}`, { path, contentType: 'image/png' });
+}
+
+/**
+ * What axe-core (its default rules: WCAG 2.x A and AA and best practices) finds wrong on the page
+ * as it is now, one line per rule with the first elements it names; empty when nothing.
+ */
+export async function inaccessible(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -10,14 +10,10 @@
 use std::io::Cursor;
 use std::time::Instant;
 
-use app::domain::materials::{
-    missing, Achievement, AssessmentYear, Attachment, Degree, Level, Materials, Publication, TrainingYear, WorkKind,
-};
+use app::domain::materials::{missing, Materials};
 use image::{DynamicImage, RgbImage};
 
-fn att(i: usize) -> Option<Attachment> {
-    Some(Attachment { id: format!("a{i}") })
-}
+mod common;
 
 /// A 5 MB PDF: one page and a large stream, as a scanned certificate exported to PDF.
 fn big_pdf(bytes: usize) -> Vec<u8> {
@@ -125,58 +121,7 @@ async fn upload(c: &reqwest::Client, base: &str, app: &str, field: &str, name: &
 
 fn completeness() {
     let today = time::macros::date!(2026 - 11 - 27);
-    let mut m = Materials::new(Level::Senior);
-    m.basic.unit = "新疆大学".into();
-    m.basic.specialty = "高等教育管理".into();
-    m.basic.political_conduct = "拥护党的路线方针政策，遵纪守法，师德良好。".repeat(10);
-    m.basic.id_card_scan = att(0);
-    m.basic.photo = att(1);
-    m.education = (0..3)
-        .map(|i| Degree {
-            school: "新疆大学".into(),
-            major: "教育学".into(),
-            graduated_on: Some(time::macros::date!(2010 - 06 - 30)),
-            diploma: att(i),
-            degree_certificate: att(i),
-            chsi_report: att(i),
-        })
-        .collect();
-    m.qualification.current_title = "副研究员".into();
-    m.qualification.obtained_on = Some(time::macros::date!(2016 - 03 - 01));
-    m.qualification.years_in_profession = Some(15);
-    m.qualification.years_proof = att(2);
-    m.qualification.title_certificate = att(3);
-    m.qualification.evaluation_form = att(4);
-    m.work.practice = "负责学院教学管理工作。".repeat(40);
-    m.work.achievements = (0..30)
-        .map(|i| Achievement {
-            title: format!("成果{i}"),
-            achieved_on: Some(time::macros::date!(2020 - 01 - 01)),
-            description: "主持完成校级教改项目。".repeat(20),
-            evidence: att(i),
-        })
-        .collect();
-    m.publications = (0..40)
-        .map(|i| Publication {
-            kind: if i % 3 == 0 { WorkKind::WorkPlan } else { WorkKind::Paper },
-            title: format!("高校教学管理研究之{i}"),
-            published_on: Some(time::macros::date!(2021 - 05 - 01)),
-            first_author: true,
-            cover: att(i),
-            contents: att(i),
-            body: att(i),
-            identification_form: att(i),
-            similarity_report: att(i),
-            unit_certification: att(i),
-        })
-        .collect();
-    m.training.years = (2016..2026).map(|y| TrainingYear { year: y, hours: Some(90), certificate: att(y as usize) }).collect();
-    m.training.public_course_certificates = vec![Attachment { id: "p".into() }; 5];
-    m.assessments =
-        (2023..2026).map(|y| AssessmentYear { year: y, result: "合格".into(), form_front: att(1), form_back: att(2) }).collect();
-    m.other.notice_materials = att(5);
-    m.other.notice_result = att(6);
-    m.pledge = att(7);
+    let m = common::full_materials();
     assert!(missing(&m, today).is_empty(), "{:?}", missing(&m, today));
     let runs = 2000;
     let mut times = Vec::with_capacity(runs);

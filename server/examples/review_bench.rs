@@ -18,9 +18,12 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use app::domain::materials::{Level, Materials};
 use app::store::Store;
 
-const NOW: i64 = 1_790_000_000_000;
+mod common;
+
+use common::{insert_applications, NOW};
 
 #[tokio::main]
 async fn main() {
@@ -37,35 +40,16 @@ async fn main() {
     }
 }
 
-/// Inserts `n` applicants and one application each at `status` in 新疆大学, in one transaction
-/// per 1000 rows (the demo organisations must exist: the server's demo seed or `seed_demo`).
-async fn insert_applications(store: &Store, n: usize, status: &str, due_at: Option<i64>, notice: bool) {
-    let materials = serde_json::to_string(&app::domain::materials::Materials::new(app::domain::materials::Level::AssociateSenior)).unwrap();
-    let pool = store.pool();
-    for chunk in (0..n).collect::<Vec<_>>().chunks(1000) {
-        let mut tx = pool.begin().await.unwrap();
-        for &i in chunk {
-            let uid = format!("bench-user-{status}-{i}");
-            sqlx::query("INSERT INTO users (id, username, id_number, name, phone, email, password_hash, role, org_id, disabled, created_at) VALUES ($1, $2, NULL, $3, '13900000000', 'b@example.cn', 'x', 'applicant', 'org-unit-xju', 0, 0)")
-                .bind(&uid).bind(&uid).bind(format!("申报人{i:06}")).execute(&mut *tx).await.unwrap();
-            sqlx::query(
-                "INSERT INTO applications (id, applicant_id, evaluation_year, series, specialty, level, region_id, status, submissions_used, version, \
-                 reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at, due_at, notice_started_at, notice_closes_at) \
-                 VALUES ($1, $2, 2026, '高等学校教育管理研究', $3, 'associate_senior', 'org-region', $4, 1, 1, 'org-unit-xju', 'org-authority-edu', 'org-office', $5, $6, $6, $7, $8, $9)",
-            )
-            .bind(format!("bench-app-{status}-{i}")).bind(&uid).bind(if i % 3 == 0 { "高等教育管理" } else { "学生管理" }).bind(status).bind(&materials)
-            .bind(NOW - i as i64).bind(due_at).bind(notice.then_some(NOW)).bind(notice.then_some(NOW + 7 * 86_400_000))
-            .execute(&mut *tx).await.unwrap();
-        }
-        tx.commit().await.unwrap();
-    }
+/// The materials of the queue and sweeper benchmarks: a draft's, as they never open them.
+fn empty() -> Materials {
+    Materials::new(Level::AssociateSenior)
 }
 
 async fn sweep(url: &str, n: usize) {
     let store = Store::open(url).await.unwrap();
     app::store::seed_demo(&store, 0).await.unwrap();
     let t = Instant::now();
-    insert_applications(&store, n, "returned", Some(NOW - 1), false).await;
+    insert_applications(&store, n, "returned", &empty(), Some(NOW - 1), false).await;
     println!("seeded {n} overdue returned applications in {:.1} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let mut total = 0;
@@ -89,15 +73,15 @@ async fn sweep(url: &str, n: usize) {
 async fn seed_queue(url: &str, n: usize) {
     let store = Store::open(url).await.unwrap();
     app::store::seed_demo(&store, 0).await.unwrap();
-    insert_applications(&store, n, "unit_review", None, false).await;
-    insert_applications(&store, 1, "unit_notice", None, true).await;
+    insert_applications(&store, n, "unit_review", &empty(), None, false).await;
+    insert_applications(&store, 1, "unit_notice", &empty(), None, true).await;
     println!("seeded {n} applications in 新疆大学's unit review, and 1 on notice");
 }
 
 async fn seed_filed(url: &str, n: usize) {
     let store = Store::open(url).await.unwrap();
     app::store::seed_demo(&store, 0).await.unwrap();
-    insert_applications(&store, n, "filed", None, false).await;
+    insert_applications(&store, n, "filed", &empty(), None, false).await;
     sqlx::query("UPDATE applications SET outcome = 'pass' WHERE status = 'filed'").execute(store.pool()).await.unwrap();
     println!("seeded {n} filed passes waiting for a certificate");
 }

@@ -16,7 +16,7 @@ use app::domain::attachments::SlotKind;
 use app::domain::instant::Instant;
 use app::domain::workflow::{may, Action};
 use app::i18n::{level_name, status_name, Lang};
-use app::service::review::{filter_from, queue_for};
+use app::service::review::{filter_from, whole_queue};
 use app::state::AppState;
 
 use crate::files::{drain, fail, read_and_inspect, store_file};
@@ -51,9 +51,10 @@ async fn export_csv(Extension(state): Extension<AppState>, Query(q): Query<Queue
         Ok(None) => return fail(AppError::Unauthenticated),
         Err(e) => return fail(e),
     };
-    let filter = filter_from(&q.status, &q.level, &q.specialty, &q.name, &q.sort);
-    let view = match queue_for(&state, &actor, &filter).await {
-        Ok(v) => v,
+    // the whole filtered view, whichever page the reviewer was on
+    let filter = filter_from(&q.status, &q.level, &q.specialty, &q.name, &q.sort, "");
+    let rows = match whole_queue(&state, &actor, &filter).await {
+        Ok(rows) => rows,
         Err(e) => return fail(e),
     };
     let lang = Lang::Zh;
@@ -63,7 +64,7 @@ async fn export_csv(Extension(state): Extension<AppState>, Query(q): Query<Queue
     out.push_str(&heads.map(csv_field).join(","));
     out.push_str("\r\n");
     let time = |ms: Option<i64>| ms.map(|m| Instant(m).beijing_display()).unwrap_or_default();
-    for r in view.rows {
+    for r in rows {
         let cells = [
             r.applicant_name,
             r.unit_name,

@@ -47,7 +47,12 @@ pub struct QueueView {
     pub role: Role,
     /// The statuses of this reviewer's step, with how many applications are at each.
     pub counts: Vec<(Status, i64)>,
+    /// One page of the filtered queue.
     pub rows: Vec<QueueItem>,
+    /// How many the filter selects on all pages.
+    pub total: i64,
+    /// The `after` of the next page, when there is one (the last row's id).
+    pub next: Option<String>,
     /// The server's clock when the page was made: countdowns run from it, not the device's.
     pub server_now: i64,
 }
@@ -135,10 +140,11 @@ pub async fn review_queue(
     #[server(default)] specialty: String,
     #[server(default)] name: String,
     #[server(default)] sort: String,
+    #[server(default)] after: String,
 ) -> Result<QueueView, AppError> {
     let state = app_state()?;
     let actor = access::signed_in(&state).await?;
-    service::queue_for(&state, &actor, &service::filter_from(&status, &level, &specialty, &name, &sort)).await
+    service::queue_for(&state, &actor, &service::filter_from(&status, &level, &specialty, &name, &sort, &after)).await
 }
 
 /// The review page's data: the application as its form shows it, the objections, the notice's

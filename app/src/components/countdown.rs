@@ -34,13 +34,7 @@ pub fn Countdown(
     let loaded_at = elapsed_since_load();
     let now = RwSignal::new(server_now);
     #[cfg(feature = "hydrate")]
-    {
-        let handle =
-            set_interval_with_handle(move || now.set(server_now + (elapsed_since_load() - loaded_at)), std::time::Duration::from_secs(1));
-        if let Ok(h) = handle {
-            on_cleanup(move || h.clear());
-        }
-    }
+    super::timers::every(1_000, move || now.set(server_now + (elapsed_since_load() - loaded_at)));
     let _ = loaded_at;
     let text = move || match deadline.remaining(Instant(now.get())) {
         Some(r) => Text::with(Msg::CountdownLeft, [r.days.to_string(), r.hours.to_string(), r.minutes.to_string(), r.seconds.to_string()])

@@ -12,4 +12,6 @@ pub mod loaded;
 pub mod return_list;
 pub mod session;
 pub mod sign_in;
+#[cfg(feature = "hydrate")]
+pub mod timers;
 pub mod upload;

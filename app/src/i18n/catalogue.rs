@@ -436,7 +436,11 @@ catalogue! {
     QueueSortName => "姓名", "Name";
     QueueAnyLevel => "全部级别", "Any level";
     QueueExport => "导出当前列表（CSV）", "Export this list (CSV)";
-    QueueShown => "共 {} 份", "{} shown";
+    QueueShown => "共 {} 份", "{} in all";
+    QueueRange => "本页第 {}–{} 份", "{}–{} on this page";
+    QueuePages => "翻页", "Pages";
+    QueueNextPage => "下一页", "Next page";
+    QueueFirstPage => "回到第一页", "Back to the first page";
     QueueLive => "实时更新", "Live";
     QueueUpdated => "列表已更新", "List updated";
     QueueSubmission => "第 {} 次提交", "Submission {}";

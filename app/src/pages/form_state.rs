@@ -37,8 +37,9 @@ pub struct FormState {
     pub editable: bool,
     today: time::Date,
     refresh: RwSignal<u32>,
-    #[allow(dead_code)]
-    timer: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
+    /// The autosave waiting for a quiet spell (browser only).
+    #[cfg(feature = "hydrate")]
+    autosave: crate::components::timers::Debounce,
 }
 
 impl FormState {
@@ -57,7 +58,8 @@ impl FormState {
             editable: f.editable,
             today,
             refresh,
-            timer: StoredValue::new(None),
+            #[cfg(feature = "hydrate")]
+            autosave: Default::default(),
         };
         #[cfg(feature = "hydrate")]
         if state.editable {
@@ -228,9 +230,9 @@ mod browser {
         }
 
         pub(super) fn flush_on_leave(&self) {
-            let Some(pending) = self.timer.try_get_value().flatten() else { return };
-            pending.clear();
-            self.timer.set_value(None);
+            if !self.autosave.cancel() {
+                return;
+            }
             let (Some(app_id), Some(version)) = (self.app_id.try_get_value(), self.version.try_get_untracked()) else {
                 return;
             };
@@ -244,26 +246,13 @@ mod browser {
             });
         }
 
-        pub(super) fn schedule(&self, ms: u64) {
-            if let Some(h) = self.timer.get_value() {
-                h.clear();
-            }
+        pub(super) fn schedule(&self, ms: u32) {
             let state = *self;
-            let handle = set_timeout_with_handle(
-                move || {
-                    state.timer.set_value(None);
-                    state.send(None, None)
-                },
-                std::time::Duration::from_millis(ms),
-            )
-            .ok();
-            self.timer.set_value(handle);
+            self.autosave.schedule(ms, move || state.send(None, None));
         }
 
         pub(super) async fn send_now(self, op: Option<String>, next: Option<String>) {
-            if let Some(h) = self.timer.get_value() {
-                h.clear();
-            }
+            self.autosave.cancel();
             let values = self.values();
             self.status.set(SaveState::Saving);
             let had_op = op.is_some();

@@ -160,9 +160,8 @@ pub async fn overview(state: &AppState, office: &str) -> Result<EvaluationData, 
         sessions.push(summary(&s, n));
     }
     let unassigned = store.unassigned_paid(office).await?.iter().map(app_view).collect();
-    let filter = QueueFilter { limit: 500, ..Default::default() };
     let unpaid = store
-        .queue(QueueOrg::Office, office, &[Status::FormalPassed], &filter)
+        .queue_all(QueueOrg::Office, office, &[Status::FormalPassed], &QueueFilter::default())
         .await?
         .into_iter()
         .map(|r| SessionApp {

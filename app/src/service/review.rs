@@ -41,15 +41,32 @@ fn item(r: QueueRow) -> QueueItem {
     }
 }
 
-/// The queue of `actor`'s organisation at `actor`'s step; `Forbidden` for anyone without one.
-/// Shared by the page and the CSV export, so both hold exactly the same rows.
+/// A page of the reviewers' queue: enough to scan on a phone, and each page as quick as the first.
+pub const QUEUE_PAGE: i64 = 50;
+
+/// One page (`filter.after`, `QUEUE_PAGE` rows) of `actor`'s organisation's queue at `actor`'s
+/// step, with the counts per status and the filter's total; `Forbidden` for anyone without one.
 pub async fn queue_for(state: &AppState, actor: &Actor, filter: &QueueFilter) -> Result<QueueView, AppError> {
     let (org, statuses) = queue_of(actor.role).ok_or(AppError::Forbidden)?;
     let org_id = actor.org_id.as_deref().ok_or(AppError::Forbidden)?;
-    let rows = state.store.queue(org, org_id, statuses, filter).await?;
+    // one row more than the page tells whether there is a next one
+    let page = QueueFilter { limit: QUEUE_PAGE + 1, ..filter.clone() };
+    let mut rows = state.store.queue(org, org_id, statuses, &page).await?;
+    let next = (rows.len() as i64 > QUEUE_PAGE).then(|| {
+        rows.truncate(QUEUE_PAGE as usize);
+        rows.last().map(|r| r.id.clone()).unwrap_or_default()
+    });
+    let total = state.store.queue_total(org, org_id, statuses, filter).await?;
     let counted = state.store.queue_counts(org, org_id).await?;
     let counts = statuses.iter().map(|s| (*s, counted.iter().find(|(st, _)| st == s.as_str()).map(|(_, n)| *n).unwrap_or(0))).collect();
-    Ok(QueueView { role: actor.role, counts, rows: rows.into_iter().map(item).collect(), server_now: state.clock.now().millis() })
+    Ok(QueueView { role: actor.role, counts, rows: rows.into_iter().map(item).collect(), total, next, server_now: state.clock.now().millis() })
+}
+
+/// Every row of the filtered queue (the CSV export): the same filter and order as the page.
+pub async fn whole_queue(state: &AppState, actor: &Actor, filter: &QueueFilter) -> Result<Vec<QueueItem>, AppError> {
+    let (org, statuses) = queue_of(actor.role).ok_or(AppError::Forbidden)?;
+    let org_id = actor.org_id.as_deref().ok_or(AppError::Forbidden)?;
+    Ok(state.store.queue_all(org, org_id, statuses, filter).await?.into_iter().map(item).collect())
 }
 
 /// The application's audit records as history lines, with organisation names.
@@ -72,7 +89,7 @@ pub async fn history_of(state: &AppState, id: &str) -> Result<Vec<HistoryEntry>,
 }
 
 /// Parses a queue filter from the query's strings; unknown values are ignored, not errors.
-pub fn filter_from(status: &str, level: &str, specialty: &str, name: &str, sort: &str) -> QueueFilter {
+pub fn filter_from(status: &str, level: &str, specialty: &str, name: &str, sort: &str, after: &str) -> QueueFilter {
     QueueFilter {
         status: Status::parse(status),
         level: Level::parse(level).map(|l| l.as_str().to_string()),
@@ -83,7 +100,8 @@ pub fn filter_from(status: &str, level: &str, specialty: &str, name: &str, sort:
             "name" => QueueSort::Name,
             _ => QueueSort::Recent,
         },
-        limit: 1000,
+        after: Some(after.chars().take(64).collect::<String>()).filter(|a| !a.is_empty()),
+        limit: QUEUE_PAGE,
     }
 }
 

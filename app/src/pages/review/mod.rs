@@ -28,6 +28,10 @@ struct Query {
     specialty: String,
     name: String,
     sort: String,
+    /// The page: the rows after this application (keyset), and the position of its first row
+    /// (for "第 51–100 份" only; the rows come from `after`).
+    after: String,
+    from: usize,
 }
 
 impl Query {
@@ -61,10 +65,13 @@ pub fn QueuePage() -> impl IntoView {
             specialty: m.get("specialty").unwrap_or_default(),
             name: m.get("name").unwrap_or_default(),
             sort: m.get("sort").unwrap_or_default(),
+            after: m.get("after").unwrap_or_default(),
+            from: m.get("from").and_then(|f| f.parse().ok()).filter(|f| *f >= 1).unwrap_or(1),
         })
     };
     let (tick, connected) = use_changes(None);
-    let data = Resource::new(move || (q(), tick.get()), |(q, _)| review_queue(q.status, q.level, q.specialty, q.name, q.sort));
+    let data =
+        Resource::new(move || (q(), tick.get()), |(q, _)| review_queue(q.status, q.level, q.specialty, q.name, q.sort, q.after));
     loaded_live(data, move |v| view! { <Queue v q=q() connected updated=tick/> })
 }
 
@@ -105,6 +112,14 @@ fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSigna
     }
     let export = format!("/review/export.csv?{}", q.to_string_with_status(&q.status));
     let shown = v.rows.len();
+    // where this page starts (a first page whatever `from` says), and the links to move on
+    let first = if q.after.is_empty() { 1 } else { q.from };
+    let next = v.next.as_ref().map(|after| {
+        format!("/review?{}&after={}&from={}", q.to_string_with_status(&q.status), js_free_encode(after), first + shown)
+    });
+    let to_first = (!q.after.is_empty()).then(|| format!("/review?{}", q.to_string_with_status(&q.status)));
+    let range = (shown > 0 && (next.is_some() || to_first.is_some()))
+        .then(|| Text::with(Msg::QueueRange, [first.to_string(), (first + shown - 1).to_string()]).render(lang));
     let rows = v.rows.iter().map(|r| row(r, v.server_now, lang)).collect_view();
     let sort_option = |value: &'static str, label: Msg| view! { <option value=value selected=q.sort == value>{label.text(lang)}</option> };
     view! {
@@ -146,7 +161,7 @@ fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSigna
                 <button type="submit" class="button">{Msg::QueueFilter.text(lang)}</button>
             </form>
             <p class="queue-meta">
-                <span>{Text::with(Msg::QueueShown, [shown.to_string()]).render(lang)}</span>
+                <span>{Text::with(Msg::QueueShown, [v.total.to_string()]).render(lang)}{range.map(|r| format!(" · {r}"))}</span>
                 <a href=export rel="external" download="queue.csv">{Msg::QueueExport.text(lang)}</a>
             </p>
             {if shown == 0 {
@@ -164,6 +179,12 @@ fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSigna
                     </table>
                 }.into_any()
             }}
+            {(next.is_some() || to_first.is_some()).then(|| view! {
+                <nav class="pager" aria-label=Msg::QueuePages.text(lang)>
+                    {to_first.map(|href| view! { <a href=href class="button">{Msg::QueueFirstPage.text(lang)}</a> })}
+                    {next.map(|href| view! { <a href=href class="button primary" rel="next">{Msg::QueueNextPage.text(lang)}</a> })}
+                </nav>
+            })}
         </div>
     }
 }

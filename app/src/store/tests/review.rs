@@ -12,9 +12,9 @@ fn reviewer(role: Role, org: &str) -> Actor {
     Actor::new(format!("{}-{org}", role.as_str()), role, Some(org.into()))
 }
 
-/// A submitted application `id`, moved by the office to `office_review`.
+/// A submitted application `id` of `applicant`, moved by the office to `office_review`.
 async fn at_office(store: &Store, applicant: &Actor, id: &str) {
-    store.insert_application(&draft(id)).await.unwrap();
+    store.insert_application(&NewApplication { applicant_id: &applicant.user_id, ..draft(id) }).await.unwrap();
     store.submit(id, applicant, &format!("{id}-k1"), "ip", 10).await.unwrap().unwrap();
     for (action, actor) in [
         (Action::StartNotice, reviewer(Role::UnitReviewer, "org-u")),
@@ -75,6 +75,38 @@ mod chain {
             assert_eq!((last.action.as_str(), last.role.as_str(), last.to_status.as_str()), ("expire", "system", "withdrawn"));
         }
 
+        a_sweep_in_batches_withdraws_each_once_in_deadline_order_and_chains_every_record(store) {
+            setup(&store).await;
+            let office = reviewer(Role::OfficeReviewer, "org-o");
+            for i in 0..7 {
+                let (uid, name, id) = (format!("sw-u{i}"), format!("sw-n{i}"), format!("sw{i}"));
+                store.insert_user(&user(&uid, &name, None)).await.unwrap();
+                at_office(&store, &Actor::new(uid.clone(), Role::Applicant, None), &id).await;
+                // returned a millisecond apart, the last one first: the deadlines run sw6 … sw0
+                let mut d = Decision::plain(Action::OfficeReturn, "", "ip", 1_000 + (6 - i));
+                d.return_items = Some("[]");
+                assert!(matches!(store.decide(&id, &office, &d).await.unwrap(), Decided::Done(_)));
+            }
+            let AuditCheck::Intact { records: before } = store.verify_audit().await.unwrap() else { panic!() };
+            let now = 1_006 + CORRECTION_WINDOW_MS;
+            let ids = |rows: Vec<ApplicationRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+            assert_eq!(ids(store.expire_overdue(now - 4, 10).await.unwrap()), ["sw6", "sw5", "sw4"], "only those due, earliest first");
+            assert_eq!(ids(store.expire_overdue(now, 3).await.unwrap()), ["sw3", "sw2", "sw1"], "at most the batch");
+            let last = store.expire_overdue(now, 3).await.unwrap();
+            assert_eq!((last[0].id.as_str(), last[0].status, last.len()), ("sw0", Status::Withdrawn, 1));
+            assert!(store.expire_overdue(now, 3).await.unwrap().is_empty(), "a second sweep finds nothing");
+            for i in 0..7 {
+                let id = format!("sw{i}");
+                let row = store.application(&id).await.unwrap().unwrap();
+                let swept_at = if i >= 4 { now - 4 } else { now };
+                assert_eq!((row.status, row.updated_at), (Status::Withdrawn, swept_at), "{id}");
+                let expiries: Vec<_> = store.audit_of(&id).await.unwrap().into_iter().filter(|r| r.action == "expire").collect();
+                assert_eq!(expiries.len(), 1, "{id}");
+                assert_eq!((expiries[0].from_status.as_str(), expiries[0].to_status.as_str()), ("returned", "withdrawn"));
+            }
+            assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Intact { records: before + 7 });
+        }
+
         a_resubmission_in_time_closes_the_window(store) {
             let applicant = setup(&store).await;
             at_office(&store, &applicant, "a1").await;
@@ -117,6 +149,48 @@ mod chain {
             let by_name = |n: &str| QueueFilter { name: Some(n.into()), limit: 100, ..Default::default() };
             assert_eq!(store.queue(QueueOrg::ReviewingUnit, "org-u", &unit_steps, &by_name("张")).await.unwrap().len(), 1);
             assert!(store.queue(QueueOrg::ReviewingUnit, "org-u", &unit_steps, &by_name("%")).await.unwrap().is_empty());
+        }
+
+        queue_pages_follow_each_other_with_nothing_lost_or_repeated_in_every_order(store) {
+            setup(&store).await;
+            let office = reviewer(Role::OfficeReviewer, "org-o");
+            // two alike names, ties in every sort key (all moved at the same moment), and three
+            // returns with deadlines in the reverse order of their ids
+            for (i, name) in ["王五", "李四", "张三", "王五", "赵六", "钱七", "孙八"].into_iter().enumerate() {
+                let (uid, id) = (format!("pg-u{i}"), format!("pg{i}"));
+                store.insert_user(&NewUser { name, ..user(&uid, &uid, None) }).await.unwrap();
+                at_office(&store, &Actor::new(uid.clone(), Role::Applicant, None), &id).await;
+                if i % 2 == 0 {
+                    let mut d = Decision::plain(Action::OfficeReturn, "", "ip", 1_000 - i as i64);
+                    d.return_items = Some("[]");
+                    assert!(matches!(store.decide(&id, &office, &d).await.unwrap(), Decided::Done(_)));
+                }
+            }
+            let (org, steps) = crate::domain::review::queue_of(Role::OfficeReviewer).unwrap();
+            let ids = |rows: Vec<QueueRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+            for sort in [QueueSort::Recent, QueueSort::Deadline, QueueSort::Name] {
+                let whole = ids(store.queue(org, "org-o", steps, &QueueFilter { sort, limit: 100, ..Default::default() }).await.unwrap());
+                assert_eq!(whole.len(), 7, "{sort:?}");
+                let (mut paged, mut after) = (vec![], None);
+                loop {
+                    let f = QueueFilter { sort, limit: 3, after: after.clone(), ..Default::default() };
+                    let page = ids(store.queue(org, "org-o", steps, &f).await.unwrap());
+                    if page.is_empty() {
+                        break;
+                    }
+                    after = page.last().cloned();
+                    paged.extend(page);
+                }
+                assert_eq!(paged, whole, "{sort:?}: the pages one after the other are the whole list");
+                let all = ids(store.queue_all(org, "org-o", steps, &QueueFilter { sort, ..Default::default() }).await.unwrap());
+                assert_eq!(all, whole, "{sort:?}");
+            }
+            let deadline = ids(store.queue(org, "org-o", steps, &QueueFilter { sort: QueueSort::Deadline, limit: 3, ..Default::default() }).await.unwrap());
+            assert_eq!(deadline, ["pg6", "pg4", "pg2"], "the nearest deadline first");
+            let named = QueueFilter { name: Some("王五".into()), limit: 1, ..Default::default() };
+            assert_eq!(store.queue_total(org, "org-o", steps, &named).await.unwrap(), 2, "the total counts every page");
+            let gone = QueueFilter { after: Some("no-such-id".into()), limit: 100, ..Default::default() };
+            assert_eq!(store.queue(org, "org-o", steps, &gone).await.unwrap().len(), 7, "an unknown cursor starts from the top");
         }
 
         the_audit_chain_names_the_first_changed_or_removed_record(store) {

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# make lighthouse: installs Lighthouse (npm, beside this script) when missing, starts the release
+# server with demo data on a fresh data directory, runs run.mjs against it, stops the server.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+[ -x "$here/node_modules/.bin/lighthouse" ] || (cd "$here" && npm ci --no-audit --no-fund)
+port=${LIGHTHOUSE_PORT:-3017}
+data=$(mktemp -d)
+(cd "$root" && ZP_DEMO=1 ZP_DATA_DIR="$data" ZP_ADDR="127.0.0.1:$port" RUST_LOG=warn ./target/release/zhiping) &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
+node "$here/run.mjs" "http://127.0.0.1:$port"
