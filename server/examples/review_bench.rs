@@ -29,7 +29,7 @@ use common::{insert_applications, NOW};
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
-        Some("sweep") => sweep(&args[2], args[3].parse().unwrap()).await,
+        Some("sweep") => sweep(&args[2], args[3].parse().unwrap(), args.get(4).map_or(1000, |b| b.parse().unwrap())).await,
         Some("seed") => seed_queue(&args[2], args[3].parse().unwrap()).await,
         Some("queue") => queue(&args[2], args[3].parse().unwrap(), args[4].parse().unwrap()).await,
         Some("live") => live(&args[2], args[3].parse().unwrap(), args[4].parse().unwrap()).await,
@@ -45,7 +45,7 @@ fn empty() -> Materials {
     Materials::new(Level::AssociateSenior)
 }
 
-async fn sweep(url: &str, n: usize) {
+async fn sweep(url: &str, n: usize, batch: i64) {
     let store = Store::open(url).await.unwrap();
     app::store::seed_demo(&store, 0).await.unwrap();
     let t = Instant::now();
@@ -54,16 +54,19 @@ async fn sweep(url: &str, n: usize) {
     let t = Instant::now();
     let mut total = 0;
     loop {
-        let done = store.expire_overdue(NOW, 1000).await.unwrap().len();
+        let done = store.expire_overdue(NOW, batch).await.unwrap().len();
         total += done;
-        if done < 1000 {
+        if (done as i64) < batch {
             break;
         }
     }
     let secs = t.elapsed().as_secs_f64();
-    println!("sweeper: withdrew {total} applications in {secs:.1} s ({:.0} per second), each with its audit record", total as f64 / secs);
+    println!(
+        "sweeper: withdrew {total} applications in {secs:.2} s ({:.0} per second) in batches of {batch}, each with its audit record",
+        total as f64 / secs
+    );
     let again = Instant::now();
-    let second = store.expire_overdue(NOW, 1000).await.unwrap().len();
+    let second = store.expire_overdue(NOW, batch).await.unwrap().len();
     println!("second sweep (idempotent): {second} withdrawn in {:.3} s", again.elapsed().as_secs_f64());
     let t = Instant::now();
     let check = store.verify_audit().await.unwrap();

@@ -49,7 +49,11 @@ fn app_id(i: usize) -> String {
 async fn seed(url: &str, n: usize) {
     let store = Store::open(url).await.unwrap();
     app::store::seed_demo(&store, 0).await.unwrap();
-    insert_applications(&store, n, "draft", &full_materials(), None, false).await;
+    let materials = full_materials();
+    let today = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8)).date();
+    let gaps = app::domain::materials::missing(&materials, today);
+    assert!(gaps.is_empty(), "the load's application is incomplete on {today}: {gaps:?}");
+    insert_applications(&store, n, "draft", &materials, None, false).await;
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as i64;
     for i in 0..n {
         store.insert_session(&app::security::sha256_hex(&token(i)), &format!("bench-user-draft-{i}"), now).await.unwrap();
@@ -120,7 +124,7 @@ async fn run(base: &str, url: &str, n: usize) {
     );
     let store = Store::open(url).await.unwrap();
     let (submitted, spent): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), COALESCE(SUM(submissions_used), 0) FROM applications WHERE id LIKE 'bench-app-draft-%' AND status <> 'draft'",
+        "SELECT COUNT(*), CAST(COALESCE(SUM(submissions_used), 0) AS BIGINT) FROM applications WHERE id LIKE 'bench-app-draft-%' AND status <> 'draft'",
     )
     .fetch_one(store.pool())
     .await

@@ -202,10 +202,9 @@ async fn append_rows(conn: &mut AnyConnection, chain: Chain<'_>, mut rows: Vec<A
         prev = row.hash.clone();
     }
     for chunk in rows.chunks(ROWS_PER_INSERT) {
-        // Placeholders numbered in the order they appear, as SQLite numbers `$N` by first use.
         let values = (0..chunk.len())
             .map(|i| {
-                let p = (1..=14).map(|c| format!("${}", i * 14 + c)).collect::<Vec<_>>().join(", ");
+                let p = (1..=14).map(|c| chain.engine.placeholder(i * 14 + c)).collect::<Vec<_>>().join(", ");
                 format!("({p})")
             })
             .collect::<Vec<_>>()

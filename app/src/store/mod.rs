@@ -70,6 +70,19 @@ pub enum Engine {
     Postgres,
 }
 
+impl Engine {
+    /// The `n`-th placeholder (from 1) of a statement with hundreds of values: `?` on SQLite,
+    /// whose parser looks each `$N` up among the names before it (a 7,000-value INSERT spent
+    /// 65 ms on that alone), `$n` on PostgreSQL. Every placeholder of the statement must come
+    /// from here, in order (sqlx binds SQLite's `?` by position, and `$N` by name).
+    pub(super) fn placeholder(self, n: usize) -> String {
+        match self {
+            Engine::Sqlite => "?".into(),
+            Engine::Postgres => format!("${n}"),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,

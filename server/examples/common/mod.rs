@@ -35,6 +35,7 @@ pub fn full_materials() -> Materials {
     m.qualification.current_title = "副研究员".into();
     m.qualification.obtained_on = Some(time::macros::date!(2016 - 03 - 01));
     m.qualification.years_in_profession = Some(15);
+    m.qualification.obtained_in_xinjiang = Some(true);
     m.qualification.years_proof = att(2);
     m.qualification.title_certificate = att(3);
     m.qualification.evaluation_form = att(4);
