@@ -57,7 +57,8 @@ pub fn Header() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-                // rel="external": a server route that sets a cookie, not a page of the router
+                // rel="external": a server route that sets a cookie, not a page of the router.
+                // Its label starts with the text it shows, so a voice user can say what they see.
                 <a class="lang" href=switch_href rel="external" hreflang=lang.other().code() aria-label=Msg::SwitchLanguageLabel.text(lang)>
                     <span class="long">{Msg::SwitchLanguage.text(lang)}</span>
                     <span class="short" aria-hidden="true">{Msg::SwitchLanguageShort.text(lang)}</span>

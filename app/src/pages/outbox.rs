@@ -18,7 +18,8 @@ pub fn OutboxPage() -> impl IntoView {
                 rows if rows.is_empty() => view! { <p class="intro">{Msg::OutboxIntro.text(lang)}</p> <p>{Msg::OutboxEmpty.text(lang)}</p> }.into_any(),
                 rows => view! {
                     <p class="intro">{Msg::OutboxIntro.text(lang)}</p>
-                    <div class="table-wrap">
+                    // it scrolls sideways on a phone: a keyboard must be able to reach it (axe)
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=Msg::OutboxTitle.text(lang)>
                         <table>
                             <thead>
                                 <tr>
