@@ -58,10 +58,12 @@ pub fn Header() -> impl IntoView {
                     })}
                 </Suspense>
                 // rel="external": a server route that sets a cookie, not a page of the router.
-                // Its label starts with the text it shows, so a voice user can say what they see.
-                <a class="lang" href=switch_href rel="external" hreflang=lang.other().code() aria-label=Msg::SwitchLanguageLabel.text(lang)>
+                // Its name is the text it shows plus a hidden "（切换语言）", so it says what it does
+                // and a voice user can still say what they see (WCAG 2.5.3).
+                <a class="lang" href=switch_href rel="external" hreflang=lang.other().code()>
                     <span class="long">{Msg::SwitchLanguage.text(lang)}</span>
-                    <span class="short" aria-hidden="true">{Msg::SwitchLanguageShort.text(lang)}</span>
+                    <span class="short">{Msg::SwitchLanguageShort.text(lang)}</span>
+                    <span class="sr-only">{Msg::SwitchLanguageLabel.text(lang)}</span>
                 </a>
             </nav>
         </header>

@@ -36,7 +36,7 @@ catalogue! {
     NavOutbox => "消息发件箱", "Message outbox";
     SwitchLanguage => "English", "中文";
     SwitchLanguageShort => "EN", "中";
-    SwitchLanguageLabel => "English（切换语言）", "中文 (switch language)";
+    SwitchLanguageLabel => "（切换语言）", " (switch language)";
     NotFoundTitle => "页面不存在", "Page not found";
     NotFoundBody => "您要找的页面不存在或已移动。", "The page you asked for does not exist or has moved.";
     BackHome => "返回首页", "Back to the home page";

@@ -134,8 +134,9 @@ fn UserCard(u: UserEntry, orgs: Vec<OrgEntry>, is_me: bool, changed: RwSignal<u3
     let org_id = format!("org-{}", u.id);
     let state = if u.disabled { Msg::UserDisabled } else { Msg::UserActive };
     let (toggle_value, toggle_label) = if u.disabled { ("0", Msg::UserEnable) } else { ("1", Msg::UserDisable) };
-    let toggle_name = format!("{} {}", toggle_label.text(lang), u.name);
-    let change_name = format!("{} {}", Msg::UserChange.text(lang), u.name);
+    // two people may share a name: the account name tells their forms (landmarks) apart
+    let toggle_name = format!("{} {}（{}）", toggle_label.text(lang), u.name, u.username);
+    let change_name = format!("{} {}（{}）", Msg::UserChange.text(lang), u.name, u.username);
     view! {
         <li class="card user" class:disabled=u.disabled aria-label=u.name.clone()>
             <div class="org-line">
