@@ -40,6 +40,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b5c73"/>
+                // what a search result shows under the title
+                <meta name="description" content=Msg::AppDescription.text(lang)/>
                 <link rel="stylesheet" href="/pkg/zhiping.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>

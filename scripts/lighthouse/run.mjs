@@ -20,11 +20,18 @@ async function signIn(account) {
   return cookie.split(';')[0];
 }
 
+/** The applicant's application, started through the start form's API when there is none yet. */
 async function firstApplication(cookie) {
-  const res = await fetch(`${base}/api/my_applications`, { method: 'POST', headers: { Accept: 'application/json', Cookie: cookie } });
-  const list = await res.json();
-  if (!list.length) throw new Error('the demo applicant has no application');
-  return list[0].id;
+  const headers = { Accept: 'application/json', Cookie: cookie };
+  const list = await (await fetch(`${base}/api/my_applications`, { method: 'POST', headers })).json();
+  if (list.length) return list[0].id;
+  const res = await fetch(`${base}/api/start_application`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju' }),
+  });
+  if (!res.ok) throw new Error(`start_application: ${res.status} ${await res.text()}`);
+  return await res.json();
 }
 
 const applicant = await signIn('shenbao');

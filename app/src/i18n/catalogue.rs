@@ -25,6 +25,7 @@ catalogue! {
     AppName => "职评", "Zhiping";
     BrandMark => "评", "评";
     AppTagline => "专业技术人员职称申报评审平台", "Professional title application and evaluation";
+    AppDescription => "职评：专业技术人员在手机上申报职称，单位、主管部门、评审办、评委会、人社部门和发证部门在线审核、公示、评审、备案和发证。", "Zhiping: professionals apply for their title on a phone; their unit, the competent authority, the evaluation office, the committee, the HR department and the issuer review, publicise, evaluate, file and certify online.";
     SkipToContent => "跳到正文", "Skip to content";
     NavMain => "主导航", "Main navigation";
     NavHome => "首页", "Home";
