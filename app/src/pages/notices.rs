@@ -223,8 +223,10 @@ fn NoticeForm(n: Option<NoticeView>) -> impl IntoView {
         {existing.map(|n| {
             let form_id = "notice-upload";
             view! {
-                <section class="card" aria-labelledby="files-title">
-                    <h2 id="files-title">{Msg::NoticeFiles.text(lang)}</h2>
+                // not a landmark of its own: the file list inside is the "附件" region (axe:
+                // landmark-unique, two regions of one name)
+                <div class="card">
+                    <h2>{Msg::NoticeFiles.text(lang)}</h2>
                     <NoticeFiles files=n.files.clone()/>
                     <form id=form_id method="post" enctype="multipart/form-data" action=format!("/notice-files/{}", n.id)>
                         <div class="field">
@@ -234,7 +236,7 @@ fn NoticeForm(n: Option<NoticeView>) -> impl IntoView {
                         </div>
                         <button type="submit" class="button">{Msg::ButtonUpload.text(lang)}</button>
                     </form>
-                </section>
+                </div>
             }
         })}
     }
