@@ -134,5 +134,8 @@ async fn run(base: &str, url: &str, n: usize) {
             .fetch_one(store.pool())
             .await
             .unwrap();
-    println!("in the database: {submitted} of {n} submitted, {spent} submissions spent, {records} submit records; verify-audit: {:?}", store.verify_audit().await.unwrap());
+    println!(
+        "in the database: {submitted} of {n} submitted, {spent} submissions spent, {records} submit records; verify-audit: {:?}",
+        store.verify_audit().await.unwrap()
+    );
 }

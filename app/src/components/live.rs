@@ -42,7 +42,8 @@ mod browser {
     }
 
     pub fn listen(only: Option<String>, set_tick: WriteSignal<u32>, set_connected: WriteSignal<bool>) {
-        let live = Rc::new(Live { only, set_tick, set_connected, source: RefCell::new(None), failures: Cell::new(0), stopped: Cell::new(false) });
+        let live =
+            Rc::new(Live { only, set_tick, set_connected, source: RefCell::new(None), failures: Cell::new(0), stopped: Cell::new(false) });
         connect(live.clone());
         let live = send_wrapper::SendWrapper::new(live);
         on_cleanup(move || {

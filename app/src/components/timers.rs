@@ -48,11 +48,12 @@ impl Debounce {
     }
 
     fn bump(self) -> u64 {
-        self.generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        })
-        .unwrap_or(0)
+        self.generation
+            .try_update_value(|g| {
+                *g += 1;
+                *g
+            })
+            .unwrap_or(0)
     }
 }
 

@@ -145,7 +145,10 @@ fn ApplicantNext() -> impl IntoView {
 fn QueueNext() -> impl IntoView {
     let lang = use_lang();
     // sorted by deadline: the nearest one is on the first page, whatever the queue's length
-    let queue = Resource::new(|| (), |_| review_queue(String::new(), String::new(), String::new(), String::new(), "deadline".into(), String::new()));
+    let queue = Resource::new(
+        || (),
+        |_| review_queue(String::new(), String::new(), String::new(), String::new(), "deadline".into(), String::new()),
+    );
     loaded(queue, move |q| {
         let waiting: i64 = q.counts.iter().map(|(_, n)| n).sum();
         let nearest = q.rows.iter().filter_map(|r| r.due_at.or(r.notice_closes_at)).min();

@@ -59,7 +59,14 @@ pub async fn queue_for(state: &AppState, actor: &Actor, filter: &QueueFilter) ->
     let total = state.store.queue_total(org, org_id, statuses, filter).await?;
     let counted = state.store.queue_counts(org, org_id).await?;
     let counts = statuses.iter().map(|s| (*s, counted.iter().find(|(st, _)| st == s.as_str()).map(|(_, n)| *n).unwrap_or(0))).collect();
-    Ok(QueueView { role: actor.role, counts, rows: rows.into_iter().map(item).collect(), total, next, server_now: state.clock.now().millis() })
+    Ok(QueueView {
+        role: actor.role,
+        counts,
+        rows: rows.into_iter().map(item).collect(),
+        total,
+        next,
+        server_now: state.clock.now().millis(),
+    })
 }
 
 /// Every row of the filtered queue (the CSV export): the same filter and order as the page.

@@ -231,7 +231,12 @@ async fn append_rows(conn: &mut AnyConnection, chain: Chain<'_>, mut rows: Vec<A
         q.execute(&mut *conn).await?;
     }
     let seal = chain.key.map(|k| k.seal(seq, &prev)).unwrap_or_default();
-    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, seal = $3 WHERE id = 1").bind(seq).bind(&prev).bind(seal).execute(&mut *conn).await?;
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, seal = $3 WHERE id = 1")
+        .bind(seq)
+        .bind(&prev)
+        .bind(seal)
+        .execute(&mut *conn)
+        .await?;
     Ok(seq)
 }
 

@@ -70,8 +70,7 @@ pub fn QueuePage() -> impl IntoView {
         })
     };
     let (tick, connected) = use_changes(None);
-    let data =
-        Resource::new(move || (q(), tick.get()), |(q, _)| review_queue(q.status, q.level, q.specialty, q.name, q.sort, q.after));
+    let data = Resource::new(move || (q(), tick.get()), |(q, _)| review_queue(q.status, q.level, q.specialty, q.name, q.sort, q.after));
     loaded_live(data, move |v| view! { <Queue v q=q() connected updated=tick/> })
 }
 
@@ -114,9 +113,10 @@ fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSigna
     let shown = v.rows.len();
     // where this page starts (a first page whatever `from` says), and the links to move on
     let first = if q.after.is_empty() { 1 } else { q.from };
-    let next = v.next.as_ref().map(|after| {
-        format!("/review?{}&after={}&from={}", q.to_string_with_status(&q.status), js_free_encode(after), first + shown)
-    });
+    let next = v
+        .next
+        .as_ref()
+        .map(|after| format!("/review?{}&after={}&from={}", q.to_string_with_status(&q.status), js_free_encode(after), first + shown));
     let to_first = (!q.after.is_empty()).then(|| format!("/review?{}", q.to_string_with_status(&q.status)));
     let range = (shown > 0 && (next.is_some() || to_first.is_some()))
         .then(|| Text::with(Msg::QueueRange, [first.to_string(), (first + shown - 1).to_string()]).render(lang));
