@@ -33,6 +33,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = detect_lang();
     #[cfg(feature = "ssr")]
     crate::components::csp::set_content_security_policy();
+    // In islands mode only what an island loads goes into the page for the browser: the rest of
+    // the page's data is already in its HTML, and the islands' data is numbered as the browser
+    // numbers it (from the first island on), not after everything the page loaded before it.
+    #[cfg(all(feature = "ssr", feature = "islands"))]
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -44,7 +51,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content=Msg::AppDescription.text(lang)/>
                 <link rel="stylesheet" href="/pkg/zhiping.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=cfg!(feature = "islands")/>
                 <MetaTags/>
             </head>
             <body>

@@ -1,11 +1,29 @@
-//! The browser entry point: hydrate the server-rendered page with the same components.
+//! The browser entry point: hydrate the server-rendered page with the same components — the whole
+//! app, or (with the `islands` feature) only its `#[island]` components.
 
 // Leptos views are deeply nested types; the section form exceeds the default query depth.
 #![recursion_limit = "512"]
 
+// The islands' own entry points (`#[island]` exports them to JavaScript) live in the app crate,
+// which islands mode otherwise never names: linked in, they come along.
+#[cfg(feature = "islands")]
+extern crate app;
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "islands")]
+    {
+        // No router in the browser to follow a server function's redirect (after 注册, 登录…):
+        // the browser goes there as a link would take it.
+        let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_href(to);
+            }
+        });
+        leptos::mount::hydrate_islands();
+    }
+    #[cfg(not(feature = "islands"))]
     leptos::mount::hydrate_body(app::App);
     // A marker for end-to-end tests (and curious people) that the page is now live.
     if let Some(w) = web_sys::window() {

@@ -21,7 +21,9 @@ fn elapsed_since_load() -> i64 {
     }
 }
 
-#[component]
+/// An island of its own where the page around it is HTML; inside another island, part of that one.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn Countdown(
     /// The deadline (UTC ms, from the server).
     due: i64,

@@ -29,9 +29,10 @@ pub fn detect_lang() -> Lang {
     }
 }
 
-/// The language provided by `App`.
+/// The language provided by `App`; an island hydrating in the browser has no `App` around it and
+/// reads the cookie itself.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(detect_lang)
 }
 
 /// Beijing's calendar date now, by this machine's clock (used only for live form hints; the

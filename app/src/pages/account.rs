@@ -16,6 +16,22 @@ use crate::i18n::Msg;
 pub fn ChangePasswordPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
+    let changed = move || query.with(|q| q.get("changed").is_some());
+    view! {
+        <section class="card narrow">
+            <h1>{Msg::ChangePasswordTitle.text(lang)}</h1>
+            {move || changed().then(|| view! { <Notice text=Msg::PasswordChanged.text(lang).to_string()/> })}
+            <p class="intro">{Msg::ChangePasswordIntro.text(lang)}</p>
+            <ChangePasswordForm/>
+        </section>
+    }
+}
+
+/// The form, checked as it is typed (an island).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn ChangePasswordForm() -> impl IntoView {
+    let lang = use_lang();
     let action = ServerAction::<ChangePassword>::new();
     let action_pending = action.pending();
     let server = server_error(action.value());
@@ -35,13 +51,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
             });
         }
     };
-    let changed = move || query.with(|q| q.get("changed").is_some());
-
     view! {
-        <section class="card narrow">
-            <h1>{Msg::ChangePasswordTitle.text(lang)}</h1>
-            {move || changed().then(|| view! { <Notice text=Msg::PasswordChanged.text(lang).to_string()/> })}
-            <p class="intro">{Msg::ChangePasswordIntro.text(lang)}</p>
             <form method="post" action=ChangePassword::PATH on:submit=on_submit novalidate>
                 <TextField state=current label=Msg::FieldCurrentPassword message=current.message(current.required(), server)
                     input_type="password" autocomplete="current-password"/>
@@ -54,6 +64,5 @@ pub fn ChangePasswordPage() -> impl IntoView {
                     {move || if action_pending.get() { Msg::Sending.text(lang) } else { Msg::ButtonChangePassword.text(lang) }}
                 </button>
             </form>
-        </section>
     }
 }

@@ -113,7 +113,9 @@ pub fn SubmitPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// The check and the submission (an island: a second tap is caught before it is sent).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 fn SubmitForm(f: FormView) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SubmitApplication>::new();

@@ -19,6 +19,9 @@ use crate::i18n::{level_name, section_name, status_name, Msg, Text};
 pub fn ApplicationsPage() -> impl IntoView {
     let lang = use_lang();
     let start = ServerAction::<StartApplication>::new();
+    // the form below starts one with this action, and the list reloads after it (when the whole
+    // page is live; an island's start ends in the server's redirect back here instead)
+    provide_context(start);
     let list = Resource::new(move || start.version().get(), |_| my_applications());
     view! {
         <div class="stack">
@@ -28,7 +31,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 view! {
                     {apps.is_empty().then(|| view! { <p class="intro">{Msg::ApplicationsNone.text(lang)}</p> })}
                     {apps.into_iter().map(|a| view! { <ApplicationCard a/> }).collect_view()}
-                    {(!open).then(|| view! { <StartForm action=start/> })}
+                    {(!open).then(|| view! { <StartForm/> })}
                 }
             })}
         </div>
@@ -68,8 +71,10 @@ fn ApplicationCard(a: ApplicationSummary) -> impl IntoView {
     }
 }
 
-#[component]
-fn StartForm(action: ServerAction<StartApplication>) -> impl IntoView {
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn StartForm() -> impl IntoView {
+    let action = use_context::<ServerAction<StartApplication>>().unwrap_or_default();
     let action_pending = action.pending();
     let lang = use_lang();
     let server = server_error(action.value());

@@ -14,23 +14,6 @@ use crate::i18n::Msg;
 pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let action = ServerAction::<Login>::new();
-    let action_pending = action.pending();
-    let server = server_error(action.value());
-    let account = FieldState::new("account");
-    let password = FieldState::new("password");
-    let next = move || query.with(|q| q.get("next")).unwrap_or_default();
-
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        account.submitted();
-        password.submitted();
-        if account.required()().is_none() && password.required()().is_none() && !action_pending.get_untracked() {
-            let next = Some(next()).filter(|n| !n.is_empty());
-            action.dispatch(Login { account: account.value.get_untracked(), password: password.value.get_untracked(), next });
-        }
-    };
-
     let notice = move || {
         query.with(|q| {
             if q.get("out").is_some() {
@@ -46,22 +29,16 @@ pub fn LoginPage() -> impl IntoView {
             }
         })
     };
+    let form = move || {
+        let next = query.with(|q| q.get("next")).unwrap_or_default();
+        view! { <LoginForm next/> }
+    };
 
     view! {
         <section class="card narrow">
             <h1>{Msg::LoginTitle.text(lang)}</h1>
             {move || notice().map(|m| view! { <Notice text=m.text(lang).to_string()/> })}
-            <form method="post" action=Login::PATH on:submit=on_submit novalidate>
-                <input type="hidden" name="next" value=next/>
-                <TextField state=account label=Msg::FieldAccount message=account.message(account.required(), server)
-                    autocomplete="username"/>
-                <TextField state=password label=Msg::FieldPassword message=password.message(password.required(), server)
-                    input_type="password" autocomplete="current-password"/>
-                <FormAlert error=server/>
-                <button type="submit" class="button primary block" disabled=move || action_pending.get()>
-                    {move || if action_pending.get() { Msg::Sending.text(lang) } else { Msg::ButtonLogin.text(lang) }}
-                </button>
-            </form>
+            {form}
             <p class="aside">
                 {Msg::LoginForgot.text(lang)} " " <a href="/recover">{Msg::NavRecover.text(lang)}</a>
             </p>
@@ -69,5 +46,45 @@ pub fn LoginPage() -> impl IntoView {
                 {Msg::LoginNoAccount.text(lang)} " " <a href="/register">{Msg::NavRegister.text(lang)}</a>
             </p>
         </section>
+    }
+}
+
+/// The form itself, checked before it is sent (an island: the rest of the page is HTML).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn LoginForm(
+    /// Where to go once signed in (from `?next=`), empty for the home page.
+    next: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<Login>::new();
+    let action_pending = action.pending();
+    let server = server_error(action.value());
+    let account = FieldState::new("account");
+    let password = FieldState::new("password");
+    let hidden_next = next.clone();
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        account.submitted();
+        password.submitted();
+        if account.required()().is_none() && password.required()().is_none() && !action_pending.get_untracked() {
+            let next = Some(next.clone()).filter(|n| !n.is_empty());
+            action.dispatch(Login { account: account.value.get_untracked(), password: password.value.get_untracked(), next });
+        }
+    };
+
+    view! {
+        <form method="post" action=Login::PATH on:submit=on_submit novalidate>
+            <input type="hidden" name="next" value=hidden_next/>
+            <TextField state=account label=Msg::FieldAccount message=account.message(account.required(), server)
+                autocomplete="username"/>
+            <TextField state=password label=Msg::FieldPassword message=password.message(password.required(), server)
+                input_type="password" autocomplete="current-password"/>
+            <FormAlert error=server/>
+            <button type="submit" class="button primary block" disabled=move || action_pending.get()>
+                {move || if action_pending.get() { Msg::Sending.text(lang) } else { Msg::ButtonLogin.text(lang) }}
+            </button>
+        </form>
     }
 }

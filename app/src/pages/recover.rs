@@ -16,17 +16,25 @@ use crate::i18n::{Msg, Text};
 #[component]
 pub fn RecoverPage() -> impl IntoView {
     let lang = use_lang();
+    let query = use_query_map();
+    // which channel the code went to, after step 1 (`?sent=sms`)
+    let reset = move || {
+        let sent = query.with(|q| q.get("sent"));
+        view! { <ResetPasswordForms sent/> }
+    };
     view! {
         <div class="stack narrow">
             <h1 class="page-title">{Msg::RecoverTitle.text(lang)}</h1>
             <RecoverUsernameForm/>
-            <ResetPasswordForms/>
+            {reset}
             <p class="aside card muted">{Msg::ResetInPerson.text(lang)}</p>
         </div>
     }
 }
 
-#[component]
+// Each form is an island: checked as it is typed, the rest of the page is HTML.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 fn RecoverUsernameForm() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
@@ -64,11 +72,10 @@ fn RecoverUsernameForm() -> impl IntoView {
     }
 }
 
-#[component]
-fn ResetPasswordForms() -> impl IntoView {
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn ResetPasswordForms(sent: Option<String>) -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let sent_channel = move || query.with(|q| q.get("sent"));
 
     // step 1: ask for a code
     let ask = ServerAction::<RequestResetCode>::new();
@@ -114,7 +121,7 @@ fn ResetPasswordForms() -> impl IntoView {
             <h2 id="reset-title">{Msg::ResetTitle.text(lang)}</h2>
             <p class="intro">{Msg::ResetIntro.text(lang)}</p>
             <h3 id="reset-step1">{Msg::ResetStep1.text(lang)}</h3>
-            {move || sent_channel().map(|c| {
+            {sent.map(|c| {
                 let how = if c == "email" { Msg::ChannelEmail } else { Msg::ChannelPhone };
                 view! { <Notice text=Text::with(Msg::ResetCodeSent, [how.text(lang)]).render(lang)/> }
             })}

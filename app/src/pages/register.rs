@@ -11,7 +11,9 @@ use crate::components::lang::{today_beijing, use_lang};
 use crate::forms::Registration;
 use crate::i18n::Msg;
 
-#[component]
+/// The whole page is one island: every field is checked as it is typed.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn RegisterPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<Register>::new();

@@ -29,18 +29,24 @@ pub use fields::{render_field, FieldCtx};
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
     // The section is part of the key: a tap on another section's tab changes only this parameter,
     // and the page must load that section (with what the last one saved) as a fresh visit would.
-    let slug = move || params.with(|p| p.get("section").unwrap_or_default());
+    move || {
+        let (id, slug) = params.with(|p| (p.get("id").unwrap_or_default(), p.get("section").unwrap_or_default()));
+        view! { <SectionScreen id slug/> }
+    }
+}
+
+/// The section as it lives in the browser: its data, and its form. In islands mode this is the
+/// page's island — everything the applicant types into runs here, the rest of the page is HTML.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn SectionScreen(id: String, slug: String) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
-    let data = Resource::new(move || (id(), slug(), refresh.get()), |(id, _, _)| application_form(id));
-    loaded_live(data, move |f| {
-        let slug = params.with_untracked(|p| p.get("section").unwrap_or_default());
-        match Section::from_slug(&slug).filter(|s| f.materials.sections().contains(s)) {
-            Some(section) => view! { <SectionForm f section refresh/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        }
+    let data = Resource::new(move || refresh.get(), move |_| application_form(id.clone()));
+    loaded_live(data, move |f| match Section::from_slug(&slug).filter(|s| f.materials.sections().contains(s)) {
+        Some(section) => view! { <SectionForm f section refresh/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
     })
 }
 
