@@ -19,6 +19,10 @@ const certPort = Number(process.env.E2E_CERT_PORT ?? port + 2);
 const certURL = `http://127.0.0.1:${certPort}`;
 const certDataDir = mkdtempSync(join(tmpdir(), 'zhiping-e2e-cert-'));
 
+// The server binary (and, through ZP_SITE_ROOT, the site it serves): the release build unless
+// E2E_SERVER names another, such as the islands build (`make e2e-islands`).
+const server = process.env.E2E_SERVER ?? './target/release/zhiping';
+
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [
@@ -56,7 +60,7 @@ export default defineConfig({
     { name: 'certificate', testMatch: /certificate\.spec/, use: { ...devices['Pixel 7'], baseURL: certURL, launchOptions: chromium } },
   ],
   webServer: [{
-    command: './target/release/zhiping',
+    command: server,
     cwd: '..',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
@@ -72,7 +76,7 @@ export default defineConfig({
       RUST_LOG: 'warn',
     },
   }, {
-    command: './target/release/zhiping',
+    command: server,
     cwd: '..',
     url: `${reviewURL}/healthz`,
     reuseExistingServer: false,
@@ -88,7 +92,7 @@ export default defineConfig({
       RUST_LOG: 'warn',
     },
   }, {
-    command: './target/release/zhiping',
+    command: server,
     cwd: '..',
     url: `${certURL}/healthz`,
     reuseExistingServer: false,

@@ -1,5 +1,6 @@
 //! Reusable widgets. Every string comes from the catalogue; every control has a real label.
 
+pub mod address;
 pub mod countdown;
 #[cfg(feature = "ssr")]
 pub mod csp;

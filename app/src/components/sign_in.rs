@@ -12,7 +12,7 @@ use crate::i18n::Msg;
 #[component]
 pub fn SignInFirst() -> impl IntoView {
     let lang = use_lang();
-    let here = current_address();
+    let here = super::address::current();
     let expired = session_ended();
     let to = login_then(&here, expired);
     go_to(&to);
@@ -39,44 +39,14 @@ fn session_ended() -> bool {
     }
 }
 
-/// The address of this page (path and query), to come back to after signing in.
-fn current_address() -> String {
-    #[cfg(feature = "ssr")]
-    let (path, search) = {
-        let location = leptos_router::hooks::use_location();
-        (location.pathname.get_untracked(), location.search.get_untracked())
-    };
-    // the browser's own address: an island has no router to ask
-    #[cfg(not(feature = "ssr"))]
-    let (path, search) = {
-        #[cfg(feature = "hydrate")]
-        let l = web_sys::window().map(|w| w.location());
-        #[cfg(feature = "hydrate")]
-        let got = l.map(|l| (l.pathname().unwrap_or_default(), l.search().unwrap_or_default())).unwrap_or_default();
-        #[cfg(not(feature = "hydrate"))]
-        let got = (String::new(), String::new());
-        got
-    };
-    if search.is_empty() {
-        path
-    } else {
-        format!("{}?{}", path, search.trim_start_matches('?'))
-    }
-}
-
 fn go_to(to: &str) {
     #[cfg(feature = "ssr")]
     leptos_axum::redirect(to);
     #[cfg(feature = "hydrate")]
     {
         let to = to.to_string();
-        // after this render, replacing the dead page in the history (a page load of the login
-        // form: the same with the whole app live or only an island of it)
-        request_animation_frame(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().replace(&to);
-            }
-        });
+        // after this render, replacing the dead page in the history
+        request_animation_frame(move || super::address::go(&to, true));
     }
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     let _ = to;

@@ -39,11 +39,21 @@ pub fn CommitteePage() -> impl IntoView {
 
 #[component]
 pub fn CommitteeSessionPage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        view! { <CommitteeSessionScreen id/> }
+    }
+}
+
+/// A session's cards as they live in the browser (an island in islands mode).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn CommitteeSessionScreen(id: String) -> impl IntoView {
+    let lang = use_lang();
     // a vote accepted on any card reloads the session, so every card shows what was recorded
     let recorded = RwSignal::new(0u32);
-    let data = Resource::new(move || (params.with(|p| p.get("id").unwrap_or_default()), recorded.get()), |(id, _)| committee_session(id));
+    let data = Resource::new(move || recorded.get(), move |_| committee_session(id.clone()));
     loaded_live(data, move |v| {
         let open = v.session.state == SessionState::Open;
         let sid = v.session.id.clone();

@@ -121,6 +121,16 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
 #[component]
 pub fn EvaluationSessionPage() -> impl IntoView {
     let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        view! { <EvaluationSessionScreen id/> }
+    }
+}
+
+/// One evaluation session as it lives in the browser (an island in islands mode).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn EvaluationSessionScreen(id: String) -> impl IntoView {
     let assign = ServerAction::<AssignToSession>::new();
     let attend = ServerAction::<SetAttendance>::new();
     let close = ServerAction::<CloseSession>::new();
@@ -128,16 +138,7 @@ pub fn EvaluationSessionPage() -> impl IntoView {
     // votes and payments elsewhere move the page along (the live stream of the office's applications)
     let (tick, _) = crate::components::live::use_changes(None);
     let data = Resource::new(
-        move || {
-            (
-                params.with(|p| p.get("id").unwrap_or_default()),
-                assign.version().get(),
-                attend.version().get(),
-                close.version().get(),
-                publish.version().get(),
-                tick.get(),
-            )
-        },
+        move || (id.clone(), assign.version().get(), attend.version().get(), close.version().get(), publish.version().get(), tick.get()),
         |(id, ..)| async move { Ok((evaluation_session(id).await?, evaluation_overview().await?)) },
     );
     loaded(data, move |(v, o)| view! { <OfficeSession v unassigned=o.unassigned assign attend close publish/> })

@@ -27,15 +27,25 @@ type Actions = StoredValue<Vec<(Action, ServerAction<Decide>)>>;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let (tick, _) = use_changes(Some(params.with_untracked(|p| p.get("id").unwrap_or_default())));
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        view! { <ReviewScreen id/> }
+    }
+}
+
+/// One application under review as it lives in the browser: reloaded when it changes, the
+/// decisions sent from here (an island in islands mode).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn ReviewScreen(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let (tick, _) = use_changes(Some(id.clone()));
     let uploaded = RwSignal::new(0u32);
     let actions: Actions =
         StoredValue::new(crate::domain::workflow::REVIEW_ACTIONS.into_iter().map(|a| (a, ServerAction::<Decide>::new())).collect());
     let versions = move || actions.with_value(|list| list.iter().map(|(_, a)| a.version().get()).sum::<usize>());
-    let data = Resource::new(move || (id(), tick.get(), uploaded.get(), versions()), |(id, ..)| review_application(id));
+    let data = Resource::new(move || (tick.get(), uploaded.get(), versions()), move |_| review_application(id.clone()));
     // the decision just taken; after it the application may have left this reviewer's step (and
     // sight): the page then says what was done and leads back to the queue
     let done = move || actions.with_value(|l| l.iter().find_map(|(a, s)| s.value().get().and_then(|r| r.ok()).map(|st| (*a, st))));
@@ -330,10 +340,9 @@ fn FindingForm(id: String, against_unit: bool) -> impl IntoView {
     let error = crate::components::field::server_error(action.value());
     let at = move |field: &'static str| move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
     // the application leaves the office's step: go to the queue, which says what was done
-    let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(())) = action.value().get() {
-            navigate(crate::api::findings::FINDING_DONE_URL, Default::default());
+            crate::components::address::go(crate::api::findings::FINDING_DONE_URL, false);
         }
     });
     view! {

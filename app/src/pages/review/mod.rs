@@ -21,8 +21,8 @@ use crate::domain::workflow::{Role, Status};
 use crate::i18n::{level_name, status_name, Msg, Text};
 
 /// The queue's query, as typed into the filter form.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Query {
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Query {
     status: String,
     level: String,
     specialty: String,
@@ -58,30 +58,63 @@ fn js_free_encode(s: &str) -> String {
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let query = use_query_map();
-    let q = move || {
-        query.with(|m| Query {
-            status: m.get("status").unwrap_or_default(),
-            level: m.get("level").unwrap_or_default(),
-            specialty: m.get("specialty").unwrap_or_default(),
-            name: m.get("name").unwrap_or_default(),
-            sort: m.get("sort").unwrap_or_default(),
-            after: m.get("after").unwrap_or_default(),
-            from: m.get("from").and_then(|f| f.parse().ok()).filter(|f| *f >= 1).unwrap_or(1),
-        })
-    };
-    let (tick, connected) = use_changes(None);
-    let data = Resource::new(move || (q(), tick.get()), |(q, _)| review_queue(q.status, q.level, q.specialty, q.name, q.sort, q.after));
-    loaded_live(data, move |v| view! { <Queue v q=q() connected updated=tick/> })
+    move || {
+        let (q, done, status_now) = query.with(|m| {
+            let q = Query {
+                status: m.get("status").unwrap_or_default(),
+                level: m.get("level").unwrap_or_default(),
+                specialty: m.get("specialty").unwrap_or_default(),
+                name: m.get("name").unwrap_or_default(),
+                sort: m.get("sort").unwrap_or_default(),
+                after: m.get("after").unwrap_or_default(),
+                from: m.get("from").and_then(|f| f.parse().ok()).filter(|f| *f >= 1).unwrap_or(1),
+            };
+            (q, m.get("done"), m.get("status_now"))
+        });
+        view! { <QueueScreen q done status_now/> }
+    }
 }
 
-/// After a decision made without JavaScript the server comes back here with `?done=<action>`.
-fn flash(lang: crate::i18n::Lang) -> Option<AnyView> {
-    let query = use_query_map();
-    let action = query.with_untracked(|q| q.get("done")).and_then(|a| crate::domain::workflow::Action::parse(&a))?;
-    let status = query.with_untracked(|q| q.get("status_now")).and_then(|s| Status::parse(&s))?;
+/// The queue as it lives in the browser: reloaded when one of its applications changes (an
+/// island in islands mode).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn QueueScreen(
+    q: Query,
+    /// After a decision made without JavaScript the server comes back with `?done=<action>`
+    /// and `?status_now=<status>`.
+    done: Option<String>,
+    status_now: Option<String>,
+) -> impl IntoView {
+    let (tick, connected) = use_changes(None);
+    let asked = q.clone();
+    let data = Resource::new(
+        move || tick.get(),
+        move |_| {
+            let q = asked.clone();
+            review_queue(q.status, q.level, q.specialty, q.name, q.sort, q.after)
+        },
+    );
+    loaded_live(data, move |v| {
+        let flash = flash(done.as_deref(), status_now.as_deref());
+        view! { <Queue v q=q.clone() connected updated=tick flash/> }
+    })
+}
+
+/// What the decision just made did, shown above the queue it came back to.
+fn flash(done: Option<&str>, status_now: Option<&str>) -> Option<(crate::domain::workflow::Action, Option<Status>)> {
+    let action = crate::domain::workflow::Action::parse(done?)?;
     if action == crate::domain::workflow::Action::FindFraud {
-        return Some(view! { <p class="notice" role="status">{Msg::FindingRecorded.text(lang).to_string()}</p> }.into_any());
+        return Some((action, None));
     }
+    Some((action, Some(Status::parse(status_now?)?)))
+}
+
+fn flash_view(flash: Option<(crate::domain::workflow::Action, Option<Status>)>, lang: crate::i18n::Lang) -> Option<AnyView> {
+    let (action, status) = flash?;
+    let Some(status) = status else {
+        return Some(view! { <p class="notice" role="status">{Msg::FindingRecorded.text(lang).to_string()}</p> }.into_any());
+    };
     Some(view! {
         <p class="notice" role="status">
             {Text::with(Msg::DecisionDone, [crate::i18n::action_name(action).text(lang).to_string(), status_name(status).text(lang).to_string()]).render(lang)}
@@ -98,7 +131,13 @@ fn title_of(role: Role) -> Msg {
 }
 
 #[component]
-fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSignal<u32>) -> impl IntoView {
+fn Queue(
+    v: QueueView,
+    q: Query,
+    connected: ReadSignal<bool>,
+    updated: ReadSignal<u32>,
+    flash: Option<(crate::domain::workflow::Action, Option<Status>)>,
+) -> impl IntoView {
     let lang = use_lang();
     let total: i64 = v.counts.iter().map(|(_, n)| n).sum();
     let tab = |status: &str, label: String, n: i64, current: bool| {
@@ -131,7 +170,7 @@ fn Queue(v: QueueView, q: Query, connected: ReadSignal<bool>, updated: ReadSigna
                     {move || (updated.get() > 0).then(|| format!(" · {}", Msg::QueueUpdated.text(lang)))}
                 </p>
             </div>
-            {flash(lang)}
+            {flash_view(flash, lang)}
             <nav class="tabs" aria-label=Msg::StatusLabel.text(lang)>{tabs}</nav>
             <form class="filters card" method="get" action="/review" role="search">
                 <input type="hidden" name="status" value=q.status.clone()/>
