@@ -43,7 +43,14 @@ pub async fn invite_user(
         Err(e) => Err(e),
     };
     if invited.is_err() {
-        crate::api::context::remember_form(&[("username", &username), ("name", &name), ("phone", &phone), ("email", &email)]);
+        crate::api::context::remember_form(&[
+            ("username", &username),
+            ("name", &name),
+            ("phone", &phone),
+            ("email", &email),
+            ("role", &role),
+            ("org_id", &org_id),
+        ]);
     }
     let username = invited?;
     redirect_form_post(&format!("/admin/users?invited={username}"));

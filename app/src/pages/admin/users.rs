@@ -204,14 +204,15 @@ fn InviteForm(orgs: Vec<OrgEntry>, invite: ServerAction<InviteUser>) -> impl Int
                 {text("i-email", "email", Msg::FieldEmail, "email")}
                 <div class="field">
                     <label for="i-role">{Msg::UserRole.text(lang)}</label>
-                    <select id="i-role" name="role">{role_options(Some(Role::UnitReviewer), lang)}</select>
+                    // after a refused post without JavaScript, the choices made come back too
+                    <select id="i-role" name="role">{role_options(Role::parse(&remembered("role")).or(Some(Role::UnitReviewer)), lang)}</select>
                     {at_field(error, "role", lang)}
                 </div>
                 <div class="field">
                     <label for="i-org">{Msg::UserOrg.text(lang)}</label>
                     <select id="i-org" name="org_id">
                         <option value="">{Msg::UserNoOrg.text(lang)}</option>
-                        {org_options(&orgs, None, lang)}
+                        {org_options(&orgs, Some(remembered("org_id")).filter(|o| !o.is_empty()).as_deref(), lang)}
                     </select>
                     {at_field(error, "org_id", lang)}
                 </div>
