@@ -54,7 +54,15 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
     }
     router
         .nest_service("/pkg", static_pkg(&cfg.site_root))
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        // the 404 page is the app too (header, session, language): it needs the state as every
+        // page does, or each unknown address logged an error (a flood anyone could cause)
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            shell,
+        ))
         .layer(Extension(state))
         .layer(middleware::from_fn(api_error_status))
         .layer(middleware::from_fn(cap_api_body))

@@ -1,7 +1,6 @@
 //! A committee member's sessions and votes (§八): `/committee` and `/committee/<id>`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::evaluation::{at_field, form_error, state_text, what};
 use crate::api::evaluation::*;
@@ -39,11 +38,7 @@ pub fn CommitteePage() -> impl IntoView {
 
 #[component]
 pub fn CommitteeSessionPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        view! { <CommitteeSessionScreen id/> }
-    }
+    crate::pages::screen_for_id(|id| view! { <CommitteeSessionScreen id/> })
 }
 
 /// A session's cards as they live in the browser (an island in islands mode).

@@ -2,7 +2,6 @@
 //! is `pages::committee`; the public results and their filing are `pages::results`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::evaluation::*;
 use crate::components::field::server_error;
@@ -120,11 +119,7 @@ fn Overview(d: EvaluationData, create: ServerAction<CreateSession>) -> impl Into
 
 #[component]
 pub fn EvaluationSessionPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        view! { <EvaluationSessionScreen id/> }
-    }
+    crate::pages::screen_for_id(|id| view! { <EvaluationSessionScreen id/> })
 }
 
 /// One evaluation session as it lives in the browser (an island in islands mode).

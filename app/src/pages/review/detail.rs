@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::components::field::error_alert;
-use leptos_router::hooks::use_params_map;
 
 use super::materials::MaterialsView;
 use crate::api::error::AppError;
@@ -27,11 +26,7 @@ type Actions = StoredValue<Vec<(Action, ServerAction<Decide>)>>;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        view! { <ReviewScreen id/> }
-    }
+    crate::pages::screen_for_id(|id| view! { <ReviewScreen id/> })
 }
 
 /// One application under review as it lives in the browser: reloaded when it changes, the
