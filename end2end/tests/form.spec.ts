@@ -285,3 +285,25 @@ test('typing while the connection is down loses nothing: kept on the device, sav
   await page.reload();
   await expect(page.getByRole('form', { name: '基本信息' }).getByLabel('工作单位')).toHaveValue('新疆师范大学');
 });
+
+test('a list’s 添加 tapped while the autosave is still on its way is not lost', async ({ page }, info) => {
+  test.skip(noJs(info) || info.project.name === 'desktop', 'the autosave needs the live page; the phone covers it');
+  await startApplication(page, info, '中级');
+  await page.getByRole('link', { name: '继续填写' }).click();
+  await hydrated(page, info);
+  await page.getByRole('navigation', { name: '申报材料' }).getByRole('link', { name: /工作简历/ }).click();
+  const form = page.getByRole('form', { name: '工作简历' });
+  await expect(form).toBeVisible();
+  await hydrated(page, info);
+  // a slow network: every save takes a second and a half to come back
+  await page.route('**/api/save_section', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await form.getByLabel('实践能力').fill('负责学院教学管理工作。');
+  // the autosave leaves after 0.7 s of quiet; the tap comes while it is out
+  await page.waitForRequest('**/api/save_section');
+  await form.getByRole('button', { name: '添加业绩成果' }).click();
+  await expect(form.getByRole('group', { name: '第 1 项' })).toBeVisible({ timeout: 15_000 });
+  await expect(form.getByLabel('实践能力')).toHaveValue('负责学院教学管理工作。');
+});

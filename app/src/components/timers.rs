@@ -57,6 +57,39 @@ impl Debounce {
     }
 }
 
+/// Async work one piece at a time: `wait_turn` returns once the piece before has called `done`
+/// (looked at every 50 ms, for up to 5 s). The section's saves go this way: each carries the version the one
+/// before it returned, and two on their way at once would make the server refuse the second as
+/// stale (a list's 添加 tapped while the autosave was still out was lost that way).
+#[derive(Clone, Copy)]
+pub struct Serial {
+    busy: StoredValue<bool>,
+}
+
+impl Default for Serial {
+    fn default() -> Self {
+        Self { busy: StoredValue::new(false) }
+    }
+}
+
+impl Serial {
+    /// A piece that is still out after 5 s (a request the network holds without an answer) no
+    /// longer holds the next one back.
+    pub async fn wait_turn(self) {
+        for _ in 0..100 {
+            if !self.busy.try_get_value().unwrap_or(false) {
+                break;
+            }
+            TimeoutFuture::new(50).await;
+        }
+        self.busy.try_set_value(true);
+    }
+
+    pub fn done(self) {
+        self.busy.try_set_value(false);
+    }
+}
+
 /// Waits before the `attempt`-th retry: 1 s, 2 s, 4 s … up to 30 s, so a server that is down for
 /// a while is not hammered by every open page at once.
 pub async fn back_off(attempt: u32) {

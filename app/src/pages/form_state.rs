@@ -40,6 +40,9 @@ pub struct FormState {
     /// The autosave waiting for a quiet spell (browser only).
     #[cfg(feature = "hydrate")]
     autosave: crate::components::timers::Debounce,
+    /// The saves, one at a time (browser only).
+    #[cfg(feature = "hydrate")]
+    saves: crate::components::timers::Serial,
 }
 
 impl FormState {
@@ -60,6 +63,8 @@ impl FormState {
             refresh,
             #[cfg(feature = "hydrate")]
             autosave: Default::default(),
+            #[cfg(feature = "hydrate")]
+            saves: Default::default(),
         };
         #[cfg(feature = "hydrate")]
         if state.editable {
@@ -253,6 +258,13 @@ mod browser {
 
         pub(super) async fn send_now(self, op: Option<String>, next: Option<String>) {
             self.autosave.cancel();
+            // after the save still on its way, with the version it returns
+            self.saves.wait_turn().await;
+            if self.app_id.try_get_value().is_none() {
+                // the section was left meanwhile: its leaving sent what waited
+                self.saves.done();
+                return;
+            }
             let values = self.values();
             self.status.set(SaveState::Saving);
             let had_op = op.is_some();
@@ -265,9 +277,12 @@ mod browser {
                 None,
             )
             .await;
+            if let Ok(saved) = &result {
+                self.version.try_set(saved.version);
+            }
+            self.saves.done();
             match result {
-                Ok(saved) => {
-                    self.version.set(saved.version);
+                Ok(_) => {
                     self.status.set(SaveState::Saved);
                     unstash(&self.app_id.get_value(), &values);
                     if let Some(next) = next {
