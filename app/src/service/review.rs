@@ -12,8 +12,8 @@ use crate::domain::instant::{iso_date, Instant};
 use crate::domain::materials::{Level, Section};
 use crate::domain::penalties::Subject;
 use crate::domain::review::{
-    check_opinion, check_return_list, check_unit_recommendation, notice_may_close, queue_of, unit_pledge, OpinionProblem, ReturnItem,
-    MAX_OPINION_CHARS,
+    check_opinion, check_return_list, check_unit_recommendation, notice_may_close, queue_of, unit_pledge, OpinionProblem, QueueOrg,
+    ReturnItem, MAX_OPINION_CHARS,
 };
 use crate::domain::workflow::{may, may_view, Action, Actor, Denied, Role, Status, REVIEW_ACTIONS};
 use crate::forms::FieldText;
@@ -46,9 +46,16 @@ pub const QUEUE_PAGE: i64 = 50;
 
 /// One page (`filter.after`, `QUEUE_PAGE` rows) of `actor`'s organisation's queue at `actor`'s
 /// step, with the counts per status and the filter's total; `Forbidden` for anyone without one.
-pub async fn queue_for(state: &AppState, actor: &Actor, filter: &QueueFilter) -> Result<QueueView, AppError> {
+/// Whose applications at which steps `actor` reviews: the domain's queue for the role, in the
+/// actor's own organisation; anyone else is refused.
+fn queue_scope(actor: &Actor) -> Result<(QueueOrg, &str, &'static [Status]), AppError> {
     let (org, statuses) = queue_of(actor.role).ok_or(AppError::Forbidden)?;
     let org_id = actor.org_id.as_deref().ok_or(AppError::Forbidden)?;
+    Ok((org, org_id, statuses))
+}
+
+pub async fn queue_for(state: &AppState, actor: &Actor, filter: &QueueFilter) -> Result<QueueView, AppError> {
+    let (org, org_id, statuses) = queue_scope(actor)?;
     // one row more than the page tells whether there is a next one
     let page = QueueFilter { limit: QUEUE_PAGE + 1, ..filter.clone() };
     let mut rows = state.store.queue(org, org_id, statuses, &page).await?;
@@ -71,8 +78,7 @@ pub async fn queue_for(state: &AppState, actor: &Actor, filter: &QueueFilter) ->
 
 /// Every row of the filtered queue (the CSV export): the same filter and order as the page.
 pub async fn whole_queue(state: &AppState, actor: &Actor, filter: &QueueFilter) -> Result<Vec<QueueItem>, AppError> {
-    let (org, statuses) = queue_of(actor.role).ok_or(AppError::Forbidden)?;
-    let org_id = actor.org_id.as_deref().ok_or(AppError::Forbidden)?;
+    let (org, org_id, statuses) = queue_scope(actor)?;
     Ok(state.store.queue_all(org, org_id, statuses, filter).await?.into_iter().map(item).collect())
 }
 
