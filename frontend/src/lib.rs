@@ -16,11 +16,7 @@ pub fn hydrate() {
     {
         // No router in the browser to follow a server function's redirect (after 注册, 登录…):
         // the browser goes there as a link would take it.
-        let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().set_href(to);
-            }
-        });
+        let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| app::components::address::go(to, false));
         leptos::mount::hydrate_islands();
     }
     #[cfg(not(feature = "islands"))]

@@ -287,9 +287,7 @@ mod browser {
                     unstash(&self.app_id.get_value(), &values);
                     if let Some(next) = next {
                         let to = format!("/applications/{}/{next}", self.app_id.get_value());
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.location().set_href(&to);
-                        }
+                        crate::components::address::go(&to, false);
                     } else if had_op {
                         self.reload();
                     }

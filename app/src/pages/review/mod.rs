@@ -95,26 +95,16 @@ fn QueueScreen(
             review_queue(q.status, q.level, q.specialty, q.name, q.sort, q.after)
         },
     );
-    loaded_live(data, move |v| {
-        let flash = flash(done.as_deref(), status_now.as_deref());
-        view! { <Queue v q=q.clone() connected updated=tick flash/> }
-    })
+    loaded_live(data, move |v| view! { <Queue v q=q.clone() connected updated=tick done=done.clone() status_now=status_now.clone()/> })
 }
 
 /// What the decision just made did, shown above the queue it came back to.
-fn flash(done: Option<&str>, status_now: Option<&str>) -> Option<(crate::domain::workflow::Action, Option<Status>)> {
+fn flash(done: Option<&str>, status_now: Option<&str>, lang: crate::i18n::Lang) -> Option<AnyView> {
     let action = crate::domain::workflow::Action::parse(done?)?;
+    let status = Status::parse(status_now?)?;
     if action == crate::domain::workflow::Action::FindFraud {
-        return Some((action, None));
-    }
-    Some((action, Some(Status::parse(status_now?)?)))
-}
-
-fn flash_view(flash: Option<(crate::domain::workflow::Action, Option<Status>)>, lang: crate::i18n::Lang) -> Option<AnyView> {
-    let (action, status) = flash?;
-    let Some(status) = status else {
         return Some(view! { <p class="notice" role="status">{Msg::FindingRecorded.text(lang).to_string()}</p> }.into_any());
-    };
+    }
     Some(view! {
         <p class="notice" role="status">
             {Text::with(Msg::DecisionDone, [crate::i18n::action_name(action).text(lang).to_string(), status_name(status).text(lang).to_string()]).render(lang)}
@@ -136,7 +126,8 @@ fn Queue(
     q: Query,
     connected: ReadSignal<bool>,
     updated: ReadSignal<u32>,
-    flash: Option<(crate::domain::workflow::Action, Option<Status>)>,
+    done: Option<String>,
+    status_now: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let total: i64 = v.counts.iter().map(|(_, n)| n).sum();
@@ -170,7 +161,7 @@ fn Queue(
                     {move || (updated.get() > 0).then(|| format!(" · {}", Msg::QueueUpdated.text(lang)))}
                 </p>
             </div>
-            {flash_view(flash, lang)}
+            {flash(done.as_deref(), status_now.as_deref(), lang)}
             <nav class="tabs" aria-label=Msg::StatusLabel.text(lang)>{tabs}</nav>
             <form class="filters card" method="get" action="/review" role="search">
                 <input type="hidden" name="status" value=q.status.clone()/>
