@@ -36,10 +36,8 @@ PKG = $(SITE)/pkg
 # build (cargo locks a target directory per invocation); the two share no artefacts anyway.
 FRONT_TARGET ?= target/front
 WASM_OUT = $(FRONT_TARGET)/wasm32-unknown-unknown/wasm-release/frontend.wasm
-# `--features islands` for the islands build (`make islands`)
-FRONT_FEATURES ?=
 
-.PHONY: islands e2e-islands run test tools browser build server site wasm css assets test-build test-rust rust-checks lint clippy-hydrate test-e2e e2e wasm-size lighthouse clean-data
+.PHONY: whole-app e2e-whole-app run test tools browser build server site wasm css assets test-build test-rust rust-checks lint clippy-hydrate test-e2e e2e wasm-size lighthouse clean-data
 
 ## build and serve with demo data (Ctrl-C stops it)
 run: build
@@ -79,7 +77,7 @@ lint:
 	@$(MAKE) --no-print-directory clippy-hydrate
 
 clippy-hydrate:
-	cargo clippy -p app -p frontend --no-default-features --features app/hydrate --target wasm32-unknown-unknown --target-dir target/clippy -- -D warnings
+	cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown --target-dir target/clippy -- -D warnings
 
 tools:
 	@scripts/install-tools.sh build
@@ -95,19 +93,27 @@ build: tools
 server:
 	cargo build --release -p zhiping
 
-## what cargo-leptos's `build --release --precompress` did, in five plain steps: the frontend for
-## wasm32, wasm-bindgen, wasm-opt -Oz, the CSS through Lightning CSS, public/ copied; then every
-## file of pkg/ gzip- and brotli-compressed beside itself (served by ServeDir's precompressed_*)
+## what cargo-leptos's `build --release --precompress --hash-files` did, in plain steps: the
+## frontend for wasm32, wasm-bindgen, wasm-opt -Oz, the CSS through Lightning CSS, public/ copied;
+## then the JS, WASM and CSS named after their content, listed in pkg/manifest.txt, and each
+## gzip- and brotli-compressed beside itself (served by ServeDir's precompressed_*, `immutable`)
 site: wasm css assets
-	@for f in $(PKG)/*.js $(PKG)/*.wasm $(PKG)/*.css; do \
-	  gzip -9 -k -f -n "$$f"; brotli -q 11 -f "$$f"; done
+	@scripts/name-assets.sh $(PKG) $(LEPTOS_OUTPUT_NAME)
 
+## One browser bundle per group of islands (frontend's `bundle-<group>` features): a page loads the
+## one that holds its islands, not every island's code. `BUNDLES=whole` is the whole-app bundle
+## (`make whole-app`). Each is linted as it is built (LINTED), so clippy sees every group's code.
+BUNDLES ?= forms section review
 wasm:
-	$(LINTED) cargo build -p frontend --lib $(FRONT_FEATURES) --target wasm32-unknown-unknown --profile wasm-release --target-dir $(FRONT_TARGET)
 	@mkdir -p $(PKG)
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(LEPTOS_OUTPUT_NAME) $(WASM_OUT)
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $(PKG)/$(LEPTOS_OUTPUT_NAME).wasm $(PKG)/$(LEPTOS_OUTPUT_NAME)_bg.wasm
-	@rm $(PKG)/$(LEPTOS_OUTPUT_NAME)_bg.wasm
+	@for b in $(BUNDLES); do \
+	  features="--no-default-features"; [ "$$b" = whole ] || features="$$features --features bundle-$$b"; \
+	  echo "cargo build -p frontend --lib $$features (bundle $$b)"; \
+	  $(LINTED) cargo build -p frontend --lib $$features --target wasm32-unknown-unknown --profile wasm-release --target-dir $(FRONT_TARGET); \
+	  wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(LEPTOS_OUTPUT_NAME)-$$b $(WASM_OUT); \
+	  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $(PKG)/$(LEPTOS_OUTPUT_NAME)-$$b.wasm $(PKG)/$(LEPTOS_OUTPUT_NAME)-$${b}_bg.wasm; \
+	  rm $(PKG)/$(LEPTOS_OUTPUT_NAME)-$${b}_bg.wasm; \
+	done
 
 css:
 	@mkdir -p $(PKG)
@@ -142,21 +148,20 @@ test-e2e: browser build e2e
 e2e:
 	cd end2end && E2E_PORT=$$($(FREE_PORT)) E2E_REVIEW_PORT=$$($(FREE_PORT)) E2E_CERT_PORT=$$($(FREE_PORT)) npx playwright test
 
-## Islands mode (issue 15; not yet the default: the reviewers' live pages are not islands yet):
-## the server and the browser bundle built with the `islands` feature in target/isl, beside the
-## default build, and Playwright against them.
-ISL := target/isl
-islands: tools
-	cargo build --release -p zhiping --features app/islands --target-dir $(ISL)
-	$(MAKE) --no-print-directory site SITE=$(ISL)/site FRONT_TARGET=$(ISL)/front FRONT_FEATURES="--features islands"
-	@ls -l $(ISL)/site/pkg/zhiping.wasm $(ISL)/site/pkg/zhiping.wasm.br | awk '{print $$5, $$9}'
-e2e-islands: browser islands
-	cd end2end && E2E_SERVER=./$(ISL)/release/zhiping ZP_SITE_ROOT=$(ISL)/site \
+## The whole-app build (every page hydrated, client-side routing; the default before islands,
+## issue 15), kept to measure against: server and bundle in target/whole, beside the default build.
+## `make e2e-whole-app [SPECS=tests/x.spec.ts]` runs Playwright against it.
+WHOLE := target/whole
+whole-app: tools
+	cargo build --release -p zhiping --no-default-features --target-dir $(WHOLE)
+	$(MAKE) --no-print-directory site SITE=$(WHOLE)/site FRONT_TARGET=$(WHOLE)/front BUNDLES=whole
+e2e-whole-app: browser whole-app
+	cd end2end && E2E_SERVER=./$(WHOLE)/release/zhiping ZP_SITE_ROOT=$(WHOLE)/site \
 	  E2E_PORT=$$($(FREE_PORT)) E2E_REVIEW_PORT=$$($(FREE_PORT)) E2E_CERT_PORT=$$($(FREE_PORT)) npx playwright test $(SPECS)
 
-## sizes of the release artefacts (raw and brotli)
+## what the browser is sent: the files of pkg/ (raw and brotli) and which pages load the bundle
 wasm-size: build
-	@ls -l $(PKG)/zhiping.wasm $(PKG)/zhiping.wasm.br $(PKG)/zhiping.js.br $(PKG)/zhiping.css.br target/release/zhiping | awk '{print $$5, $$9}'
+	@scripts/wasm-size.sh $(SITE)
 
 ## Lighthouse in mobile mode on the pages an applicant and the public open (and one reviewer's
 ## queue), signed in where needed, against the release server with demo data; prints the four

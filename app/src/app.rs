@@ -1,11 +1,15 @@
 //! The document shell and the router.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Title};
+#[cfg(feature = "ssr")]
+use leptos_meta::MetaTags;
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, SsrMode};
 
+#[cfg(feature = "ssr")]
+use crate::components::assets::{BrowserScripts, Stylesheet};
 use crate::components::header::Header;
 use crate::components::lang::{detect_lang, use_lang};
 use crate::components::session::provide_session;
@@ -29,6 +33,7 @@ use crate::pages::{
 
 /// The HTML document around the app. On the server it also sets the Content-Security-Policy
 /// with this response's script nonce.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = detect_lang();
     #[cfg(feature = "ssr")]
@@ -49,9 +54,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5c73"/>
                 // what a search result shows under the title
                 <meta name="description" content=Msg::AppDescription.text(lang)/>
-                <link rel="stylesheet" href="/pkg/zhiping.css"/>
+                <Stylesheet options=options.clone()/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=cfg!(feature = "islands")/>
+                <BrowserScripts options/>
                 <MetaTags/>
             </head>
             <body>

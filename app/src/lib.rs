@@ -31,5 +31,7 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+#[cfg(all(feature = "ssr", not(test)))]
+pub use app::shell;
 #[cfg(not(test))]
-pub use app::{shell, App};
+pub use app::App;

@@ -21,28 +21,18 @@ pub fn hydrate() {
     }
     #[cfg(not(feature = "islands"))]
     leptos::mount::hydrate_body(app::App);
-    // A marker for end-to-end tests (and curious people) that the page is now live. In islands
-    // mode the islands hydrate right after this function returns (Leptos's island script), so
-    // the marker waits for the next task, when they have.
-    #[cfg(feature = "islands")]
-    {
-        use wasm_bindgen::JsCast;
-        let mark = wasm_bindgen::closure::Closure::once_into_js(mark_live);
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(mark.unchecked_ref());
-        }
-    }
+    // In islands mode the page's script (app's `boot.js`) hydrates the islands after this
+    // returns and marks the page live when they are; the whole app is live now.
     #[cfg(not(feature = "islands"))]
     mark_live();
 }
 
-/// `window.__zp_hydrated` for the tests, `window.__zp_islands` in islands mode (each link is a page
-/// load there, by design), and the style's `js` class: controls only the page without
+/// `window.__zp_hydrated` for the tests and the style's `js` class: controls only the page without
 /// JavaScript needs can go.
+#[cfg(not(feature = "islands"))]
 fn mark_live() {
     if let Some(w) = web_sys::window() {
         let _ = js_sys::Reflect::set(&w, &"__zp_hydrated".into(), &true.into());
-        let _ = js_sys::Reflect::set(&w, &"__zp_islands".into(), &cfg!(feature = "islands").into());
         if let Some(root) = w.document().and_then(|d| d.document_element()) {
             let _ = root.class_list().add_1("js");
         }

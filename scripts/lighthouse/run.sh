@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make lighthouse: installs Lighthouse (npm, beside this script) when missing, starts the release
 # server with demo data on a fresh data directory, runs run.mjs against it, stops the server.
-# LIGHTHOUSE_SERVER (and ZP_SITE_ROOT) measure another build, e.g. the islands one:
-#   LIGHTHOUSE_SERVER=./target/isl/release/zhiping ZP_SITE_ROOT=target/isl/site scripts/lighthouse/run.sh
+# LIGHTHOUSE_SERVER (and ZP_SITE_ROOT) measure another build, e.g. the whole-app one (make whole-app):
+#   LIGHTHOUSE_SERVER=./target/whole/release/zhiping ZP_SITE_ROOT=target/whole/site scripts/lighthouse/run.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

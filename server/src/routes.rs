@@ -11,7 +11,6 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use serde::Deserialize;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeader;
 
 use app::api::context::safe_next;
 use app::i18n::{Lang, LANG_COOKIE};
@@ -73,10 +72,25 @@ pub fn router(cfg: &ServerConfig, state: AppState, sweep_now: std::sync::Arc<tok
 }
 
 /// The WASM, JS and CSS: the brotli or gzip files `make site` writes beside them when the browser
-/// accepts them, revalidated by Last-Modified since the names carry no hash.
-fn static_pkg(site_root: &str) -> SetResponseHeader<ServeDir, http::HeaderValue> {
+/// accepts them. Their names carry a hash of their content (`scripts/name-assets.sh`), so a browser
+/// keeps them for a year without asking again; anything else under /pkg is revalidated.
+fn static_pkg(site_root: &str) -> Router {
     let dir = ServeDir::new(format!("{site_root}/pkg")).precompressed_br().precompressed_gzip();
-    SetResponseHeader::overriding(dir, http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-cache"))
+    Router::new().fallback_service(dir).layer(middleware::from_fn(pkg_cache_control))
+}
+
+async fn pkg_cache_control(req: Request, next: middleware::Next) -> Response {
+    let hashed = is_content_named(req.uri().path());
+    let mut res = next.run(req).await;
+    let value = if hashed && res.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+    res.headers_mut().insert(http::header::CACHE_CONTROL, http::HeaderValue::from_static(value));
+    res
+}
+
+/// `zhiping.0123456789abcdef.wasm`: a name with 16 hex digits of its content's hash in it.
+fn is_content_named(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.split('.').any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 async fn server_fn(Extension(state): Extension<AppState>, req: Request) -> impl IntoResponse {
@@ -151,4 +165,18 @@ fn panicked(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
         body,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_content_named;
+
+    #[test]
+    fn only_a_name_with_its_content_hash_is_kept_for_a_year() {
+        assert!(is_content_named("/zhiping.0123456789abcdef.wasm"));
+        assert!(is_content_named("/pkg/zhiping.0123456789abcdef.css"));
+        assert!(!is_content_named("/zhiping.wasm"));
+        assert!(!is_content_named("/bench-queue.html"));
+        assert!(!is_content_named("/zhiping.0123.js"));
+    }
 }

@@ -22,8 +22,8 @@ fn elapsed_since_load() -> i64 {
 }
 
 /// An island of its own where the page around it is HTML; inside another island, part of that one.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-forms", island)]
+#[cfg_attr(not(feature = "island-forms"), component)]
 pub fn Countdown(
     /// The deadline (UTC ms, from the server).
     due: i64,

@@ -1,6 +1,8 @@
 //! Reusable widgets. Every string comes from the catalogue; every control has a real label.
 
 pub mod address;
+#[cfg(feature = "ssr")]
+pub mod assets;
 pub mod countdown;
 #[cfg(feature = "ssr")]
 pub mod csp;

@@ -1,5 +1,6 @@
 //! Who is signed in, fetched once per navigation so that login, logout and expiry show at once.
 
+use crate::components::loaded::{resource, SliceJson};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -8,7 +9,7 @@ use crate::api::error::AppError;
 
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub me: Resource<Result<Option<Me>, AppError>>,
+    pub me: Resource<Result<Option<Me>, AppError>, SliceJson>,
     /// Someone was signed in earlier in this tab (browser only): a page that now finds nobody
     /// says the session expired rather than "log in first".
     pub was_signed_in: RwSignal<bool>,
@@ -16,7 +17,7 @@ pub struct Session {
 
 pub fn provide_session() {
     let location = use_location();
-    let me = Resource::new(move || location.pathname.get(), |_| current_user());
+    let me = resource(move || location.pathname.get(), |_| current_user());
     let was_signed_in = RwSignal::new(false);
     Effect::new(move |_| {
         if matches!(me.get(), Some(Ok(Some(_)))) {
@@ -26,6 +27,6 @@ pub fn provide_session() {
     provide_context(Session { me, was_signed_in });
 }
 
-pub fn use_session() -> Resource<Result<Option<Me>, AppError>> {
+pub fn use_session() -> Resource<Result<Option<Me>, AppError>, SliceJson> {
     expect_context::<Session>().me
 }

@@ -5,11 +5,13 @@ use super::Lang;
 
 macro_rules! catalogue {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+            /// Each message's key, in `ALL`'s order: its name in JSON (an API error names its message).
+            const NAMES: &'static [&'static str] = &[$(stringify!($key)),*];
 
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
@@ -18,6 +20,33 @@ macro_rules! catalogue {
             }
         }
     };
+}
+
+impl Msg {
+    /// The key as written in the catalogue (`"FieldName"`).
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    pub fn from_name(name: &str) -> Option<Msg> {
+        Self::NAMES.iter().position(|n| *n == name).map(|i| Self::ALL[i])
+    }
+}
+
+// By hand, as serde's derive would write a unit variant (its name as a string), but with one
+// table lookup instead of a match of every key in each deserializer's copy: the derived
+// `Deserialize` of this enum was 4 × 14–18 KB of the browser bundle (BENCHMARKS.md).
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Msg {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Msg, D::Error> {
+        let name = String::deserialize(d)?;
+        Msg::from_name(&name).ok_or_else(|| serde::de::Error::unknown_variant(&name, &[]))
+    }
 }
 
 catalogue! {

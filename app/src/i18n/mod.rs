@@ -116,6 +116,17 @@ mod tests {
     }
 
     #[test]
+    fn a_message_is_its_key_in_json_both_ways() {
+        for m in Msg::ALL {
+            let json = serde_json::to_string(m).unwrap();
+            assert_eq!(json, format!("\"{m:?}\""));
+            assert_eq!(serde_json::from_str::<Msg>(&json).unwrap(), *m);
+        }
+        assert!(serde_json::from_str::<Msg>("\"NoSuchMessage\"").is_err());
+        assert!(serde_json::from_str::<Msg>("3").is_err());
+    }
+
+    #[test]
     fn language_comes_from_the_cookie() {
         assert_eq!(Lang::from_cookie_header("a=b; zp_lang=en"), Lang::En);
         assert_eq!(Lang::from_cookie_header("zp_session=x"), Lang::Zh);

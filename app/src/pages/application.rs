@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::loaded::{loaded, loaded_live};
+use crate::components::loaded::{loaded, loaded_live, resource, SliceJson};
 
 use crate::domain::workflow::Status;
 use leptos::server_fn::ServerFn;
@@ -21,12 +21,9 @@ use crate::domain::materials::{Level, Missing};
 use crate::i18n::{field_label, level_name, section_name, status_name, Msg, Text};
 use crate::pages::section::SectionNav;
 
-fn load(changed: Option<ServerAction<ChangeApplication>>) -> Resource<Result<FormView, crate::api::error::AppError>> {
+fn load(changed: Option<ServerAction<ChangeApplication>>) -> Resource<Result<FormView, crate::api::error::AppError>, SliceJson> {
     let params = use_params_map();
-    Resource::new(
-        move || (params.with(|p| p.get("id").unwrap_or_default()), changed.map(|a| a.version().get())),
-        |(id, _)| application_form(id),
-    )
+    resource(move || (params.with(|p| p.get("id").unwrap_or_default()), changed.map(|a| a.version().get())), |(id, _)| application_form(id))
 }
 
 #[component]
@@ -109,14 +106,39 @@ fn Overview(f: FormView, change: ServerAction<ChangeApplication>) -> impl IntoVi
 pub fn SubmitPage() -> impl IntoView {
     let data = load(None);
     view! {
-        {loaded(data, move |f| view! { <SubmitForm f/> }.into_any())}
+        {loaded(data, move |f| view! { <SubmitForm f=SubmitFacts::of(&f)/> }.into_any())}
+    }
+}
+
+/// What the submit form needs of the application: its island's props, which the page carries
+/// as JSON and the browser reads (the whole `FormView` would bring its reader into the bundle).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct SubmitFacts {
+    id: String,
+    submit_key: String,
+    status: Status,
+    editable: bool,
+    submissions_left: u8,
+    missing: Vec<Missing>,
+}
+
+impl SubmitFacts {
+    fn of(f: &FormView) -> Self {
+        SubmitFacts {
+            id: f.id.clone(),
+            submit_key: f.submit_key.clone(),
+            status: f.status,
+            editable: f.editable,
+            submissions_left: f.submissions_left,
+            missing: f.missing.clone(),
+        }
     }
 }
 
 /// The check and the submission (an island: a second tap is caught before it is sent).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-fn SubmitForm(f: FormView) -> impl IntoView {
+#[cfg_attr(feature = "island-forms", island)]
+#[cfg_attr(not(feature = "island-forms"), component)]
+fn SubmitForm(f: SubmitFacts) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SubmitApplication>::new();
     let action_pending = action.pending();
@@ -182,7 +204,7 @@ fn ChangeForm(f: FormView, action: ServerAction<ChangeApplication>) -> impl Into
     let action_pending = action.pending();
     let lang = use_lang();
     let error = server_error(action.value());
-    let units = Resource::new(|| (), |_| unit_choices());
+    let units = resource(|| (), |_| unit_choices());
     let at = move |field: &'static str| move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
     let unit_id = f.unit_id.clone();
     view! {

@@ -9,7 +9,7 @@ use crate::api::admin::series_catalogue;
 use crate::api::applications::{my_applications, unit_choices, ApplicationSummary, StartApplication};
 use crate::components::field::{server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource, SliceJson};
 use crate::domain::materials::Level;
 use crate::domain::series::{check_choice, Series};
 use crate::domain::workflow::Status;
@@ -22,7 +22,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     // the form below starts one with this action, and the list reloads after it (when the whole
     // page is live; an island's start ends in the server's redirect back here instead)
     provide_context(start);
-    let list = Resource::new(move || start.version().get(), |_| my_applications());
+    let list = resource(move || start.version().get(), |_| my_applications());
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::ApplicationsTitle.text(lang)}</h1>
@@ -71,14 +71,14 @@ fn ApplicationCard(a: ApplicationSummary) -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-forms", island)]
+#[cfg_attr(not(feature = "island-forms"), component)]
 fn StartForm() -> impl IntoView {
     let action = use_context::<ServerAction<StartApplication>>().unwrap_or_default();
     let action_pending = action.pending();
     let lang = use_lang();
     let server = server_error(action.value());
-    let units = Resource::new(|| (), |_| unit_choices());
+    let units = resource(|| (), |_| unit_choices());
     let level = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let series = FieldState::new("series");
@@ -88,7 +88,7 @@ fn StartForm() -> impl IntoView {
     let specialty = FieldState::new("specialty");
     // The administrator's catalogue: the series offered, and the same check of the specialty the
     // server makes (domain::series::check_choice).
-    let catalogue = Resource::new(|| (), |_| series_catalogue());
+    let catalogue = resource(|| (), |_| series_catalogue());
     let choice_problem = move |field: &'static str| {
         let cat: Vec<Series> = catalogue.get().and_then(Result::ok)?;
         let problems = check_choice(&cat, &series.value.get(), &specialty.value.get()).err()?;
@@ -178,7 +178,7 @@ fn StartForm() -> impl IntoView {
 #[component]
 fn SeriesChoice(
     series: FieldState,
-    catalogue: Resource<Result<Vec<Series>, crate::api::error::AppError>>,
+    catalogue: Resource<Result<Vec<Series>, crate::api::error::AppError>, SliceJson>,
     message: Signal<Option<Text>>,
 ) -> impl IntoView {
     let lang = use_lang();

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::certificates::*;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::domain::certificate::CertificateStatus;
 use crate::i18n::{level_name, Lang, Msg, Text};
 
@@ -37,7 +37,7 @@ fn print_page() {
 #[component]
 pub fn MyCertificatesPage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| my_certificates());
+    let data = resource(|| (), |_| my_certificates());
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::MyCertificatesTitle.text(lang)}</h1>
@@ -72,11 +72,18 @@ pub fn IssuingPage() -> impl IntoView {
     let lang = use_lang();
     let issue = ServerAction::<IssueCertificates>::new();
     let revoke = ServerAction::<RevokeCertificate>::new();
-    let data = Resource::new(move || (issue.version().get(), revoke.version().get()), |_| issuing_overview());
+    let data = resource(move || (issue.version().get(), revoke.version().get()), |_| issuing_overview());
     let issue_error = server_error(issue.value());
     let revoke_error = server_error(revoke.value());
     let query = use_query_map();
-    let issued = move || issue.value().get().and_then(|r| r.ok()).map(|n| n.len()).or_else(|| query.with(|q| q.get("issued").map(|_| 0)));
+    let issued = move || {
+        issue
+            .value()
+            .get()
+            .and_then(|r| r.ok())
+            .map(|n| n.len())
+            .or_else(|| query.with(|q| q.get("issued").map(|n| n.parse().unwrap_or(0))))
+    };
     view! {
         <div class="stack wide">
             <h1 class="page-title">{Msg::IssuingTitle.text(lang)}</h1>
@@ -184,7 +191,7 @@ pub fn VerifyFormPage() -> impl IntoView {
 pub fn VerifyPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let data = Resource::new(move || params.with(|p| p.get("number").unwrap_or_default()), verify_certificate);
+    let data = resource(move || params.with(|p| p.get("number").unwrap_or_default()), verify_certificate);
     view! {
         <div class="stack">
             <p class="crumbs"><a href="/verify">{"← "}{Msg::VerifyTitle.text(lang)}</a></p>

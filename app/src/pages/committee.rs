@@ -6,7 +6,7 @@ use super::evaluation::{at_field, form_error, state_text, what};
 use crate::api::evaluation::*;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::{loaded, loaded_live};
+use crate::components::loaded::{loaded, loaded_live, resource};
 use crate::domain::evaluation::SessionState;
 use crate::domain::instant::Instant;
 use crate::i18n::{Msg, Text};
@@ -14,7 +14,7 @@ use crate::i18n::{Msg, Text};
 #[component]
 pub fn CommitteePage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| my_sessions());
+    let data = resource(|| (), |_| my_sessions());
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::CommitteeTitle.text(lang)}</h1>
@@ -42,13 +42,13 @@ pub fn CommitteeSessionPage() -> impl IntoView {
 }
 
 /// A session's cards as they live in the browser (an island in islands mode).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-review", island)]
+#[cfg_attr(not(feature = "island-review"), component)]
 fn CommitteeSessionScreen(id: String) -> impl IntoView {
     let lang = use_lang();
     // a vote accepted on any card reloads the session, so every card shows what was recorded
     let recorded = RwSignal::new(0u32);
-    let data = Resource::new(move || recorded.get(), move |_| committee_session(id.clone()));
+    let data = resource(move || recorded.get(), move |_| committee_session(id.clone()));
     loaded_live(data, move |v| {
         let open = v.session.state == SessionState::Open;
         let sid = v.session.id.clone();

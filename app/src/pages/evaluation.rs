@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::evaluation::*;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::domain::evaluation::{Outcome, SessionState};
 use crate::domain::instant::Instant;
 use crate::i18n::{level_name, Lang, Msg, Text};
@@ -39,7 +39,7 @@ pub(super) use crate::components::field::field_error as at_field;
 pub fn EvaluationPage() -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateSession>::new();
-    let data = Resource::new(move || create.version().get(), |_| evaluation_overview());
+    let data = resource(move || create.version().get(), |_| evaluation_overview());
     view! {
         <div class="stack wide">
             <h1 class="page-title">{Msg::EvaluationTitle.text(lang)}</h1>
@@ -123,8 +123,8 @@ pub fn EvaluationSessionPage() -> impl IntoView {
 }
 
 /// One evaluation session as it lives in the browser (an island in islands mode).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-review", island)]
+#[cfg_attr(not(feature = "island-review"), component)]
 fn EvaluationSessionScreen(id: String) -> impl IntoView {
     let assign = ServerAction::<AssignToSession>::new();
     let attend = ServerAction::<SetAttendance>::new();
@@ -132,7 +132,7 @@ fn EvaluationSessionScreen(id: String) -> impl IntoView {
     let publish = ServerAction::<PublishResults>::new();
     // votes and payments elsewhere move the page along (the live stream of the office's applications)
     let (tick, _) = crate::components::live::use_changes(None);
-    let data = Resource::new(
+    let data = resource(
         move || (id.clone(), assign.version().get(), attend.version().get(), close.version().get(), publish.version().get(), tick.get()),
         |(id, ..)| async move { Ok((evaluation_session(id).await?, evaluation_overview().await?)) },
     );

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::fees::{fee_view, FeeInfo, StartPayment};
@@ -16,7 +16,7 @@ use crate::i18n::{status_name, Msg, Text};
 #[component]
 pub fn FeePage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), fee_view);
+    let data = resource(move || params.with(|p| p.get("id").unwrap_or_default()), fee_view);
     view! {
         {loaded(data, move |f| view! { <Fee f/> }.into_any())}
     }

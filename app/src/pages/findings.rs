@@ -8,22 +8,22 @@ use leptos::prelude::*;
 use crate::api::error::AppError;
 use crate::api::findings::{credit_record, public_findings, FindingView};
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource, SliceJson};
 use crate::domain::penalties::Subject;
 use crate::i18n::{Lang, Msg, Text};
 
 #[component]
 pub fn FindingsPage() -> impl IntoView {
-    findings_page(Resource::new(|| (), |_| public_findings()), [Msg::FindingsTitle, Msg::FindingsLead, Msg::FindingsNone])
+    findings_page(resource(|| (), |_| public_findings()), [Msg::FindingsTitle, Msg::FindingsLead, Msg::FindingsNone])
 }
 
 #[component]
 pub fn CreditRecordPage() -> impl IntoView {
-    findings_page(Resource::new(|| (), |_| credit_record()), [Msg::CreditRecordTitle, Msg::CreditRecordLead, Msg::CreditRecordNone])
+    findings_page(resource(|| (), |_| credit_record()), [Msg::CreditRecordTitle, Msg::CreditRecordLead, Msg::CreditRecordNone])
 }
 
 /// Either list, under its title and lead (`[title, lead, empty]`).
-fn findings_page(data: Resource<Result<Vec<FindingView>, AppError>>, [title, lead, none]: [Msg; 3]) -> impl IntoView {
+fn findings_page(data: Resource<Result<Vec<FindingView>, AppError>, SliceJson>, [title, lead, none]: [Msg; 3]) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="stack">

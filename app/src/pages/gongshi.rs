@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::review::{public_notice, public_notices, LodgeObjection, PublicNoticeView};
@@ -24,7 +24,7 @@ fn what(n: &PublicNoticeView, lang: crate::i18n::Lang) -> String {
 #[component]
 pub fn PublicNoticesPage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| public_notices());
+    let data = resource(|| (), |_| public_notices());
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::PublicNoticeTitle.text(lang)}</h1>
@@ -51,7 +51,7 @@ pub fn PublicNoticesPage() -> impl IntoView {
 #[component]
 pub fn PublicNoticePage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), public_notice);
+    let data = resource(move || params.with(|p| p.get("id").unwrap_or_default()), public_notice);
     view! {
         {loaded(data, move |n| view! { <NoticeOf n/> }.into_any())}
     }

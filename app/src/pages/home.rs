@@ -8,7 +8,7 @@ use crate::api::auth::Me;
 use crate::api::review::review_queue;
 use crate::components::field::Notice;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::components::session::use_session;
 use crate::domain::instant::Instant;
 use crate::domain::workflow::{Role, Status};
@@ -107,7 +107,7 @@ fn NextStep(me: Me) -> impl IntoView {
 #[component]
 fn ApplicantNext() -> impl IntoView {
     let lang = use_lang();
-    let apps = Resource::new(|| (), |_| my_applications());
+    let apps = resource(|| (), |_| my_applications());
     loaded(apps, move |apps| {
         let Some(a) = apps.into_iter().find(|a| !matches!(a.status, Status::Closed | Status::Withdrawn)) else {
             return view! {
@@ -145,10 +145,8 @@ fn ApplicantNext() -> impl IntoView {
 fn QueueNext() -> impl IntoView {
     let lang = use_lang();
     // sorted by deadline: the nearest one is on the first page, whatever the queue's length
-    let queue = Resource::new(
-        || (),
-        |_| review_queue(String::new(), String::new(), String::new(), String::new(), "deadline".into(), String::new()),
-    );
+    let queue =
+        resource(|| (), |_| review_queue(String::new(), String::new(), String::new(), String::new(), "deadline".into(), String::new()));
     loaded(queue, move |q| {
         let waiting: i64 = q.counts.iter().map(|(_, n)| n).sum();
         let nearest = q.rows.iter().filter_map(|r| r.due_at.or(r.notice_closes_at)).min();

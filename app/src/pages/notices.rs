@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::notices::{notice, notices, NoticeView, SaveNotice};
@@ -72,7 +72,7 @@ fn NoticeFiles(files: Vec<(String, String, i64)>) -> impl IntoView {
 #[component]
 pub fn NoticesPage() -> impl IntoView {
     let lang = use_lang();
-    let list = Resource::new(|| (), |_| notices());
+    let list = resource(|| (), |_| notices());
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::NoticesTitle.text(lang)}</h1>
@@ -103,7 +103,7 @@ pub fn NoticesPage() -> impl IntoView {
 pub fn NoticePage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let one = Resource::new(move || params.with(|p| p.get("id").unwrap_or_default()), notice);
+    let one = resource(move || params.with(|p| p.get("id").unwrap_or_default()), notice);
     view! {
         <div class="stack">
             <p class="crumbs"><a href="/notices">{"← "}{Msg::NavNotices.text(lang)}</a></p>
@@ -123,7 +123,7 @@ pub fn NoticePage() -> impl IntoView {
 #[component]
 pub fn AdminNoticesPage() -> impl IntoView {
     let lang = use_lang();
-    let list = Resource::new(|| (), |_| notices());
+    let list = resource(|| (), |_| notices());
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::NoticeAdminTitle.text(lang)}</h1>
@@ -149,7 +149,7 @@ pub fn NoticeEditPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let existing = Resource::new(id, |id| async move {
+    let existing = resource(id, |id| async move {
         if id == "new" {
             Ok(None)
         } else {

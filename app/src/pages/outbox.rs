@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use crate::api::outbox::list_outbox;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::i18n::Msg;
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {
     let lang = use_lang();
-    let rows = Resource::new(|| (), |_| list_outbox());
+    let rows = resource(|| (), |_| list_outbox());
     view! {
         <section class="card wide">
             <h1>{Msg::OutboxTitle.text(lang)}</h1>

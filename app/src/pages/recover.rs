@@ -22,10 +22,12 @@ pub fn RecoverPage() -> impl IntoView {
         let sent = query.with(|q| q.get("sent"));
         view! { <ResetPasswordForms sent/> }
     };
+    // after step 1 of the user name's recovery (`?username_sent`)
+    let username_sent = query.with_untracked(|q| q.get("username_sent").is_some());
     view! {
         <div class="stack narrow">
             <h1 class="page-title">{Msg::RecoverTitle.text(lang)}</h1>
-            <RecoverUsernameForm/>
+            <RecoverUsernameForm username_sent/>
             {reset}
             <p class="aside card muted">{Msg::ResetInPerson.text(lang)}</p>
         </div>
@@ -33,11 +35,10 @@ pub fn RecoverPage() -> impl IntoView {
 }
 
 // Each form is an island: checked as it is typed, the rest of the page is HTML.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-fn RecoverUsernameForm() -> impl IntoView {
+#[cfg_attr(feature = "island-forms", island)]
+#[cfg_attr(not(feature = "island-forms"), component)]
+fn RecoverUsernameForm(username_sent: bool) -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
     let action = ServerAction::<RecoverUsername>::new();
     let action_pending = action.pending();
     let server = server_error(action.value());
@@ -53,7 +54,8 @@ fn RecoverUsernameForm() -> impl IntoView {
             action.dispatch(RecoverUsername { id_number: id_number.value.get_untracked(), name: name.value.get_untracked() });
         }
     };
-    let sent = move || query.with(|q| q.get("username_sent").is_some());
+    // the server says so after a form sent without JavaScript; with it, the answer does
+    let sent = move || username_sent || action.value().with(|v| matches!(v, Some(Ok(_))));
     view! {
         <section class="card" aria-labelledby="recover-username">
             <h2 id="recover-username">{Msg::RecoverUsernameTitle.text(lang)}</h2>
@@ -72,8 +74,8 @@ fn RecoverUsernameForm() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-forms", island)]
+#[cfg_attr(not(feature = "island-forms"), component)]
 fn ResetPasswordForms(sent: Option<String>) -> impl IntoView {
     let lang = use_lang();
 

@@ -8,7 +8,7 @@ use super::evaluation::{form_error, outcome_text};
 use crate::api::evaluation::*;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::domain::instant::Instant;
 use crate::i18n::{level_name, Msg, Text};
 
@@ -16,7 +16,7 @@ use crate::i18n::{level_name, Msg, Text};
 pub fn FilingPage() -> impl IntoView {
     let lang = use_lang();
     let file = ServerAction::<FileResults>::new();
-    let data = Resource::new(move || file.version().get(), |_| filing_overview());
+    let data = resource(move || file.version().get(), |_| filing_overview());
     let error = server_error(file.value());
     let query = use_query_map();
     let filed = move || file.value().get().is_some_and(|r| r.is_ok()) || query.with(|q| q.get("filed").is_some());
@@ -60,7 +60,7 @@ pub fn FilingPage() -> impl IntoView {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| public_results());
+    let data = resource(|| (), |_| public_results());
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::ResultsTitle.text(lang)}</h1>

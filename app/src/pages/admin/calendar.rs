@@ -9,7 +9,7 @@ use crate::api::admin::{calendar_year, CalendarData, CalendarEntry};
 use crate::api::calendar::SaveCalendarDay;
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::i18n::{Msg, Text};
 
 #[component]
@@ -21,7 +21,7 @@ pub fn CalendarPage() -> impl IntoView {
     let changed = RwSignal::new(0u32);
     refetch_on_success(set, changed);
     let asked = move || query.with(|q| q.get("year").and_then(|y| y.parse::<i32>().ok()));
-    let days = Resource::new(move || (asked(), changed.get()), |(y, _)| calendar_year(y));
+    let days = resource(move || (asked(), changed.get()), |(y, _)| calendar_year(y));
     let error = server_error(set.value());
     view! {
         <div class="stack wide">

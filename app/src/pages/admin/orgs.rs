@@ -7,7 +7,7 @@ use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{org_tree, CreateOrg, OrgEntry, RenameOrg};
 use crate::components::field::{remembered, server_error};
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::domain::admin::OrgKind;
 use crate::i18n::{org_kind_name, Msg, Text};
 
@@ -16,7 +16,7 @@ pub fn OrgsPage() -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateOrg>::new();
     let changed = RwSignal::new(0u32);
-    let tree = Resource::new(move || (create.version().get(), changed.get()), |_| org_tree());
+    let tree = resource(move || (create.version().get(), changed.get()), |_| org_tree());
     view! {
         <div class="stack wide">
             {crumbs(lang)}

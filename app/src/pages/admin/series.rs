@@ -7,7 +7,7 @@ use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{series_catalogue, SaveSeries};
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::domain::materials::Level;
 use crate::domain::series::Series;
 use crate::i18n::{level_name, Msg};
@@ -16,7 +16,7 @@ use crate::i18n::{level_name, Msg};
 pub fn SeriesPage() -> impl IntoView {
     let lang = use_lang();
     let changed = RwSignal::new(0u32);
-    let list = Resource::new(move || changed.get(), |_| series_catalogue());
+    let list = resource(move || changed.get(), |_| series_catalogue());
     view! {
         <div class="stack wide">
             {crumbs(lang)}

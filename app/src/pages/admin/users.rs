@@ -8,7 +8,7 @@ use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
 use crate::api::admin::{list_users, AssignUser, InviteUser, OrgEntry, SetUserDisabled, UserEntry, UsersData, USERS_PAGE};
 use crate::components::field::{remembered, server_error};
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, resource};
 use crate::domain::workflow::Role;
 use crate::i18n::{org_kind_name, role_name, Lang, Msg, Text};
 
@@ -41,8 +41,7 @@ pub fn UsersPage() -> impl IntoView {
     let changed = RwSignal::new(0u32);
     let filter =
         move || query.with(|q| (q.get("role").unwrap_or_default(), q.get("org_id").unwrap_or_default(), q.get("q").unwrap_or_default()));
-    let data =
-        Resource::new(move || (filter(), invite.version().get(), changed.get()), |((role, org_id, q), _, _)| list_users(role, org_id, q));
+    let data = resource(move || (filter(), invite.version().get(), changed.get()), |((role, org_id, q), _, _)| list_users(role, org_id, q));
     let invited = move || {
         let from_query = query.with(|q| q.get("invited"));
         let from_action = invite.value().get().and_then(Result::ok);

@@ -2,6 +2,7 @@
 //! duplicate-file flags, the objections, the decisions this reviewer may take now, every section
 //! with its files, and the history. It reloads by itself when anyone acts on the application.
 
+use crate::components::loaded::resource;
 use leptos::prelude::*;
 
 use crate::components::field::error_alert;
@@ -31,8 +32,8 @@ pub fn ReviewPage() -> impl IntoView {
 
 /// One application under review as it lives in the browser: reloaded when it changes, the
 /// decisions sent from here (an island in islands mode).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-review", island)]
+#[cfg_attr(not(feature = "island-review"), component)]
 fn ReviewScreen(id: String) -> impl IntoView {
     let lang = use_lang();
     let (tick, _) = use_changes(Some(id.clone()));
@@ -40,7 +41,7 @@ fn ReviewScreen(id: String) -> impl IntoView {
     let actions: Actions =
         StoredValue::new(crate::domain::workflow::REVIEW_ACTIONS.into_iter().map(|a| (a, ServerAction::<Decide>::new())).collect());
     let versions = move || actions.with_value(|list| list.iter().map(|(_, a)| a.version().get()).sum::<usize>());
-    let data = Resource::new(move || (tick.get(), uploaded.get(), versions()), move |_| review_application(id.clone()));
+    let data = resource(move || (tick.get(), uploaded.get(), versions()), move |_| review_application(id.clone()));
     // the decision just taken; after it the application may have left this reviewer's step (and
     // sight): the page then says what was done and leads back to the queue
     let done = move || actions.with_value(|l| l.iter().find_map(|(a, s)| s.value().get().and_then(|r| r.ok()).map(|st| (*a, st))));

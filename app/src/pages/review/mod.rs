@@ -8,7 +8,7 @@ pub mod materials;
 
 use leptos::prelude::*;
 
-use crate::components::loaded::loaded_live;
+use crate::components::loaded::{loaded_live, resource};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::review::{review_queue, QueueItem, QueueView};
@@ -77,8 +77,8 @@ pub fn QueuePage() -> impl IntoView {
 
 /// The queue as it lives in the browser: reloaded when one of its applications changes (an
 /// island in islands mode).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-review", island)]
+#[cfg_attr(not(feature = "island-review"), component)]
 fn QueueScreen(
     q: Query,
     /// After a decision made without JavaScript the server comes back with `?done=<action>`
@@ -88,7 +88,7 @@ fn QueueScreen(
 ) -> impl IntoView {
     let (tick, connected) = use_changes(None);
     let asked = q.clone();
-    let data = Resource::new(
+    let data = resource(
         move || tick.get(),
         move |_| {
             let q = asked.clone();

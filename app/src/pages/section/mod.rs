@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::form::{application_form, FormView, SaveSection};
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
-use crate::components::loaded::loaded_live;
+use crate::components::loaded::{loaded_live, resource};
 use crate::components::upload::{flashed_upload_error, upload_url, UploadForms};
 use crate::domain::materials::fields::{field_id, layout, Input};
 use crate::domain::materials::{missing, Materials, Missing, Section};
@@ -39,11 +39,11 @@ pub fn SectionPage() -> impl IntoView {
 
 /// The section as it lives in the browser: its data, and its form. In islands mode this is the
 /// page's island — everything the applicant types into runs here, the rest of the page is HTML.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(feature = "island-section", island)]
+#[cfg_attr(not(feature = "island-section"), component)]
 fn SectionScreen(id: String, slug: String) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
-    let data = Resource::new(move || refresh.get(), move |_| application_form(id.clone()));
+    let data = resource(move || refresh.get(), move |_| application_form(id.clone()));
     loaded_live(data, move |f| match Section::from_slug(&slug).filter(|s| f.materials.sections().contains(s)) {
         Some(section) => view! { <SectionForm f section refresh/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
