@@ -15,17 +15,24 @@
 		window.__zp_hydrated = true;
 		return;
 	}
-	// the WASM's download starts beside the glue's instead of after it
-	const wasm = fetch(bundle.wasm);
-	import(bundle.js).then((mod) =>
-		mod.default({ module_or_path: wasm }).then(async () => {
-			mod.hydrate();
-			if (bundle.islands !== null) {
-				for (const el of islands) await mod[el.dataset.component](el);
-			}
-			window.__zp_hydrated = true;
-			// the style's `js` class: controls only the page without JavaScript needs can go
-			document.documentElement.classList.add("js");
-		}),
-	);
+	const start = () => {
+		// the WASM's download starts beside the glue's instead of after it
+		const wasm = fetch(bundle.wasm);
+		import(bundle.js).then((mod) =>
+			mod.default({ module_or_path: wasm }).then(async () => {
+				mod.hydrate();
+				if (bundle.islands !== null) {
+					for (const el of islands) await mod[el.dataset.component](el);
+				}
+				window.__zp_hydrated = true;
+				// the style's `js` class: controls only the page without JavaScript needs can go
+				document.documentElement.classList.add("js");
+			}),
+		);
+	};
+	// once the page has painted and the main thread is free (as Leptos's own island script
+	// waits), so the bundle's download and compile do not hold back what the person sees first;
+	// at most a second and a half on a page that is never idle
+	if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 1500 });
+	else setTimeout(start, 0);
 })
