@@ -20,7 +20,7 @@ const certURL = `http://127.0.0.1:${certPort}`;
 const certDataDir = mkdtempSync(join(tmpdir(), 'zhiping-e2e-cert-'));
 
 // The server binary (and, through ZP_SITE_ROOT, the site it serves): the release build unless
-// E2E_SERVER names another, such as the islands build (`make e2e-islands`).
+// E2E_SERVER names another, such as the whole-app build (`make e2e-whole-app`).
 const server = process.env.E2E_SERVER ?? './target/release/zhiping';
 
 const chromium = {
