@@ -31,17 +31,16 @@ use crate::pages::{
     recover::RecoverPage, register::RegisterPage,
 };
 
-/// The HTML document around the app. On the server it also sets the Content-Security-Policy
-/// with this response's script nonce.
+/// The HTML document around the app (server only): it also sets the Content-Security-Policy with
+/// this response's script nonce.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = detect_lang();
-    #[cfg(feature = "ssr")]
     crate::components::csp::set_content_security_policy();
     // In islands mode only what an island loads goes into the page for the browser: the rest of
     // the page's data is already in its HTML, and the islands' data is numbered as the browser
     // numbers it (from the first island on), not after everything the page loaded before it.
-    #[cfg(all(feature = "ssr", feature = "islands"))]
+    #[cfg(feature = "islands")]
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 /// What `pkg/manifest.txt` names, as addresses.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug)]
 pub struct AssetNames {
     pub css: String,
     pub bundles: Vec<Bundle>,
@@ -24,7 +24,7 @@ pub struct AssetNames {
 
 /// One browser bundle: its JS glue, its WASM, and the islands it can bring to life (`None` for
 /// the whole-app bundle, which hydrates the whole page).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Bundle {
     pub js: String,
     pub wasm: String,
