@@ -4,6 +4,7 @@
 // the calendar. With and without JavaScript, on a phone and on a desktop.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { registered } from './api';
 import { DEMO_PASSWORD, freshPhone, hydrated, keepScreenshot, login } from './support';
 
 const NEW_PASSWORD = '天山南北2027春';
@@ -74,6 +75,48 @@ test('an invited colleague sets a password, works in the unit, and is signed out
   await login(colleague, info, username, NEW_PASSWORD);
   await expect(colleague.getByText('账号或密码不正确')).toBeVisible();
   await colleagueContext.close();
+});
+
+test('someone who lost both phone and e-mail is reset at the counter once their ID card is checked', async ({ page, browser }, info) => {
+  const person = await registered(info.project.use.baseURL!);
+  await adminPage(page, info, '账号与角色');
+  await page.getByLabel('姓名、用户名、手机或邮箱').fill(person.phone);
+  await page.getByRole('button', { name: '筛选' }).click();
+  const card = page.getByRole('listitem', { name: person.name });
+  await expect(card).toHaveCount(1);
+  await card.getByText('现场核验重置密码').click();
+  const form = card.getByRole('form', { name: new RegExp(`^现场核验重置密码 ${person.name}`) });
+
+  // a card that is not the account's is refused at its field: no code
+  const other = person.id.slice(0, 14) + (person.id.slice(14, 17) === '000' ? '001' : '000') + person.id.slice(17);
+  await form.getByLabel('证件上的身份证号').fill(other);
+  await form.getByRole('button', { name: '核验并生成重置码' }).click();
+  await expect(card.getByText('与该账号登记的身份证号不一致，请核对证件')).toBeVisible();
+  await expect(card.getByText(/一次性重置码/)).toHaveCount(0);
+
+  await form.getByLabel('证件上的身份证号').fill(person.id.toLowerCase());
+  await form.getByRole('button', { name: '核验并生成重置码' }).click();
+  const shown = card.getByRole('status').filter({ hasText: '一次性重置码' });
+  await expect(shown).toBeVisible();
+  await keepScreenshot(page, info, 'admin-reset-in-person');
+  const code = (await shown.textContent())?.match(/一次性重置码 (\d{8})/)?.[1];
+  expect(code).toMatch(/^\d{8}$/);
+
+  // the person, at the counter's computer or on a new phone, sets a password with it
+  const counterContext = await browser.newContext({ ...info.project.use, baseURL: info.project.use.baseURL });
+  const counter = await counterContext.newPage();
+  await counter.goto('/recover');
+  await hydrated(counter, info);
+  const reset = counter.getByRole('form', { name: '第二步：设置新密码' });
+  await reset.getByLabel('身份证号或用户名').fill(person.id);
+  await reset.getByLabel('验证码').fill(code!);
+  await reset.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+  await reset.getByLabel('确认新密码').fill(NEW_PASSWORD);
+  await reset.getByRole('button', { name: '重置密码' }).click();
+  await expect(counter.getByText('密码已重置，请用新密码登录。')).toBeVisible();
+  await login(counter, info, person.id, NEW_PASSWORD);
+  await expect(counter.getByRole('link', { name: '我的申报', exact: true })).toBeVisible();
+  await counterContext.close();
 });
 
 test('a unit joins the tree under its authority and a holiday joins the calendar', async ({ page }, info) => {

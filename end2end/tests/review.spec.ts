@@ -111,6 +111,22 @@ test('the chain across four people: holiday week, pledge, one complete return li
   await recommend.getByRole('button', { name: '同意推荐' }).click();
   await expect(recommend.getByText(`公示期未满5个工作日，${beijingDate(closes)} 00:00 之后才能结束公示`)).toBeVisible();
   await advanceClock(base, 60_000);
+  // the objection must have a recorded handling before the recommendation is taken
+  await recommend.getByLabel('审核意见').fill(pledge);
+  await recommend.getByRole('button', { name: '同意推荐' }).click();
+  await expect(recommend.getByText('公示期间有 1 条异议尚未处理')).toBeVisible();
+  const objections = unit.getByRole('region', { name: '公示异议' });
+  await expect(objections.getByText('李四（13800000000）')).toBeVisible();
+  const handling = objections.getByRole('form', { name: '记录处理情况' });
+  await handling.getByLabel('核实情况').fill('经核实，论文录用日期早于检索证明日期，材料真实');
+  await handling.getByRole('button', { name: '记录处理情况' }).click();
+  await expect(handling.getByText('此项必填')).toBeVisible();
+  await expect(handling.getByLabel('核实情况')).toHaveValue('经核实，论文录用日期早于检索证明日期，材料真实');
+  await handling.getByLabel('处理结果').fill('异议不成立，已电话告知异议人');
+  await handling.getByRole('button', { name: '记录处理情况' }).click();
+  await expect(objections.getByText('异议不成立，已电话告知异议人')).toBeVisible();
+  await expect(objections.getByRole('form', { name: '记录处理情况' })).toHaveCount(0);
+  await keepScreenshot(unit, info, 'unit-objection-handled');
   await recommend.getByLabel('审核意见').fill('同意推荐');
   await recommend.getByRole('button', { name: '同意推荐' }).click();
   await expect(recommend.getByText(`推荐意见须包含“本单位已对${person.name}提供的申报材料逐一审核，真实准确，同意推荐”`)).toBeVisible();

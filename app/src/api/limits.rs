@@ -32,6 +32,9 @@ pub const CERTIFICATE_LOOKUPS_PER_IP: Limit = Limit { max: 30, window_ms: MINUTE
 pub const UPLOADS_PER_PERSON: Limit = Limit { max: 200, window_ms: 60 * MINUTE_MS };
 /// Tries at one code before it is void.
 pub const CODE_ATTEMPTS: i64 = 5;
+/// In-person resets an administrator may try in an hour: a counter serves a queue of people, not
+/// a list of guessed ID numbers.
+pub const IN_PERSON_PER_ADMIN: Limit = Limit { max: 20, window_ms: 60 * MINUTE_MS };
 
 /// One use of a bucket, written before the work it guards (see `take`).
 #[must_use = "a ticket is either kept (the use counts) or given back"]

@@ -70,12 +70,18 @@ pub struct HistoryEntry {
     pub items: Vec<ReturnItem>,
 }
 
+/// An objection as its reader may see it: who lodged it only for the unit and the office.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObjectionView {
+    pub id: String,
     pub at: i64,
     pub name: String,
     pub contact: String,
     pub body: String,
+    /// The unit's handling (核实情况、处理结果), once recorded.
+    pub findings: String,
+    pub outcome: String,
+    pub handled_at: Option<i64>,
 }
 
 /// Everything the review page shows.
@@ -94,6 +100,8 @@ pub struct ReviewView {
     pub unit_files: Vec<(String, String, String)>,
     /// The reader may record a fraud finding on it now (§(十一)).
     pub may_find_fraud: bool,
+    /// The reader is the unit whose notice runs: it records how each objection was handled.
+    pub may_handle_objections: bool,
     /// ... and name the recommending unit in it (not the unit itself).
     pub may_find_against_unit: bool,
     /// A committee member reads it from their session (the way back is `/committee`, not a queue).
@@ -185,6 +193,25 @@ pub async fn decide(
         redirect_form_post(&format!("/review?done={}&status_now={}", action.as_str(), done.status.as_str()));
     }
     Ok(done.status)
+}
+
+/// The unit records how it handled one objection lodged during its notice: `findings` (核实情况)
+/// and `outcome` (处理结果). Problems come back at `findings-<objection>` and `outcome-<objection>`:
+/// the page holds a form for each objection.
+#[server(prefix = "/api", endpoint = "handle_objection")]
+pub async fn handle_objection(id: String, objection: String, findings: String, outcome: String) -> Result<(), AppError> {
+    use crate::domain::review::ObjectionField;
+    let state = app_state()?;
+    let actor = access::signed_in(&state).await?;
+    let ip = request_ip(&state)?;
+    let answer = service::ObjectionAnswer { objection_id: &objection, findings: findings.trim(), outcome: outcome.trim(), ip: &ip };
+    if let Err(e) = service::handle_objection(&state, &actor, &id, answer).await {
+        let (f, o) = (ObjectionField::Findings.form_name(&objection), ObjectionField::Outcome.form_name(&objection));
+        remember_form(&[(&f, &findings), (&o, &outcome)]);
+        return Err(e);
+    }
+    redirect_form_post(&format!("/review/{id}"));
+    Ok(())
 }
 
 /// Applications on public notice now (§五), for anyone.

@@ -21,6 +21,8 @@ pub fn History(created_at: i64, entries: Vec<HistoryEntry>) -> impl IntoView {
                     submissions += 1;
                     Text::with(Msg::HistorySubmitted, [submissions.to_string()]).render(lang)
                 }
+                // a step that keeps the status (an objection's handling) is named alone
+                (Some(a), Some(to)) if e.from == Some(to) => action_name(a).text(lang).to_string(),
                 (Some(a), Some(to)) => format!("{}（{}）", action_name(a).text(lang), status_name(to).text(lang)),
                 (Some(a), None) => action_name(a).text(lang).to_string(),
                 _ => String::new(),

@@ -167,7 +167,6 @@ pub fn check_password_repeat(password: &str, repeat: &str) -> Result<(), Problem
     }
 }
 
-/// A one-time code as typed: six digits.
 /// Digits of a one-time code (reset, invitation): 10⁸ values, above ASVS 5.0's 20 bits with room
 /// to spare; five tries per code make a guess one in twenty million.
 pub const CODE_DIGITS: usize = 8;
@@ -181,9 +180,49 @@ pub fn check_code(code: &str) -> Result<String, Problem> {
     }
 }
 
+/// How long a code handed over in person stays valid: the person sets a new password there and
+/// then, on their own phone or at the counter's computer.
+pub const IN_PERSON_CODE_VALID_MS: i64 = 30 * super::instant::MINUTE_MS;
+
+/// Why an in-person identity check failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentityProblem {
+    /// Nothing typed.
+    Required,
+    /// The account has no ID number to compare with (a staff account).
+    NoneOnFile,
+    /// The card's number is not the account's.
+    Mismatch,
+}
+
+/// The in-person reset's identity check: the number typed from the ID card held by the person at
+/// the counter must be the one the account registered with (spaces and a lower-case x forgiven).
+pub fn same_id_number(typed: &str, on_file: Option<&str>) -> Result<(), IdentityProblem> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let typed = squeeze(typed);
+    if typed.is_empty() {
+        return Err(IdentityProblem::Required);
+    }
+    let on_file = on_file.map(squeeze).filter(|s| !s.is_empty()).ok_or(IdentityProblem::NoneOnFile)?;
+    if typed == on_file {
+        Ok(())
+    } else {
+        Err(IdentityProblem::Mismatch)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_in_person_reset_compares_the_card_with_the_account() {
+        assert_eq!(same_id_number(" 65010219850615202x ", Some("65010219850615202X")), Ok(()));
+        assert_eq!(same_id_number("650102 1985 0615 2024", Some("650102198506152024")), Ok(()));
+        assert_eq!(same_id_number("650102198506152025", Some("650102198506152024")), Err(IdentityProblem::Mismatch));
+        assert_eq!(same_id_number("650102198506152024", None), Err(IdentityProblem::NoneOnFile));
+        assert_eq!(same_id_number("  ", Some("650102198506152024")), Err(IdentityProblem::Required));
+    }
 
     #[test]
     fn names() {

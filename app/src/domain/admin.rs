@@ -129,6 +129,9 @@ pub enum AccountChange {
     },
     Disable,
     Enable,
+    /// A one-time reset code handed over in person, after the person's ID card was checked
+    /// (`account::same_id_number`): for someone who lost both phone and e-mail.
+    ResetInPerson,
 }
 
 /// May `actor` make `change` to the account `target_id`? Administrators only, and never a
@@ -139,7 +142,7 @@ pub fn may_change_account(actor: &Actor, target_id: &str, change: AccountChange)
     }
     let on_self = actor.user_id == target_id;
     match change {
-        AccountChange::Disable if on_self => Err(AdminRefusal::Problem(AdminProblem::NotOnSelf)),
+        AccountChange::Disable | AccountChange::ResetInPerson if on_self => Err(AdminRefusal::Problem(AdminProblem::NotOnSelf)),
         AccountChange::Assign { role } if on_self && role != Role::Admin => Err(AdminRefusal::Problem(AdminProblem::NotOnSelf)),
         _ => Ok(()),
     }
@@ -221,5 +224,19 @@ mod tests {
             may_change_account(&unit, "u-other", AccountChange::Enable),
             Err(AdminRefusal::Denied(Denied::Role(Role::UnitReviewer)))
         );
+    }
+
+    #[test]
+    fn an_in_person_reset_is_the_administrators_and_never_on_themself() {
+        let a = admin();
+        assert_eq!(may_change_account(&a, "u-other", AccountChange::ResetInPerson), Ok(()));
+        assert_eq!(may_change_account(&a, "u-admin", AccountChange::ResetInPerson), Err(AdminRefusal::Problem(AdminProblem::NotOnSelf)));
+        for role in [Role::Applicant, Role::UnitReviewer, Role::OfficeReviewer, Role::Issuer] {
+            let someone = Actor::new("u-x", role, None);
+            assert_eq!(
+                may_change_account(&someone, "u-other", AccountChange::ResetInPerson),
+                Err(AdminRefusal::Denied(Denied::Role(role)))
+            );
+        }
     }
 }

@@ -13,9 +13,10 @@ pub fn sees_duplicates(role: Role) -> bool {
 }
 
 /// Whether `role` sees who lodged an objection (name and contact). The text of an objection is
-/// shown to every reviewer; its author only to those who may have to reach them.
+/// shown to every reviewer; its author only to those who have to reach them: the unit that handles
+/// it during its notice and the office that answers for the procedure (issue 16).
 pub fn sees_objectors(role: Role) -> bool {
-    !matches!(role, Role::Applicant | Role::CommitteeMember)
+    matches!(role, Role::UnitReviewer | Role::OfficeReviewer)
 }
 
 /// The file fields `role` may not open though it may read the application: the ID-card scan is
@@ -44,8 +45,14 @@ mod tests {
         assert!(!sees_objectors(Role::CommitteeMember));
         assert_eq!(withheld_files(Role::CommitteeMember), ["id_card_scan"]);
         for r in [Role::UnitReviewer, Role::AuthorityReviewer, Role::OfficeReviewer] {
-            assert!(sees_objectors(r), "{r:?}");
             assert!(withheld_files(r).is_empty(), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_unit_and_the_office_see_who_objected() {
+        for r in Role::ALL {
+            assert_eq!(sees_objectors(*r), matches!(r, Role::UnitReviewer | Role::OfficeReviewer), "{r:?}");
         }
         assert!(withheld_files(Role::Applicant).is_empty(), "their own papers");
     }

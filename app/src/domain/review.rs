@@ -183,6 +183,41 @@ pub fn mark_sent(sent: i64, r: Reminder) -> i64 {
     }
 }
 
+/// How a unit handled one objection lodged during its notice (§五: 核实情况、处理结果): both in the
+/// unit's words, each within an opinion's length. The problems come back by field.
+pub fn check_objection_handling(findings: &str, outcome: &str) -> Vec<(ObjectionField, OpinionProblem)> {
+    [(ObjectionField::Findings, findings), (ObjectionField::Outcome, outcome)]
+        .into_iter()
+        .filter_map(|(field, text)| check_opinion(text).err().map(|p| (field, p)))
+        .collect()
+}
+
+/// The two parts of an objection's handling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectionField {
+    Findings,
+    Outcome,
+}
+
+impl ObjectionField {
+    /// The form field's name for the objection `objection_id` (several forms share one page).
+    pub fn form_name(self, objection_id: &str) -> String {
+        match self {
+            ObjectionField::Findings => format!("findings-{objection_id}"),
+            ObjectionField::Outcome => format!("outcome-{objection_id}"),
+        }
+    }
+}
+
+/// A unit recommends only when every objection lodged during its notice has a recorded handling:
+/// an objection left unanswered would travel up the chain unseen. `Err` carries how many are left.
+pub fn objections_settled(unhandled: u32) -> Result<(), u32> {
+    match unhandled {
+        0 => Ok(()),
+        n => Err(n),
+    }
+}
+
 /// A unit may close its notice (recommend or decline after it) from this moment on.
 pub fn notice_may_close(closes_at: Instant, now: Instant) -> bool {
     now >= closes_at

@@ -77,6 +77,10 @@ crate::stored_name! {
         Issue = "issue",
         /// The office records a fraud finding (§(十一)): the application ends here.
         FindFraud = "find_fraud",
+        /// The unit records how it handled an objection lodged during its notice (核实情况、处理结果);
+        /// the status stays, the record joins the audit chain, and the unit may recommend only once
+        /// every objection has one (`review::objections_settled`).
+        HandleObjection = "handle_objection",
     }
 }
 
@@ -118,7 +122,8 @@ const fn t(action: Action, from: Status, to: Status, role: Role, scope: Scope) -
     Transition { action, from, to, role, scope }
 }
 
-/// Every transition of the application, with who may take it. Nothing else moves a status.
+/// Every transition of the application, with who may take it. Nothing else moves a status (one
+/// step keeps it: the unit's record of an objection's handling).
 const TRANSITIONS: &[Transition] = &[
     t(Action::Submit, Status::Draft, Status::UnitReview, Role::Applicant, Scope::Owner),
     // A resubmission after the office's return goes back to the office that returned it.
@@ -127,6 +132,7 @@ const TRANSITIONS: &[Transition] = &[
     t(Action::UnitDecline, Status::UnitReview, Status::Closed, Role::UnitReviewer, Scope::Unit),
     t(Action::UnitDecline, Status::UnitNotice, Status::Closed, Role::UnitReviewer, Scope::Unit),
     t(Action::UnitRecommend, Status::UnitNotice, Status::AuthorityReview, Role::UnitReviewer, Scope::Unit),
+    t(Action::HandleObjection, Status::UnitNotice, Status::UnitNotice, Role::UnitReviewer, Scope::Unit),
     t(Action::AuthorityRecommend, Status::AuthorityReview, Status::OfficeReview, Role::AuthorityReviewer, Scope::Authority),
     t(Action::AuthorityDecline, Status::AuthorityReview, Status::Closed, Role::AuthorityReviewer, Scope::Authority),
     t(Action::OfficePass, Status::OfficeReview, Status::FormalPassed, Role::OfficeReviewer, Scope::Office),

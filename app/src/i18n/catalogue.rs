@@ -487,12 +487,19 @@ catalogue! {
     ReviewTitle => "审核申报", "Review application";
     ReviewComplete => "材料齐全", "Materials complete";
     ReviewMissing => "仍缺 {} 项", "{} item(s) missing";
-    ObjectorWithheld => "实名异议（异议人信息仅对审核单位可见）", "A signed objection (who lodged it is shown to the reviewing bodies only)";
+    ObjectorWithheld => "实名异议（异议人信息仅对推荐单位和评审办事机构可见）", "A signed objection (who lodged it is shown to the unit and the evaluation office only)";
     FileWithheld => "已由审核单位核验（评委会不查看身份证件）", "Checked by the reviewing bodies (the committee does not see identity papers)";
     ReviewDuplicatesTitle => "重复材料提示", "Files also found elsewhere";
     ReviewMaterials => "申报材料", "Materials";
     ReviewObjections => "公示异议", "Objections lodged";
     ReviewNoObjections => "公示期间暂无异议。", "No objection lodged.";
+    ObjectionFindings => "核实情况", "What the unit found";
+    ObjectionOutcome => "处理结果", "How it was resolved";
+    ObjectionHandleButton => "记录处理情况", "Record the handling";
+    ObjectionPending => "待处理：同意推荐前须记录核实情况和处理结果", "To handle: record what was found and done before recommending";
+    ObjectionHandledAt => "{} 已处理", "Handled {}";
+    ObjectionsUnhandled => "公示期间有 {} 条异议尚未处理：请先在“公示异议”中记录核实情况和处理结果", "{} objection(s) lodged during the notice are not handled yet: record what was found and done under “Objections lodged” first";
+    ObjectionAlreadyHandled => "这条异议已记录处理情况", "This objection's handling is already recorded";
     ReviewDecision => "审核意见", "Decision";
     ReviewNothingToDo => "此申报当前不在您的审核环节，只能查看。", "This application is not at your step; you can only read it.";
     ReviewNotice => "公示", "Public notice";
@@ -591,6 +598,7 @@ catalogue! {
     ActionFile => "备案", "Filed";
     ActionIssue => "签发证书", "Certificate issued";
     ActionFindFraud => "查实弄虚作假", "Fraud found";
+    ActionHandleObjection => "处理异议", "Objection handled";
 
     FeeTitle => "评审费", "Evaluation fee";
     FeeBack => "返回申报", "Back to the application";
@@ -762,7 +770,7 @@ catalogue! {
     AdminUsernameTaken => "该用户名已被使用，请换一个", "This user name is taken; choose another";
     AdminSeriesTaken => "已有同名的评审系列", "A series with this name exists";
     AdminRoleOrgKind => "该角色应属于{}", "This role belongs to a {}";
-    AdminNotOnSelf => "不能停用自己的账号或取消自己的管理员角色", "You cannot disable your own account or remove your own administrator role";
+    AdminNotOnSelf => "不能停用、现场重置自己的账号或取消自己的管理员角色", "You cannot disable or reset your own account, or remove your own administrator role";
     AdminSaved => "已保存", "Saved";
     OrgKindRegion => "地区", "region";
     OrgKindAuthority => "主管部门", "competent authority";
@@ -798,6 +806,14 @@ catalogue! {
     UserChangeSave => "保存角色", "Save role";
     UserDisable => "停用", "Disable";
     UserEnable => "启用", "Enable";
+    UserResetInPerson => "现场核验重置密码", "Reset in person";
+    UserResetHint => "本人手机和邮箱都已无法使用时：当面查验本人居民身份证原件，输入证件上的号码。核对一致后生成一次性重置码，当面交给本人，由本人在“找回用户名和密码”页设置新密码。此操作记入审计日志。", "When both phone and e-mail are lost: check the person's ID card face to face and type its number. If it matches, a one-time code is made; hand it over, and they set a new password on the recovery page. The step is audited.";
+    UserResetIdNumber => "证件上的身份证号", "ID number on the card";
+    UserResetSubmit => "核验并生成重置码", "Check and make a code";
+    UserResetCode => "一次性重置码 {}（{} 前有效）：请当面交给 {}，由本人在“找回用户名和密码 → 重置密码”中输入用户名、此码和新密码。", "One-time code {} (valid until {}): hand it to {}; they enter their user name, this code and a new password under Recover → Reset password.";
+    IdentityAccountDisabled => "该账号已停用：请先启用，再现场重置", "This account is disabled: enable it first";
+    IdentityMismatch => "与该账号登记的身份证号不一致，请核对证件", "Not the ID number this account registered with: check the card";
+    IdentityNoneOnFile => "该账号未登记身份证号，无法现场核验：工作人员账号请停用后重新邀请", "This account has no ID number to check against: disable a staff account and invite again";
     UserInvite => "邀请工作人员", "Invite a colleague";
     UserInviteHint => "账号开通后，平台把用户名和验证码发到对方的手机和邮箱，对方用验证码设置密码（72小时内有效）。", "The platform sends the user name and a code to their phone and e-mail; they set a password with the code (valid 72 hours).";
     UserInviteSend => "发送邀请", "Send invitation";

@@ -183,6 +183,17 @@ impl From<crate::domain::admin::AdminProblem> for Text {
     }
 }
 
+impl From<crate::domain::account::IdentityProblem> for Text {
+    fn from(p: crate::domain::account::IdentityProblem) -> Self {
+        use crate::domain::account::IdentityProblem as P;
+        Text::new(match p {
+            P::Required => Msg::Required,
+            P::NoneOnFile => Msg::IdentityNoneOnFile,
+            P::Mismatch => Msg::IdentityMismatch,
+        })
+    }
+}
+
 impl From<crate::domain::series::ChoiceProblem> for Text {
     fn from(p: crate::domain::series::ChoiceProblem) -> Self {
         use crate::domain::series::ChoiceProblem as P;

@@ -176,6 +176,7 @@ pub fn action_name(action: crate::domain::workflow::Action) -> Msg {
         A::File => Msg::ActionFile,
         A::Issue => Msg::ActionIssue,
         A::FindFraud => Msg::ActionFindFraud,
+        A::HandleObjection => Msg::ActionHandleObjection,
     }
 }
 

@@ -90,6 +90,10 @@ pub async fn lodge(state: &AppState, id: &str, objection: Objection, ip: &str) -
         body: objection.body,
         client_ip: ip.to_string(),
         lodged_at: state.clock.now().millis(),
+        findings: String::new(),
+        outcome: String::new(),
+        handled_by: String::new(),
+        handled_at: None,
     };
     state.store.insert_objection(&row).await?;
     if let Ok(Some(app)) = state.store.application(id).await {

@@ -12,15 +12,15 @@ use crate::domain::instant::{iso_date, Instant};
 use crate::domain::materials::{Level, Section};
 use crate::domain::penalties::Subject;
 use crate::domain::review::{
-    check_opinion, check_return_list, check_unit_recommendation, notice_may_close, queue_of, unit_pledge, OpinionProblem, QueueOrg,
-    ReturnItem, MAX_OPINION_CHARS,
+    check_objection_handling, check_opinion, check_return_list, check_unit_recommendation, notice_may_close, objections_settled, queue_of,
+    unit_pledge, OpinionProblem, QueueOrg, ReturnItem, MAX_OPINION_CHARS,
 };
 use crate::domain::workflow::{may, may_view, Action, Actor, Denied, Role, Status, REVIEW_ACTIONS};
 use crate::forms::FieldText;
 use crate::i18n::{status_name, Lang, Msg, Text};
 use crate::state::AppState;
 use crate::store::outbox::{Channel, Message};
-use crate::store::{ApplicationRow, Decided, Decision, QueueFilter, QueueRow, QueueSort};
+use crate::store::{ApplicationRow, Decided, Decision, Handled, Handling, QueueFilter, QueueRow, QueueSort};
 
 fn item(r: QueueRow) -> QueueItem {
     QueueItem {
@@ -130,9 +130,18 @@ pub async fn review_view(state: &AppState, actor: &Actor, id: &str) -> Result<Re
         .objections_of(id)
         .await?
         .into_iter()
-        .map(|o| match sees_objectors(actor.role) {
-            true => ObjectionView { at: o.lodged_at, name: o.name, contact: o.contact, body: o.body },
-            false => ObjectionView { at: o.lodged_at, name: String::new(), contact: String::new(), body: o.body },
+        .map(|o| {
+            let (name, contact) = if sees_objectors(actor.role) { (o.name, o.contact) } else { Default::default() };
+            ObjectionView {
+                id: o.id,
+                at: o.lodged_at,
+                name,
+                contact,
+                body: o.body,
+                findings: o.findings,
+                outcome: o.outcome,
+                handled_at: o.handled_at,
+            }
         })
         .collect();
     let unit_files = state
@@ -146,6 +155,7 @@ pub async fn review_view(state: &AppState, actor: &Actor, id: &str) -> Result<Re
     Ok(ReviewView {
         actions: REVIEW_ACTIONS.into_iter().filter(|a| may(actor, *a, &facts).is_ok()).collect(),
         may_find_fraud: may(actor, Action::FindFraud, &facts).is_ok(),
+        may_handle_objections: may(actor, Action::HandleObjection, &facts).is_ok(),
         may_find_against_unit: crate::domain::workflow::may_find_against_unit(actor.role),
         as_member: actor.role == Role::CommitteeMember,
         pledge: unit_pledge(&applicant_name),
@@ -250,6 +260,8 @@ async fn check_recommendation(state: &AppState, row: &ApplicationRow, opinion: &
     if !notice_may_close(closes, now) {
         return Err(AppError::refused(Text::with(Msg::NoticeNotOver, [closes.beijing_display()])));
     }
+    objections_settled(state.store.unhandled_objections(&row.id).await?)
+        .map_err(|left| AppError::refused(Text::with(Msg::ObjectionsUnhandled, [left.to_string()])))?;
     let name = state.store.user_by_id(&row.applicant_id).await?.map(|u| u.name).unwrap_or_default();
     let mut problems = vec![];
     if let Err(p) = check_unit_recommendation(opinion, &name) {
@@ -264,6 +276,54 @@ async fn check_recommendation(state: &AppState, row: &ApplicationRow, opinion: &
         Ok(())
     } else {
         Err(AppError::Invalid(problems))
+    }
+}
+
+/// The unit's answer to one objection, as its form sent it.
+pub struct ObjectionAnswer<'a> {
+    pub objection_id: &'a str,
+    pub findings: &'a str,
+    pub outcome: &'a str,
+    pub ip: &'a str,
+}
+
+/// Records how the unit handled one objection lodged during its notice (核实情况、处理结果):
+/// only the reviewing unit, only while its notice runs or waits for its recommendation, each
+/// objection once. Problems come back at the objection's own fields (one page holds a form per
+/// objection).
+pub async fn handle_objection(state: &AppState, actor: &Actor, id: &str, answer: ObjectionAnswer<'_>) -> Result<(), AppError> {
+    let row = crate::service::form::visible(state, actor, id).await?;
+    let refusal = |denied: Denied| match denied {
+        Denied::State(_) => AppError::refused(Text::from(denied)),
+        _ => AppError::Forbidden,
+    };
+    may(actor, Action::HandleObjection, &row.facts()).map_err(refusal)?;
+    let problems: Vec<FieldText> = check_objection_handling(answer.findings, answer.outcome)
+        .into_iter()
+        .map(|(field, p)| {
+            let text = if p == OpinionProblem::Empty { Text::new(Msg::Required) } else { Text::from(p) };
+            FieldText::new(&field.form_name(answer.objection_id), text)
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
+    let handling = Handling {
+        objection_id: answer.objection_id,
+        findings: answer.findings,
+        outcome: answer.outcome,
+        client_ip: answer.ip,
+        now: state.clock.now().millis(),
+    };
+    match state.store.handle_objection(id, actor, &handling).await? {
+        Handled::Done => {
+            if let Ok(Some(after)) = state.store.application(id).await {
+                state.events.publish(&after);
+            }
+            Ok(())
+        }
+        Handled::NotOpen => Err(AppError::refused(Msg::ObjectionAlreadyHandled)),
+        Handled::Denied(denied) => Err(refusal(denied)),
     }
 }
 

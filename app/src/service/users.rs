@@ -2,9 +2,9 @@
 //! and organisations, disabling. Every change is audited in the store with the administrator and
 //! their address (`ByAdmin`).
 
-use crate::api::admin::{UserEntry, UsersData, INVITE_VALID_HOURS, USERS_PAGE};
+use crate::api::admin::{InPersonCode, UserEntry, UsersData, INVITE_VALID_HOURS, USERS_PAGE};
 use crate::api::error::{AppError, OrInternal};
-use crate::domain::account::{check_email, check_name, check_phone};
+use crate::domain::account::{check_email, check_name, check_phone, same_id_number, IN_PERSON_CODE_VALID_MS};
 use crate::domain::admin::{check_role_org, check_username, may_change_account, AccountChange, AdminProblem, AdminRefusal};
 use crate::domain::instant::HOUR_MS;
 use crate::domain::workflow::{Actor, Role};
@@ -170,4 +170,36 @@ pub async fn set_disabled(state: &AppState, actor: &Actor, user_id: &str, disabl
         Err(StoreError::NotFound) => Err(AppError::Forbidden),
         Err(e) => Err(e.into()),
     }
+}
+
+/// A one-time reset code for someone who lost both phone and e-mail, made at the counter after the
+/// administrator checked the ID card they hold against the account (`same_id_number`; a number
+/// that does not match is refused at its field, 20 tries an hour per administrator). The code
+/// works as one sent by SMS would (five tries, single use, every session ends when it is used);
+/// issuing it is in the audit chain with the administrator and their address.
+pub async fn reset_in_person(
+    state: &AppState,
+    actor: &Actor,
+    user_id: &str,
+    id_number: &str,
+    client_ip: &str,
+) -> Result<InPersonCode, AppError> {
+    match may_change_account(actor, user_id, AccountChange::ResetInPerson) {
+        Ok(()) => {}
+        Err(AdminRefusal::Denied(_)) => return Err(AppError::Forbidden),
+        Err(AdminRefusal::Problem(_)) => return Err(AppError::refused(Msg::AdminNotOnSelf)),
+    }
+    let bucket = format!("in-person:{}", actor.user_id);
+    crate::api::limits::take(state, &bucket, crate::api::limits::IN_PERSON_PER_ADMIN, Msg::RateLimited).await?.keep();
+    let user = state.store.user_by_id(user_id).await?.ok_or(AppError::Forbidden)?;
+    if user.disabled != 0 {
+        return Err(AppError::refused(Msg::IdentityAccountDisabled));
+    }
+    same_id_number(id_number, user.id_number.as_deref()).map_err(|p| AppError::field("id_number", Text::from(p)))?;
+    let now = state.clock.now().millis();
+    let code = random_code();
+    let valid_until = now + IN_PERSON_CODE_VALID_MS;
+    state.store.insert_reset_code(&user.id, &reset_code_hash(&user.id, &code), "in_person", now, valid_until).await?;
+    state.store.record_account_event(&user.id, actor, "reset_in_person", client_ip, now).await?;
+    Ok(InPersonCode { user_id: user.id, code, valid_until })
 }

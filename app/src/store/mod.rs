@@ -27,7 +27,7 @@ pub use admin::{ByAdmin, UserFilter};
 pub use applications::{ApplicationRow, NewApplication, Rerouted, Submitted};
 pub use attachments::AttachmentRow;
 pub use demo::{seed_demo, DEMO_ACCOUNTS, DEMO_PASSWORD};
-pub use gongshi::{NoticeEntry, ObjectionRow};
+pub use gongshi::{Handled, Handling, NoticeEntry, ObjectionRow};
 pub use notices::{NoticeFileRow, NoticeRow};
 pub use organisations::OrgRow;
 pub use outbox::OutboxRow;

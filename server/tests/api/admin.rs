@@ -165,6 +165,46 @@ async fn an_invitation_lives_three_days_a_reset_code_a_quarter_of_an_hour() {
     login_with(&s, "shenbao", "昆仑山2027新密码").await;
 }
 
+/// Issue 16: someone who lost both phone and e-mail gets a code at the counter, only when the ID
+/// card typed is the account's; the code resets once, ends every session, and the issuing is audited.
+#[tokio::test]
+async fn a_code_handed_over_in_person_after_the_id_card_is_checked() {
+    let s = start().await;
+    let admin = login(&s, "admin").await;
+    let applicant = login(&s, "shenbao").await;
+    let ask = |id_number: &'static str| {
+        let admin = admin.clone();
+        let s = &s;
+        async move { call(&admin, s, "reset_in_person", &[("user_id", "user-demo-shenbao"), ("id_number", id_number)]).await }
+    };
+    let (status, body) = ask("650102198506152025").await;
+    assert!(refused(status, &body, "IdentityMismatch") && body.contains("id_number"), "{body}");
+    let (status, body) = ask("").await;
+    assert!(refused(status, &body, "Required"), "{body}");
+    let (status, body) = call(&admin, &s, "reset_in_person", &[("user_id", "user-demo-admin"), ("id_number", "x")]).await;
+    assert!(refused(status, &body, "AdminNotOnSelf"), "not on themself: {body}");
+    let (status, body) = call(&admin, &s, "reset_in_person", &[("user_id", "user-demo-danwei"), ("id_number", "650102198506152024")]).await;
+    assert!(refused(status, &body, "IdentityNoneOnFile"), "a staff account has no card to check against: {body}");
+
+    let (status, body) = ask(" 650102 198506152024 ").await;
+    assert_eq!(status, 200, "{body}");
+    let issued: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let code = issued["code"].as_str().unwrap().to_string();
+    assert!(s.store().await.outbox(50).await.unwrap().iter().all(|m| !m.body.contains(&code)), "handed over, never sent");
+    assert_eq!(reset(&s, "650102198506152024", &code, "昆仑山2027新密码").await.0, 200);
+    let (status, body) = reset(&s, "650102198506152024", &code, "昆仑山2027再来").await;
+    assert!(refused(status, &body, "CodeInvalid"), "once: {body}");
+    let (status, body) = call(&applicant, &s, "my_applications", &[]).await;
+    assert!(refused(status, &body, "Unauthenticated"), "every session of the account ended: {status} {body}");
+    login_with(&s, "shenbao", "昆仑山2027新密码").await;
+    let store = s.store().await;
+    let by: Vec<(String, String)> = sqlx::query_as("SELECT actor_id, application_id FROM audit_log WHERE action = 'reset_in_person'")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(by, [("user-demo-admin".to_string(), "user:user-demo-shenbao".to_string())]);
+}
+
 #[tokio::test]
 async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     let s = start().await;
@@ -264,6 +304,7 @@ async fn only_administrators_administer() {
         ("invite_user", vec![], only_admin),
         ("assign_user", vec![("user_id", "user-demo-danwei")], only_admin),
         ("set_user_disabled", vec![("user_id", "user-demo-admin"), ("disabled", "1")], only_admin),
+        ("reset_in_person", vec![("user_id", "user-demo-shenbao"), ("id_number", "")], only_admin),
         ("save_series", vec![], only_admin),
         ("calendar_year", vec![], only_admin),
         ("save_calendar_day", vec![("day", ""), ("kind", "holiday")], only_admin),

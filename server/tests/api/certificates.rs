@@ -52,6 +52,10 @@ async fn committee_sees_the_work_not_the_person(
         body: "论文发表时间有误".into(),
         client_ip: "127.0.0.1".into(),
         lodged_at: 0,
+        findings: String::new(),
+        outcome: String::new(),
+        handled_by: String::new(),
+        handled_at: None,
     };
     s.store().await.insert_objection(&objection).await.unwrap();
     let scan = form_of(applicant, s, app).await["materials"]["basic"]["id_card_scan"]["id"].as_str().unwrap().to_string();

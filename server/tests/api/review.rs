@@ -98,7 +98,10 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     let objection = [("id", app.as_str()), ("name", "李四"), ("contact", "13800000000"), ("body", "论文发表时间有误")];
     assert_eq!(call(&anyone, &s, "lodge_objection", &objection).await.0, 200);
     let (_, body) = review(&unit, &s, &app).await;
-    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["objections"][0]["body"], "论文发表时间有误");
+    let seen: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(seen["objections"][0]["body"], "论文发表时间有误");
+    assert_eq!((seen["objections"][0]["contact"].as_str(), seen["may_handle_objections"].as_bool()), (Some("13800000000"), Some(true)));
+    let objection = seen["objections"][0]["id"].as_str().unwrap().to_string();
 
     // not before the end of the 5th working day; a wrong pledge and missing stamped files refused
     let right = "经审核，本单位已对古丽米拉·艾买提提供的申报材料逐一审核，真实准确，同意推荐。";
@@ -107,6 +110,32 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     advance(&s, 10 * DAY_MS).await;
     // ten days on every session has ended: people sign in again
     let (applicant, unit) = (login(&s, "shenbao").await, login(&s, "danwei").await);
+    // an objection without a recorded handling holds the recommendation back (issue 16)
+    let (_, body) = decide(&unit, &s, &app, current_version(&s, &app).await, "unit_recommend", right, &[]).await;
+    assert!(body.contains("ObjectionsUnhandled"), "{body}");
+    let handle = |c: &reqwest::Client, findings: &'static str, outcome: &'static str| {
+        let fields = [("id", app.clone()), ("objection", objection.clone()), ("findings", findings.into()), ("outcome", outcome.into())];
+        let (c, s) = (c.clone(), &s);
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            call(&c, s, "handle_objection", &fields).await
+        }
+    };
+    let (status, _) = handle(&login(&s, "zhuguan").await, "核实", "不成立").await;
+    assert!(status >= 400, "only the unit whose notice it is handles it: {status}");
+    let (status, body) = handle(&unit, " ", "异议不成立").await;
+    assert!(status >= 400 && body.contains(&format!("findings-{objection}")) && body.contains("Required"), "{body}");
+    let found = "经核实，论文录用日期早于检索证明日期，材料真实";
+    let (status, body) = handle(&unit, found, "异议不成立，已电话告知异议人").await;
+    assert_eq!(status, 200, "{body}");
+    let (_, body) = handle(&unit, found, "再次处理").await;
+    assert!(body.contains("ObjectionAlreadyHandled"), "each objection is handled once: {body}");
+    let (_, body) = review(&unit, &s, &app).await;
+    let seen: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (seen["objections"][0]["findings"].as_str(), seen["objections"][0]["outcome"].as_str()),
+        (Some(found), Some("异议不成立，已电话告知异议人"))
+    );
     let (_, body) = decide(&unit, &s, &app, current_version(&s, &app).await, "unit_recommend", "同意推荐", &[]).await;
     assert!(body.contains("PledgeMissing") && body.contains("unit_notice_materials") && body.contains("unit_notice_result"), "{body}");
     assert_eq!(upload_unit_file(&applicant, &s, &app, "unit_notice_materials").await, 403, "only the unit uploads them");
@@ -118,6 +147,10 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
 
     // the authority must give an opinion
     let authority = login(&s, "zhuguan").await;
+    let (_, body) = review(&authority, &s, &app).await;
+    let seen: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(seen["objections"][0]["outcome"], "异议不成立，已电话告知异议人", "the authority reads how it was handled");
+    assert!(seen["objections"][0]["contact"] == "" && !body.contains("13800000000"), "but not who objected: {body}");
     let (_, body) = decide(&authority, &s, &app, current_version(&s, &app).await, "authority_recommend", " ", &[]).await;
     assert!(body.contains("OpinionEmpty"), "{body}");
     let (status, _) = decide(&authority, &s, &app, current_version(&s, &app).await, "authority_recommend", "同意推荐", &[]).await;
@@ -163,11 +196,11 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
 
     // the chain verifies, from the command line
     let (verified, said) = s.verify_audit();
-    // the application's 8 transitions and the logins along the way, all in one chain
+    // the application's 8 transitions, the objection's handling and the logins along the way, all in one chain
     let store = s.store().await;
     let logins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'login'").fetch_one(store.pool()).await.unwrap();
-    assert_eq!(store.audit_of(&app).await.unwrap().len(), 8);
-    assert!(verified && said.contains(&format!("intact: {} records", 8 + logins)), "{said}");
+    assert_eq!(store.audit_of(&app).await.unwrap().len(), 9);
+    assert!(verified && said.contains(&format!("intact: {} records", 9 + logins)), "{said}");
 }
 
 /// Who may do what at which step, written out from SPEC (not derived from the code under test).

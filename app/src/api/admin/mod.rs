@@ -51,6 +51,15 @@ pub struct UserEntry {
     pub disabled: bool,
 }
 
+/// A one-time reset code made at the counter, shown once to the administrator who checked the
+/// person's ID card (`service::users::reset_in_person`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InPersonCode {
+    pub user_id: String,
+    pub code: String,
+    pub valid_until: i64,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsersData {
     pub users: Vec<UserEntry>,

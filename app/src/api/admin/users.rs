@@ -3,10 +3,10 @@
 
 use leptos::server;
 
-use super::UsersData;
+use super::{InPersonCode, UsersData};
 use crate::api::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::api::{access, context::app_state, context::redirect_form_post, context::request_ip};
+use crate::api::{access, context::app_state, context::redirect_form_post, context::remember_form, context::request_ip};
 #[cfg(feature = "ssr")]
 use crate::service::users;
 
@@ -76,6 +76,21 @@ pub async fn set_user_disabled(user_id: String, disabled: String) -> Result<bool
     let changed = users::set_disabled(&state, &actor, &user_id, disabled == "1", &request_ip(&state)?).await?;
     redirect_form_post(&back_to_users());
     Ok(changed)
+}
+
+/// A one-time reset code for someone at the counter who lost both phone and e-mail, after the
+/// administrator typed the number of the ID card they hold (`id_number`).
+#[server(prefix = "/api", endpoint = "reset_in_person")]
+pub async fn reset_in_person(user_id: String, #[server(default)] id_number: String) -> Result<InPersonCode, AppError> {
+    let state = app_state()?;
+    let actor = access::signed_in(&state).await?;
+    let issued = users::reset_in_person(&state, &actor, &user_id, &id_number, &request_ip(&state)?).await?;
+    // without JavaScript the list after the redirect shows the code: it travels in the short-lived
+    // HttpOnly form cookie, read once, never in the URL (where history and logs would keep it)
+    let until = issued.valid_until.to_string();
+    remember_form(&[("reset_for", &issued.user_id), ("reset_code", &issued.code), ("reset_until", &until)]);
+    redirect_form_post(&back_to_users());
+    Ok(issued)
 }
 
 /// Where a plain form post from the account list goes back to: the same filtered list (the

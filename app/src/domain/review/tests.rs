@@ -95,3 +95,21 @@ fn a_notice_closes_from_its_earliest_moment() {
     assert!(!notice_may_close(Instant(1000), Instant(999)));
     assert!(notice_may_close(Instant(1000), Instant(1000)));
 }
+
+#[test]
+fn an_objection_is_handled_with_findings_and_an_outcome() {
+    assert_eq!(check_objection_handling("经核实，论文检索证明日期为录用日期", "异议不成立，已告知异议人"), vec![]);
+    assert_eq!(check_objection_handling("  ", "异议不成立"), vec![(ObjectionField::Findings, OpinionProblem::Empty)]);
+    let long = "很".repeat(MAX_OPINION_CHARS + 1);
+    assert_eq!(
+        check_objection_handling("", &long),
+        vec![(ObjectionField::Findings, OpinionProblem::Empty), (ObjectionField::Outcome, OpinionProblem::TooLong)]
+    );
+    assert_eq!(ObjectionField::Outcome.form_name("ob1"), "outcome-ob1");
+}
+
+#[test]
+fn the_unit_recommends_only_when_no_objection_is_left_unhandled() {
+    assert_eq!(objections_settled(0), Ok(()));
+    assert_eq!(objections_settled(2), Err(2));
+}

@@ -5,10 +5,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{at_field, crumbs, form_error, refetch_on_success, saved_notice};
-use crate::api::admin::{list_users, AssignUser, InviteUser, OrgEntry, SetUserDisabled, UserEntry, UsersData, USERS_PAGE};
+use crate::api::admin::{
+    list_users, AssignUser, InPersonCode, InviteUser, OrgEntry, ResetInPerson, SetUserDisabled, UserEntry, UsersData, USERS_PAGE,
+};
 use crate::components::field::{remembered, server_error};
 use crate::components::lang::use_lang;
 use crate::components::loaded::{loaded, resource};
+use crate::domain::instant::Instant;
 use crate::domain::workflow::Role;
 use crate::i18n::{org_kind_name, role_name, Lang, Msg, Text};
 
@@ -129,6 +132,7 @@ fn UserCard(u: UserEntry, orgs: Vec<OrgEntry>, is_me: bool, changed: RwSignal<u3
     let toggle_error = server_error(toggle.value());
     let id = u.id.clone();
     let toggle_id = u.id.clone();
+    let reset_for = u.clone();
     let role_id = format!("role-{}", u.id);
     let org_id = format!("org-{}", u.id);
     let state = if u.disabled { Msg::UserDisabled } else { Msg::UserActive };
@@ -166,6 +170,7 @@ fn UserCard(u: UserEntry, orgs: Vec<OrgEntry>, is_me: bool, changed: RwSignal<u3
                     <button type="submit" class="button small">{Msg::UserChangeSave.text(lang)}</button>
                 </ActionForm>
             </details>
+            {(!is_me).then(|| view! { <ResetInPersonForm u=reset_for/> })}
             {(!is_me).then(|| view! {
                 <ActionForm action=toggle attr:aria-label=toggle_name.clone()>
                     <input type="hidden" name="user_id" value=toggle_id.clone()/>
@@ -175,6 +180,51 @@ fn UserCard(u: UserEntry, orgs: Vec<OrgEntry>, is_me: bool, changed: RwSignal<u3
                 </ActionForm>
             })}
         </li>
+    }
+}
+
+/// The counter's reset for someone who lost both phone and e-mail: the administrator types the
+/// number of the ID card the person holds and, when it is the account's, gets a one-time code to
+/// hand over. Folded: it is rare, and the code must not sit open on a shared screen.
+#[component]
+fn ResetInPersonForm(u: UserEntry) -> impl IntoView {
+    let lang = use_lang();
+    let reset = ServerAction::<ResetInPerson>::new();
+    let error = server_error(reset.value());
+    // with JavaScript the answer; without, the code the redirect carried in the form cookie
+    let remembered_code = (remembered("reset_for") == u.id).then(|| InPersonCode {
+        user_id: u.id.clone(),
+        code: remembered("reset_code"),
+        valid_until: remembered("reset_until").parse().unwrap_or(0),
+    });
+    let came_back = remembered_code.is_some();
+    let issued = move || reset.value().get().and_then(|r| r.ok()).or_else(|| remembered_code.clone());
+    let name = u.name.clone();
+    let shown = move || {
+        issued().map(|c| {
+            let text = Text::with(Msg::UserResetCode, [c.code, Instant(c.valid_until).beijing_display(), name.clone()]).render(lang);
+            view! { <p class="notice" role="status">{text}</p> }
+        })
+    };
+    let field_id = format!("idn-{}", u.id);
+    let form_name = format!("{} {}（{}）", Msg::UserResetInPerson.text(lang), u.name, u.username);
+    view! {
+        // open when it has something to say: the code, or why none was made
+        <details class="change" open=move || came_back || error.get().is_some()>
+            <summary>{Msg::UserResetInPerson.text(lang)}</summary>
+            <p class="hint">{Msg::UserResetHint.text(lang)}</p>
+            {shown}
+            <ActionForm action=reset attr:aria-label=form_name>
+                <input type="hidden" name="user_id" value=u.id.clone()/>
+                <div class="field">
+                    <label for=field_id.clone()>{Msg::UserResetIdNumber.text(lang)}</label>
+                    <input id=field_id name="id_number" type="text" autocomplete="off" spellcheck="false" maxlength="22"/>
+                    {at_field(error, "id_number", lang)}
+                </div>
+                {form_error(error, lang)}
+                <button type="submit" class="button small">{Msg::UserResetSubmit.text(lang)}</button>
+            </ActionForm>
+        </details>
     }
 }
 

@@ -9,9 +9,9 @@ use crate::components::field::error_alert;
 
 use super::materials::MaterialsView;
 use crate::api::error::AppError;
-use crate::api::review::{review_application, Decide, ReviewView};
+use crate::api::review::{review_application, Decide, HandleObjection, ObjectionView, ReviewView};
 use crate::components::countdown::Countdown;
-use crate::components::field::server_error;
+use crate::components::field::{remembered, server_error};
 use crate::components::history::History;
 use crate::components::lang::use_lang;
 use crate::components::live::use_changes;
@@ -109,26 +109,107 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
                 </details>
             })}
             {show_objections.then(|| view! {
-                <section class="card" aria-labelledby="objections-title">
-                    <h2 id="objections-title">{Msg::ReviewObjections.text(lang)}</h2>
-                    {if v.objections.is_empty() {
-                        view! { <p class="hint">{Msg::ReviewNoObjections.text(lang)}</p> }.into_any()
-                    } else {
-                        view! { <ul class="objections">{v.objections.iter().map(|o| view! {
-                            <li><time>{Instant(o.at).beijing_display()}</time>{" · "}{if o.name.is_empty() {
-                                Msg::ObjectorWithheld.text(lang).to_string()
-                            } else {
-                                format!("{}（{}）", o.name, o.contact)
-                            }}<p>{o.body.clone()}</p></li>
-                        }).collect_view()}</ul> }.into_any()
-                    }}
-                </section>
+                <Objections app_id=f.id.clone() objections=v.objections.clone() may_handle=v.may_handle_objections reload=uploaded/>
             })}
             <DecisionPanel v=v.clone() actions uploaded/>
             {v.may_find_fraud.then(|| view! { <FindingForm id=f.id.clone() against_unit=v.may_find_against_unit/> })}
             <MaterialsView f=f.clone()/>
             <History created_at=f.created_at entries=f.history.clone()/>
         </div>
+    }
+}
+
+/// The objections lodged during the notice, each with the unit's handling (核实情况、处理结果) or,
+/// for the unit while its notice runs, the form that records it: the recommendation waits for all.
+#[component]
+fn Objections(app_id: String, objections: Vec<ObjectionView>, may_handle: bool, reload: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    if objections.is_empty() {
+        return view! {
+            <section class="card" aria-labelledby="objections-title">
+                <h2 id="objections-title">{Msg::ReviewObjections.text(lang)}</h2>
+                <p class="hint">{Msg::ReviewNoObjections.text(lang)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let items = objections
+        .into_iter()
+        .map(|o| {
+            let who =
+                if o.name.is_empty() { Msg::ObjectorWithheld.text(lang).to_string() } else { format!("{}（{}）", o.name, o.contact) };
+            let handling = match o.handled_at {
+                Some(at) => view! {
+                    <p class="ok">{Text::with(Msg::ObjectionHandledAt, [Instant(at).beijing_display()]).render(lang)}</p>
+                    <dl class="facts">
+                        <dt>{Msg::ObjectionFindings.text(lang)}</dt><dd>{o.findings.clone()}</dd>
+                        <dt>{Msg::ObjectionOutcome.text(lang)}</dt><dd>{o.outcome.clone()}</dd>
+                    </dl>
+                }
+                .into_any(),
+                None if may_handle => view! { <ObjectionForm app_id=app_id.clone() objection_id=o.id.clone() reload/> }.into_any(),
+                None => ().into_any(),
+            };
+            view! {
+                <li>
+                    <time>{Instant(o.at).beijing_display()}</time>{" · "}{who}
+                    <p>{o.body.clone()}</p>
+                    {handling}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="objections-title">
+            <h2 id="objections-title">{Msg::ReviewObjections.text(lang)}</h2>
+            <ol class="objections">{items}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+/// The unit's record of how it handled one objection; the page reloads with it once it is kept.
+#[component]
+fn ObjectionForm(app_id: String, objection_id: String, reload: RwSignal<u32>) -> impl IntoView {
+    use crate::domain::review::ObjectionField;
+    let lang = use_lang();
+    let action = ServerAction::<HandleObjection>::new();
+    let pending = action.pending();
+    let error = server_error(action.value());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload.update(|n| *n += 1);
+        }
+    });
+    let oid = objection_id.clone();
+    let field = move |part: ObjectionField, label: Msg| {
+        let key = part.form_name(&oid);
+        let message = {
+            let key = key.clone();
+            move || error.get().and_then(|e| e.at_field(&key).cloned()).map(|t| t.render(lang))
+        };
+        let name = match part {
+            ObjectionField::Findings => "findings",
+            ObjectionField::Outcome => "outcome",
+        };
+        view! {
+            <div class="field">
+                <label for=key.clone()>{label.text(lang)}</label>
+                <textarea id=key.clone() name=name rows="2">{remembered(&key)}</textarea>
+                <p class="error" aria-live="polite">{message}</p>
+            </div>
+        }
+    };
+    view! {
+        <p class="flag">{Msg::ObjectionPending.text(lang)}</p>
+        <ActionForm action=action attr:class="objection-handling" attr:aria-label=Msg::ObjectionHandleButton.text(lang)>
+            <input type="hidden" name="id" value=app_id/>
+            <input type="hidden" name="objection" value=objection_id/>
+            {field(ObjectionField::Findings, Msg::ObjectionFindings)}
+            {field(ObjectionField::Outcome, Msg::ObjectionOutcome)}
+            <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
+            <button type="submit" class="button" disabled=move || pending.get()>{Msg::ObjectionHandleButton.text(lang)}</button>
+        </ActionForm>
     }
 }
 

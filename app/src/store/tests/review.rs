@@ -30,6 +30,52 @@ mod chain {
     use super::*;
 
     store_tests! {
+        an_objection_is_handled_once_by_its_unit_and_kept_in_the_chain(store) {
+            let applicant = setup(&store).await;
+            store.insert_application(&NewApplication { applicant_id: &applicant.user_id, ..draft("a1") }).await.unwrap();
+            store.submit("a1", &applicant, "a1-k1", "ip", 10).await.unwrap().unwrap();
+            let unit = reviewer(Role::UnitReviewer, "org-u");
+            assert!(matches!(store.decide("a1", &unit, &Decision::plain(Action::StartNotice, "", "ip", 20)).await.unwrap(), Decided::Done(_)));
+            let objection = ObjectionRow {
+                id: "ob1".into(),
+                application_id: "a1".into(),
+                name: "李四".into(),
+                contact: "13800000000".into(),
+                body: "论文发表时间有误".into(),
+                client_ip: "ip".into(),
+                lodged_at: 30,
+                findings: String::new(),
+                outcome: String::new(),
+                handled_by: String::new(),
+                handled_at: None,
+            };
+            store.insert_objection(&objection).await.unwrap();
+            assert_eq!(store.unhandled_objections("a1").await.unwrap(), 1);
+            let version = store.application("a1").await.unwrap().unwrap().version;
+            let h = Handling { objection_id: "ob1", findings: "经核实，日期无误", outcome: "异议不成立", client_ip: "ip", now: 40 };
+
+            let other_unit = reviewer(Role::UnitReviewer, "org-x");
+            assert!(matches!(store.handle_objection("a1", &other_unit, &h).await.unwrap(), Handled::Denied(crate::domain::workflow::Denied::NotYours)));
+            assert_eq!(store.unhandled_objections("a1").await.unwrap(), 1, "a refused handling leaves nothing behind");
+            let elsewhere = Handling { objection_id: "no-such-objection", ..h };
+            assert!(matches!(store.handle_objection("a1", &unit, &elsewhere).await.unwrap(), Handled::NotOpen));
+
+            assert!(matches!(store.handle_objection("a1", &unit, &h).await.unwrap(), Handled::Done));
+            assert!(matches!(store.handle_objection("a1", &unit, &h).await.unwrap(), Handled::NotOpen), "once");
+            assert_eq!(store.unhandled_objections("a1").await.unwrap(), 0);
+            let row = store.application("a1").await.unwrap().unwrap();
+            assert_eq!((row.status, row.version), (Status::UnitNotice, version + 1), "the notice goes on; open pages hear of it");
+            let kept = &store.objections_of("a1").await.unwrap()[0];
+            assert_eq!(
+                (kept.findings.as_str(), kept.outcome.as_str(), kept.handled_by.as_str(), kept.handled_at),
+                ("经核实，日期无误", "异议不成立", unit.user_id.as_str(), Some(40))
+            );
+            let last = store.audit_of("a1").await.unwrap().pop().unwrap();
+            assert_eq!((last.action.as_str(), last.opinion.as_str()), ("handle_objection", "异议不成立"));
+            assert!(last.detail.contains("ob1") && last.detail.contains("经核实，日期无误"), "{}", last.detail);
+            assert!(matches!(store.verify_audit().await.unwrap(), AuditCheck::Intact { .. }));
+        }
+
         of_fifty_identical_decisions_exactly_one_is_recorded(store) {
             let applicant = setup(&store).await;
             at_office(&store, &applicant, "a1").await;
