@@ -126,6 +126,7 @@ test('the chain across four people: holiday week, pledge, one complete return li
   await handling.getByRole('button', { name: '记录处理情况' }).click();
   await expect(objections.getByText('异议不成立，已电话告知异议人')).toBeVisible();
   await expect(objections.getByRole('form', { name: '记录处理情况' })).toHaveCount(0);
+  await expect(recommend.getByText('公示期间有 1 条异议尚未处理')).toHaveCount(0);
   await keepScreenshot(unit, info, 'unit-objection-handled');
   await recommend.getByLabel('审核意见').fill('同意推荐');
   await recommend.getByRole('button', { name: '同意推荐' }).click();

@@ -9,7 +9,7 @@ use super::attachments::SlotKind;
 mod completeness;
 pub mod fields;
 
-pub use completeness::{advice, assessment_years, missing, years_since_post, Missing, Problem};
+pub use completeness::{advice, assessment_years, missing, one_year_on, years_since_post, Missing, Problem};
 
 crate::stored_name! {
     /// The title level applied for (初级/中级/副高级/正高级).
@@ -219,6 +219,12 @@ pub struct Other {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AidXinjiang {
     pub dispatching_unit: String,
+    /// The day the aid posting began: one year of it by the day of applying (§(九) 一年以上).
+    #[serde(default)]
+    pub since: Option<Date>,
+    /// Still on the posting (§(九) 正在援疆期间); unanswered until the applicant says.
+    #[serde(default)]
+    pub still_serving: Option<bool>,
     pub approval_proof: Slot,
 }
 

@@ -336,6 +336,8 @@ catalogue! {
     LabelNoticeMaterials => "公示材料", "Public-notice materials";
     LabelNoticeResult => "公示结果", "Public-notice result";
     LabelDispatchingUnit => "派出单位（原所在单位）", "Dispatching unit";
+    LabelAidSince => "援疆开始日期", "Aid posting began on";
+    LabelAidStillServing => "目前是否仍在援疆", "Still on the aid posting";
     LabelApprovalProof => "派出单位审核同意的证明材料", "Dispatching unit's approval";
     LabelPledge => "手写承诺书", "Handwritten pledge";
     Yes => "是", "Yes";
@@ -353,6 +355,8 @@ catalogue! {
     // the form's messages
     ProblemEmpty => "请填写", "Required";
     ProblemNotChosen => "请选择", "Please choose";
+    ProblemAidTooShort => "援疆满一年方可按援疆人员申报：{} 起援疆，{} 满一年", "Aid staff apply after a full year on the posting: from {}, a year on {}";
+    ProblemAidEnded => "援疆人员须在援疆期间申报；援疆已结束的，请由所在单位按常规程序申报", "Aid staff apply while still on the posting; once it has ended, apply through your own unit as usual";
     ProblemNeedsPostDate => "请先在“专业技术资格”中填写取得资格时间", "First give the date of the current qualification (in Qualification)";
     ProblemNoFile => "请上传", "Upload required";
     ProblemNoItems => "请至少添加一项", "Add at least one";

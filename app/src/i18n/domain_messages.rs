@@ -86,6 +86,8 @@ impl From<&crate::domain::materials::Problem> for Text {
             P::NotFirstAuthor => Text::new(Msg::ProblemNotFirstAuthor),
             P::NotChosen => Text::new(Msg::ProblemNotChosen),
             P::NeedsPostDate => Text::new(Msg::ProblemNeedsPostDate),
+            P::AidTooShort { since, from } => Text::with(Msg::ProblemAidTooShort, [format_date(Some(*since)), format_date(Some(*from))]),
+            P::AidEnded => Text::new(Msg::ProblemAidEnded),
         }
     }
 }

@@ -136,6 +136,8 @@ pub fn field_label(name: &str) -> Msg {
         "notice_materials" => Msg::LabelNoticeMaterials,
         "notice_result" => Msg::LabelNoticeResult,
         "dispatching_unit" => Msg::LabelDispatchingUnit,
+        "aid_since" => Msg::LabelAidSince,
+        "aid_still_serving" => Msg::LabelAidStillServing,
         "approval_proof" => Msg::LabelApprovalProof,
         "pledge" => Msg::LabelPledge,
         _ => Msg::Forbidden,

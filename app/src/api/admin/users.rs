@@ -99,11 +99,36 @@ pub async fn reset_in_person(user_id: String, #[server(default)] id_number: Stri
 fn back_to_users() -> String {
     let referer = leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|p| p.headers.get(http::header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string));
-    let path = referer
-        .as_deref()
-        .and_then(|r| r.find("/admin/users").map(|i| &r[i..]))
-        .filter(|p| !p.contains("saved=1"))
-        .unwrap_or("/admin/users");
-    let sep = if path.contains('?') { '&' } else { '?' };
-    format!("{path}{sep}saved=1")
+    users_list_after_save(referer.as_deref())
+}
+
+/// The account list a Referer points at, with `saved=1` and without what an earlier answer left
+/// in its query: a refused post's error (`__path`, `__err`, which would show again beside a
+/// success) and an earlier notice.
+#[cfg(feature = "ssr")]
+fn users_list_after_save(referer: Option<&str>) -> String {
+    let page = referer.and_then(|r| r.find("/admin/users").map(|i| &r[i..])).unwrap_or("/admin/users");
+    let (path, query) = page.split_once('?').unwrap_or((page, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !matches!(pair.split('=').next(), Some("saved" | "__path" | "__err")))
+        .chain(["saved=1"])
+        .collect();
+    format!("{path}?{}", kept.join("&"))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::users_list_after_save;
+
+    #[test]
+    fn back_to_the_same_list_without_an_earlier_error_or_notice() {
+        assert_eq!(users_list_after_save(None), "/admin/users?saved=1");
+        assert_eq!(users_list_after_save(Some("https://zp.example/admin/users?q=139")), "/admin/users?q=139&saved=1");
+        assert_eq!(
+            users_list_after_save(Some("http://h/admin/users?q=139&saved=1&__path=%2Fapi%2Freset_in_person&__err=eyJ9")),
+            "/admin/users?q=139&saved=1"
+        );
+        assert_eq!(users_list_after_save(Some("http://h/elsewhere?x=1")), "/admin/users?saved=1");
+    }
 }

@@ -41,6 +41,18 @@ pub enum Problem {
     /// The years that need a record follow from the date the current qualification was obtained,
     /// which is not given yet (in 专业技术资格).
     NeedsPostDate,
+    /// Aid to Xinjiang counts from one year on the posting (§(九) 一年以上): `from` is that day.
+    AidTooShort { since: Date, from: Date },
+    /// Only someone still on the posting applies this way (§(九) 正在援疆期间).
+    AidEnded,
+}
+
+/// The day a posting that began on `since` has lasted one year (29 February's year ends on
+/// 1 March).
+pub fn one_year_on(since: Date) -> Date {
+    since
+        .replace_year(since.year() + 1)
+        .unwrap_or_else(|_| Date::from_calendar_date(since.year() + 1, time::Month::March, 1).unwrap_or(since))
 }
 
 /// The completed years since the current qualification was obtained, oldest first: the years
@@ -231,6 +243,18 @@ fn collect(m: &Materials, today: Date) -> Collector {
     // (九) 援疆
     if let Some(aid) = &m.aid {
         c.text(S::AidXinjiang, "dispatching_unit", None, &aid.dispatching_unit);
+        match aid.since {
+            None => c.push(S::AidXinjiang, "aid_since", None, Problem::Empty),
+            Some(since) if one_year_on(since) > today => {
+                c.push(S::AidXinjiang, "aid_since", None, Problem::AidTooShort { since, from: one_year_on(since) })
+            }
+            Some(_) => {}
+        }
+        match aid.still_serving {
+            None => c.push(S::AidXinjiang, "aid_still_serving", None, Problem::NotChosen),
+            Some(false) => c.push(S::AidXinjiang, "aid_still_serving", None, Problem::AidEnded),
+            Some(true) => {}
+        }
         c.file(S::AidXinjiang, "approval_proof", None, &aid.approval_proof);
     }
 

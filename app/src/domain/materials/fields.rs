@@ -162,7 +162,11 @@ pub fn layout(section: Section) -> Layout {
             after: none,
         },
         S::Other => Layout { fields: const { &[f("notice_materials", DOC), f("notice_result", DOC)] }, list: None, after: none },
-        S::AidXinjiang => Layout { fields: const { &[f("dispatching_unit", Text), f("approval_proof", DOC)] }, list: None, after: none },
+        S::AidXinjiang => Layout {
+            fields: const { &[f("dispatching_unit", Text), f("aid_since", Date), f("aid_still_serving", YesNo), f("approval_proof", DOC)] },
+            list: None,
+            after: none,
+        },
         S::Pledge => Layout { fields: const { &[f("pledge", File(SlotKind::Signature))] }, list: None, after: none },
     }
 }

@@ -200,10 +200,37 @@ fn vague_words_are_named_at_their_field() {
 #[test]
 fn aid_xinjiang_adds_its_section_and_proof() {
     let mut m = complete();
-    m.aid = Some(AidXinjiang { dispatching_unit: "北京师范大学".into(), approval_proof: None });
+    m.aid = Some(AidXinjiang { dispatching_unit: "北京师范大学".into(), ..Default::default() });
     assert!(m.sections().contains(&Section::AidXinjiang));
-    assert_eq!(fields(&m), vec![(Section::AidXinjiang, "approval_proof".into(), None, Problem::NoFile)]);
+    assert_eq!(
+        fields(&m),
+        vec![
+            (Section::AidXinjiang, "aid_since".into(), None, Problem::Empty),
+            (Section::AidXinjiang, "aid_still_serving".into(), None, Problem::NotChosen),
+            (Section::AidXinjiang, "approval_proof".into(), None, Problem::NoFile),
+        ]
+    );
     assert!(!complete().sections().contains(&Section::AidXinjiang));
+}
+
+#[test]
+fn aid_counts_from_a_full_year_on_a_posting_still_served() {
+    let today = date!(2026 - 11 - 27);
+    let aid = |since, still_serving| {
+        let mut m = complete();
+        m.aid =
+            Some(AidXinjiang {
+                dispatching_unit: "北京师范大学".into(), since: Some(since), still_serving, approval_proof: f("proof")
+            });
+        missing(&m, today).into_iter().map(|g| (g.field, g.problem)).collect::<Vec<_>>()
+    };
+    assert_eq!(aid(date!(2025 - 11 - 27), Some(true)), vec![], "one year to the day");
+    assert_eq!(
+        aid(date!(2025 - 11 - 28), Some(true)),
+        vec![("aid_since".into(), Problem::AidTooShort { since: date!(2025 - 11 - 28), from: date!(2026 - 11 - 28) })]
+    );
+    assert_eq!(aid(date!(2020 - 03 - 01), Some(false)), vec![("aid_still_serving".into(), Problem::AidEnded)], "the posting is over");
+    assert_eq!(one_year_on(date!(2024 - 02 - 29)), date!(2025 - 03 - 01));
 }
 
 #[test]

@@ -103,6 +103,8 @@ impl Materials {
             "assessment_year" => self.assessments.get(i)?.year.to_string(),
             "assessment_result" => self.assessments.get(i)?.result.clone(),
             "dispatching_unit" => self.aid.as_ref()?.dispatching_unit.clone(),
+            "aid_since" => format_date(self.aid.as_ref()?.since),
+            "aid_still_serving" => self.aid.as_ref()?.still_serving.map(yes_no).unwrap_or_default(),
             _ => return None,
         })
     }
@@ -148,6 +150,11 @@ impl Materials {
             "hours" => self.training.years.get_mut(i).ok_or(missing)?.hours = parse_number(raw, 10_000)?,
             "assessment_result" => self.assessments.get_mut(i).ok_or(missing)?.result = short(raw)?,
             "dispatching_unit" => self.aid.as_mut().ok_or(missing)?.dispatching_unit = short(raw)?,
+            "aid_since" => self.aid.as_mut().ok_or(missing)?.since = parse_date(raw)?,
+            "aid_still_serving" => {
+                let answer = if raw.is_empty() { None } else { Some(parse_yes_no(raw)?) };
+                self.aid.as_mut().ok_or(missing)?.still_serving = answer;
+            }
             _ => return Err(missing),
         }
         Ok(())

@@ -45,6 +45,15 @@ fn ReviewScreen(id: String) -> impl IntoView {
     // the decision just taken; after it the application may have left this reviewer's step (and
     // sight): the page then says what was done and leads back to the queue
     let done = move || actions.with_value(|l| l.iter().find_map(|(a, s)| s.value().get().and_then(|r| r.ok()).map(|st| (*a, st))));
+    // the page's own edits (a stamped file uploaded, an objection handled) answer what a refused
+    // decision asked for: its message would be out of date, so it goes
+    Effect::new(move |before: Option<u32>| {
+        let now = uploaded.get();
+        if before.is_some_and(|b| b != now) {
+            actions.with_value(|l| l.iter().for_each(|(_, s)| s.clear()));
+        }
+        now
+    });
     view! {
         {move || done().map(|(action, status)| view! {
             <div class="stack wide">
