@@ -54,16 +54,17 @@ export async function registered(baseURL: string): Promise<Person> {
   return person;
 }
 
-/** A fresh applicant of 新疆大学 with a complete 副高级 application; returns them and its id. */
-export async function completeApplication(baseURL: string): Promise<{ person: Person; c: APIRequestContext; app: string }> {
+/**
+ * A fresh applicant of 新疆大学 with a complete 副高级 application; returns them and its id.
+ * `aidUnit`: aid staff (援疆) of that dispatching unit, a year on the posting and still on it.
+ */
+export async function completeApplication(baseURL: string, opts: { aidUnit?: string } = {}): Promise<{ person: Person; c: APIRequestContext; app: string }> {
   const person = await registered(baseURL);
   const c = await signedIn(baseURL, person.id, person.password);
-  const started = await ok(
-    c.post('/api/start_application', { form: { level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju' } }),
-    'start',
-  );
+  const choice = { level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju', aid_unit_id: opts.aidUnit ?? '' };
+  const started = await ok(c.post('/api/start_application', { form: choice }), 'start');
   const app: string = await started.json();
-  await save(c, app, 'basic', { unit: '新疆大学', specialty: '高等教育管理', political_conduct: '拥护党的路线方针政策，遵纪守法，师德良好。', aid: 'no' });
+  await save(c, app, 'basic', { unit: '新疆大学', specialty: '高等教育管理', political_conduct: '拥护党的路线方针政策，遵纪守法，师德良好。' });
   await save(c, app, 'education', {}, 'education:add');
   await save(c, app, 'work', {}, 'achievements:add');
   await save(c, app, 'publications', {}, 'publications:add');
@@ -90,6 +91,10 @@ export async function completeApplication(baseURL: string): Promise<{ person: Pe
     ...Array.from({ length: years }, (_, i) => `training_certificate?item=${i}`),
     ...Array.from({ length: assessed }, (_, i) => [`form_front?item=${i}`, `form_back?item=${i}`]).flat(),
   ];
+  if (opts.aidUnit) {
+    await save(c, app, 'aid', { aid_since: '2024-09-01', aid_still_serving: 'yes' });
+    docs.push('approval_proof');
+  }
   for (const d of docs) await upload(c, app, d);
   await ok(c.post('/api/sign_pledge', { form: { id: app, strokes: writtenStrokes() } }), 'pledge');
   expect((await form(c, app)).missing).toEqual([]);

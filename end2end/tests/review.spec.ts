@@ -245,3 +245,26 @@ test('after the third submission there is no fourth; reviewers without JavaScrip
   await expect(page.getByRole('button', { name: '提交' })).toHaveCount(0);
   await keepScreenshot(page, info, 'no-fourth-submission');
 });
+
+test('an aid applicant is reviewed by the dispatching unit, not by their own', async ({ browser }, info) => {
+  const base = info.project.use.baseURL!;
+  const own = await reviewer(browser, info, 'danwei');
+  const dispatching = await reviewer(browser, info, 'paichu');
+  const { person, c, app } = await completeApplication(base, { aidUnit: 'org-dispatch-bnu' });
+  await submit(c, app, 'aid-staff-submission');
+  const theirs = (page: Page) => page.getByRole('link', { name: person.name }).and(page.locator(`[href="/review/${app}"]`));
+  await expect(theirs(dispatching)).toBeVisible({ timeout: 5_000 });
+  await theirs(dispatching).click();
+  await expect(dispatching.getByRole('heading', { level: 1, name: new RegExp(person.name) })).toBeVisible();
+  const facts = dispatching.locator('dl.facts').first();
+  await expect(facts).toContainText('新疆大学');
+  await expect(facts).toContainText('援疆派出单位北京师范大学');
+  await hydrated(dispatching, info);
+  await startNotice(dispatching);
+  await expect(dispatching.getByText('公示中').first()).toBeVisible();
+  await keepScreenshot(dispatching, info, 'dispatching-unit-review');
+  // the applicant's own unit never had it
+  await own.reload();
+  await hydrated(own, info);
+  await expect(theirs(own)).toHaveCount(0);
+});

@@ -8,13 +8,19 @@ use super::error::AppError;
 /// Starts a draft for the signed-in applicant in `unit_id` at `level` (初级…正高级) in a series and
 /// specialty; returns its id.
 #[server(prefix = "/api", endpoint = "start_application")]
-pub async fn start_application(level: String, series: String, specialty: String, unit_id: String) -> Result<String, AppError> {
+pub async fn start_application(
+    level: String,
+    series: String,
+    specialty: String,
+    unit_id: String,
+    #[server(default)] aid_unit_id: String,
+) -> Result<String, AppError> {
     use crate::domain::workflow::Role;
     use crate::service::applications::{start, Choice};
 
     let state = super::context::app_state()?;
     let actor = crate::api::access::as_role(&state, Role::Applicant).await?;
-    let choice = Choice { level: &level, series: &series, specialty: &specialty, unit_id: &unit_id };
+    let choice = Choice { level: &level, series: &series, specialty: &specialty, unit_id: &unit_id, aid_unit_id: &aid_unit_id };
     let id = start(&state, &actor, &choice).await?;
     leptos_axum::redirect("/applications");
     Ok(id)
@@ -49,6 +55,12 @@ pub async fn unit_choices() -> Result<Vec<(String, String)>, AppError> {
     crate::service::applications::units(&super::context::app_state()?).await
 }
 
+/// The dispatching units aid staff may name (援疆, §(九); a choice list; public information).
+#[server(prefix = "/api", endpoint = "dispatching_choices")]
+pub async fn dispatching_choices() -> Result<Vec<(String, String)>, AppError> {
+    crate::service::applications::dispatching_units(&super::context::app_state()?).await
+}
+
 /// Changes the level, series, specialty or unit of an unsubmitted application (rule 3).
 #[server(prefix = "/api", endpoint = "change_application")]
 pub async fn change_application(
@@ -58,12 +70,13 @@ pub async fn change_application(
     series: String,
     specialty: String,
     unit_id: String,
+    #[server(default)] aid_unit_id: String,
 ) -> Result<(), AppError> {
     use crate::service::applications::{change, Choice};
 
     let state = super::context::app_state()?;
     let actor = crate::api::access::signed_in(&state).await?;
-    let choice = Choice { level: &level, series: &series, specialty: &specialty, unit_id: &unit_id };
+    let choice = Choice { level: &level, series: &series, specialty: &specialty, unit_id: &unit_id, aid_unit_id: &aid_unit_id };
     change(&state, &actor, &id, version, &choice).await?;
     crate::api::context::redirect_form_post(&format!("/applications/{id}"));
     Ok(())

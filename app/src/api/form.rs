@@ -35,8 +35,11 @@ pub struct FormView {
     pub level: Level,
     pub series: String,
     pub specialty: String,
+    /// The applicant's own unit (for aid staff, not the one that reviews).
     pub unit_id: String,
     pub unit_name: String,
+    /// 援疆: the dispatching unit that reviews, when there is one.
+    pub aid_unit_id: Option<String>,
     pub evaluation_year: i32,
     pub materials: Materials,
     /// Beijing's date by the server's clock: the year lists and the completeness check use it.

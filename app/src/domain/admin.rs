@@ -18,6 +18,9 @@ crate::stored_name! {
         Committee = "committee",
         Hr = "hr",
         Issuer = "issuer",
+        /// A unit outside the region's tree that sends staff to aid Xinjiang (援疆派出单位, §(九)): it
+        /// reviews its own staff's applications as their unit would, and hangs under nothing here.
+        Dispatching = "dispatching",
     }
 }
 
@@ -25,7 +28,7 @@ impl OrgKind {
     /// The kind its parent must be; `None` for a region, which is a root.
     pub fn parent_kind(self) -> Option<OrgKind> {
         match self {
-            OrgKind::Region => None,
+            OrgKind::Region | OrgKind::Dispatching => None,
             OrgKind::Unit => Some(OrgKind::Authority),
             OrgKind::Authority | OrgKind::Office | OrgKind::Committee | OrgKind::Hr | OrgKind::Issuer => Some(OrgKind::Region),
         }
@@ -99,6 +102,8 @@ pub fn check_role_org(role: Role, org: Option<OrgKind>) -> Result<(), AdminProbl
         (None, _) => Ok(()),
         (Some(_), None) => Err(AdminProblem::Required),
         (Some(expected), Some(k)) if k == expected => Ok(()),
+        // a dispatching unit's reviewers review as a unit's do (援疆)
+        (Some(OrgKind::Unit), Some(OrgKind::Dispatching)) => Ok(()),
         (Some(expected), Some(_)) => Err(AdminProblem::RoleOrgKind { expected }),
     }
 }
@@ -166,6 +171,8 @@ mod tests {
     #[test]
     fn the_tree_is_region_authority_unit_with_the_bodies_under_the_region() {
         assert_eq!(check_parent(OrgKind::Region, None), Ok(()));
+        assert_eq!(check_parent(OrgKind::Dispatching, None), Ok(()), "outside the region's tree");
+        assert!(check_parent(OrgKind::Dispatching, Some(OrgKind::Authority)).is_err());
         assert_eq!(check_parent(OrgKind::Region, Some(OrgKind::Region)), Err(AdminProblem::RegionHasNoParent));
         assert_eq!(check_parent(OrgKind::Authority, Some(OrgKind::Region)), Ok(()));
         assert_eq!(check_parent(OrgKind::Unit, Some(OrgKind::Authority)), Ok(()));
@@ -192,6 +199,8 @@ mod tests {
     #[test]
     fn each_role_works_in_its_kind_of_organisation() {
         assert_eq!(check_role_org(Role::UnitReviewer, Some(OrgKind::Unit)), Ok(()));
+        assert_eq!(check_role_org(Role::UnitReviewer, Some(OrgKind::Dispatching)), Ok(()), "援疆: the dispatching unit reviews");
+        assert!(check_role_org(Role::AuthorityReviewer, Some(OrgKind::Dispatching)).is_err());
         assert_eq!(check_role_org(Role::UnitReviewer, Some(OrgKind::Office)), Err(AdminProblem::RoleOrgKind { expected: OrgKind::Unit }));
         assert_eq!(check_role_org(Role::OfficeReviewer, None), Err(AdminProblem::Required));
         assert_eq!(check_role_org(Role::Applicant, None), Ok(()));

@@ -336,6 +336,9 @@ catalogue! {
     LabelNoticeMaterials => "公示材料", "Public-notice materials";
     LabelNoticeResult => "公示结果", "Public-notice result";
     LabelDispatchingUnit => "派出单位（原所在单位）", "Dispatching unit";
+    FieldAidUnit => "援疆派出单位", "Aid dispatching unit";
+    FieldAidUnitNone => "不是援疆人员", "Not aid staff";
+    HintAidUnit => "对口支援新疆一年以上且正在援疆的人员，选择派出单位（原所在单位）：申报由派出单位审核，其余流程不变", "Aid staff (a year or more, still on the posting) choose their dispatching unit: it reviews the application; the rest is unchanged";
     LabelAidSince => "援疆开始日期", "Aid posting began on";
     LabelAidStillServing => "目前是否仍在援疆", "Still on the aid posting";
     LabelApprovalProof => "派出单位审核同意的证明材料", "Dispatching unit's approval";
@@ -783,6 +786,7 @@ catalogue! {
     OrgKindCommittee => "评审委员会", "evaluation committee";
     OrgKindHr => "人社部门", "HR department";
     OrgKindIssuer => "证书签发机构", "certificate issuer";
+    OrgKindDispatching => "援疆派出单位（区外）", "aid dispatching unit (outside the region)";
     OrgKindLabel => "机构类型", "Kind";
     OrgTree => "组织机构", "Organisation tree";
     OrgName => "机构名称", "Name";

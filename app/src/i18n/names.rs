@@ -193,6 +193,7 @@ pub fn org_kind_name(kind: crate::domain::admin::OrgKind) -> Msg {
         K::Committee => Msg::OrgKindCommittee,
         K::Hr => Msg::OrgKindHr,
         K::Issuer => Msg::OrgKindIssuer,
+        K::Dispatching => Msg::OrgKindDispatching,
     }
 }
 

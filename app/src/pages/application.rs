@@ -10,7 +10,7 @@ use crate::domain::workflow::Status;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::applications::{unit_choices, ChangeApplication};
+use crate::api::applications::{dispatching_choices, unit_choices, ChangeApplication};
 use crate::api::form::{application_form, FormView, SubmitApplication};
 use crate::components::field::server_error;
 use crate::components::history::History;
@@ -205,6 +205,7 @@ fn ChangeForm(f: FormView, action: ServerAction<ChangeApplication>) -> impl Into
     let lang = use_lang();
     let error = server_error(action.value());
     let units = resource(|| (), |_| unit_choices());
+    let dispatching = resource(|| (), |_| dispatching_choices());
     let at = move |field: &'static str| move || error.get().and_then(|e| e.at_field(field).cloned()).map(|t| t.render(lang));
     let unit_id = f.unit_id.clone();
     view! {
@@ -243,6 +244,8 @@ fn ChangeForm(f: FormView, action: ServerAction<ChangeApplication>) -> impl Into
                     </select>
                     <p class="error">{at("unit_id")}</p>
                 </div>
+                <crate::pages::applications::AidUnitChoice choices=dispatching chosen=f.aid_unit_id.clone()
+                    message=Signal::derive(move || error.get().and_then(|e| e.at_field("aid_unit_id").cloned()))/>
                 <div class="form-alert" role="alert">{move || error.get().and_then(|e| e.form_text()).map(|t| view! { <p>{t.render(lang)}</p> })}</div>
                 <button type="submit" class="button primary" disabled=move || action_pending.get()>{Msg::ButtonChange.text(lang)}</button>
             </ActionForm>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::admin::series_catalogue;
-use crate::api::applications::{my_applications, unit_choices, ApplicationSummary, StartApplication};
+use crate::api::applications::{dispatching_choices, my_applications, unit_choices, ApplicationSummary, StartApplication};
 use crate::components::field::{server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
 use crate::components::loaded::{loaded, resource, SliceJson};
@@ -79,8 +79,10 @@ fn StartForm() -> impl IntoView {
     let lang = use_lang();
     let server = server_error(action.value());
     let units = resource(|| (), |_| unit_choices());
+    let dispatching = resource(|| (), |_| dispatching_choices());
     let level = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
+    let aid_unit = RwSignal::new(String::new());
     let series = FieldState::new("series");
     if series.value.with_untracked(String::is_empty) {
         series.value.set(Msg::DefaultSeries.text(lang).to_string());
@@ -119,6 +121,7 @@ fn StartForm() -> impl IntoView {
                 series: series.value.get_untracked(),
                 specialty: specialty.value.get_untracked(),
                 unit_id: unit.get_untracked(),
+                aid_unit_id: aid_unit.get_untracked(),
             });
         }
     };
@@ -164,12 +167,44 @@ fn StartForm() -> impl IntoView {
                     </select>
                     <p id="unit_id-error" class="error" aria-live="polite">{move || unit_msg().map(|t| t.render(lang))}</p>
                 </div>
+                <AidUnitChoice choices=dispatching chosen=None on_choose=Callback::new(move |v| aid_unit.set(v))
+                    message=Signal::derive(move || server.get().and_then(|e| e.at_field("aid_unit_id").cloned()))/>
                 <FormAlert error=server/>
                 <button type="submit" class="button primary block" disabled=move || action_pending.get()>
                     {Msg::ButtonStart.text(lang)}
                 </button>
             </form>
         </section>
+    }
+}
+
+/// 援疆派出单位 (§(九)): aid staff name the dispatching unit that reviews their application; everyone
+/// else leaves it at 不是援疆人员. Shared by the start form and the change form.
+#[component]
+pub(crate) fn AidUnitChoice(
+    choices: Resource<Result<Vec<(String, String)>, crate::api::error::AppError>, SliceJson>,
+    chosen: Option<String>,
+    #[prop(optional)] on_choose: Option<Callback<String>>,
+    message: Signal<Option<Text>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="field" class:invalid=move || message.with(Option::is_some)>
+            <label for="aid_unit_id">{Msg::FieldAidUnit.text(lang)}</label>
+            <select id="aid_unit_id" name="aid_unit_id" aria-describedby="aid_unit_id-hint aid_unit_id-error"
+                on:change=move |ev| { if let Some(f) = on_choose { f.run(event_target_value(&ev)) } }>
+                <option value="">{Msg::FieldAidUnitNone.text(lang)}</option>
+                <Suspense fallback=|| ()>
+                    {move || { let chosen = chosen.clone(); Suspend::new(async move {
+                        choices.await.unwrap_or_default().into_iter()
+                            .map(|(id, name)| { let selected = chosen.as_deref() == Some(id.as_str()); view! { <option value=id selected=selected>{name}</option> } })
+                            .collect_view()
+                    })}}
+                </Suspense>
+            </select>
+            <p id="aid_unit_id-hint" class="hint">{Msg::HintAidUnit.text(lang)}</p>
+            <p id="aid_unit_id-error" class="error" aria-live="polite">{move || message.get().map(|t| t.render(lang))}</p>
+        </div>
     }
 }
 

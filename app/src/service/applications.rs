@@ -8,7 +8,7 @@ use crate::api::context::internal;
 use crate::api::error::{AppError, OrInternal};
 use crate::domain::admin::OrgKind;
 use crate::domain::instant::{iso_date, Instant};
-use crate::domain::materials::{missing, Level, Materials};
+use crate::domain::materials::{missing, AidXinjiang, Level, Materials};
 use crate::domain::penalties::Subject;
 use crate::domain::workflow::{submissions_left, Actor};
 use crate::forms::FieldText;
@@ -23,21 +23,50 @@ pub struct Choice<'a> {
     pub series: &'a str,
     pub specialty: &'a str,
     pub unit_id: &'a str,
+    /// 援疆: the dispatching unit (原所在单位) that reviews instead of `unit_id`; empty for others.
+    pub aid_unit_id: &'a str,
 }
 
 /// Where an application made in a unit goes: the unit, its competent authority (the unit's
-/// parent), the region (the authority's parent) and the region's evaluation office.
+/// parent), the region (the authority's parent) and the region's evaluation office. For aid
+/// staff (§(九)) the dispatching unit reviews in the unit's place; the rest of the chain is the
+/// unit's.
 pub struct Route {
     pub unit_id: String,
     pub authority_id: String,
     pub region_id: String,
     pub office_id: String,
     pub unit_name: String,
+    /// 援疆: the dispatching unit (id, name).
+    pub dispatching: Option<(String, String)>,
+}
+
+impl Route {
+    /// The unit whose reviewers get the application: the dispatching unit for aid staff.
+    pub fn reviewing_unit_id(&self) -> &str {
+        self.dispatching.as_ref().map(|(id, _)| id.as_str()).unwrap_or(&self.unit_id)
+    }
+
+    /// What the store keeps as the applicant's own unit: empty when it is the reviewing one.
+    pub fn home_unit_id(&self) -> &str {
+        if self.dispatching.is_some() {
+            &self.unit_id
+        } else {
+            ""
+        }
+    }
+
+    /// The materials' 援疆 part for this route: kept as entered while the applicant stays aid
+    /// staff (with the dispatching unit's name), gone when they no longer are.
+    pub fn aid_materials(&self, before: Option<AidXinjiang>) -> Option<AidXinjiang> {
+        let (_, name) = self.dispatching.as_ref()?;
+        Some(AidXinjiang { dispatching_unit: name.clone(), ..before.unwrap_or_default() })
+    }
 }
 
 /// Checks what the applicant chose (level, series, specialty, unit), each refusal at its field.
 pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Route), AppError> {
-    let Choice { level, series, specialty, unit_id } = *choice;
+    let Choice { level, series, specialty, unit_id, aid_unit_id } = *choice;
     let mut problems = vec![];
     let level = Level::parse(level);
     if level.is_none() {
@@ -51,6 +80,22 @@ pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Rout
     let unit = state.store.organisation(unit_id).await?.filter(|o| o.kind == OrgKind::Unit);
     if unit.is_none() {
         problems.push(FieldText::new("unit_id", Msg::Required));
+    }
+    // 援疆: a dispatching unit from the tree's place for them reviews instead (§(九))
+    let dispatching = match aid_unit_id.trim() {
+        "" => None,
+        id => {
+            let found = state.store.organisation(id).await?.filter(|o| o.kind == OrgKind::Dispatching);
+            if found.is_none() {
+                problems.push(FieldText::new("aid_unit_id", Msg::Required));
+            }
+            found
+        }
+    };
+    if let Some(d) = &dispatching {
+        if let Some(free_on) = unit_barred_until(state, &d.id).await? {
+            problems.push(FieldText::new("aid_unit_id", Text::with(Msg::StaffUnitBarred, [d.name.clone(), iso_date(free_on)])));
+        }
     }
     let (Some(level), Some(unit)) = (level, unit) else { return Err(AppError::Invalid(problems)) };
     // a unit barred from recommending (§五) would leave the application stuck at its review:
@@ -73,7 +118,8 @@ pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Rout
     let (Some(authority), Some(region_id), Some(office)) = (authority, region_id, office) else {
         return Err(internal("start application", format!("unit {} has no authority, region or office", unit.id)));
     };
-    Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id, unit_name: unit.name }))
+    let dispatching = dispatching.map(|d| (d.id, d.name));
+    Ok((level, Route { unit_id: unit.id, authority_id: authority.id, region_id, office_id: office.id, unit_name: unit.name, dispatching }))
 }
 
 /// The first day a unit found to have helped fraud may recommend again, while its ban runs.
@@ -96,6 +142,7 @@ pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Resu
     let mut fresh = Materials::new(level);
     fresh.basic.unit = route.unit_name.clone();
     fresh.basic.specialty = choice.specialty.trim().to_string();
+    fresh.aid = route.aid_materials(None);
     let materials = serde_json::to_string(&fresh).or_internal("materials json")?;
     let new = NewApplication {
         id: &id,
@@ -105,7 +152,8 @@ pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Resu
         specialty: choice.specialty.trim(),
         level: level.as_str(),
         region_id: &route.region_id,
-        reviewing_unit_id: &route.unit_id,
+        reviewing_unit_id: route.reviewing_unit_id(),
+        home_unit_id: route.home_unit_id(),
         authority_id: &route.authority_id,
         office_id: &route.office_id,
         materials: &materials,
@@ -128,7 +176,7 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSumm
         let materials = materials_of(&row)?;
         let gaps = missing(&materials, today);
         let per_section = materials.sections().into_iter().map(|s| (s, gaps.iter().filter(|m| m.section == s).count())).collect();
-        let unit_name = state.store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default();
+        let unit_name = state.store.organisation(row.home_unit()).await?.map(|o| o.name).unwrap_or_default();
         out.push(ApplicationSummary {
             id: row.id.clone(),
             evaluation_year: row.evaluation_year as i32,
@@ -146,8 +194,17 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSumm
 
 /// The units an application can be made in: (id, name).
 pub async fn units(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+    units_of_kind(state, OrgKind::Unit).await
+}
+
+/// The dispatching units an aid applicant may name (援疆): (id, name).
+pub async fn dispatching_units(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+    units_of_kind(state, OrgKind::Dispatching).await
+}
+
+async fn units_of_kind(state: &AppState, kind: OrgKind) -> Result<Vec<(String, String)>, AppError> {
     let orgs = state.store.organisations().await?;
-    Ok(orgs.into_iter().filter(|o| o.kind == OrgKind::Unit).map(|o| (o.id, o.name)).collect())
+    Ok(orgs.into_iter().filter(|o| o.kind == kind).map(|o| (o.id, o.name)).collect())
 }
 
 /// Changes the level, series, specialty or unit of an application still editable (rule 3), at
@@ -157,13 +214,15 @@ pub async fn change(state: &AppState, actor: &Actor, id: &str, version: i64, cho
     let (level, route) = route(state, choice).await?;
     let mut materials = materials_of(&row)?;
     materials.level = level;
+    materials.aid = route.aid_materials(materials.aid.take());
     let json = serde_json::to_string(&materials).or_internal("materials json")?;
     let change = Rerouted {
         level: level.as_str(),
         series: choice.series.trim(),
         specialty: choice.specialty.trim(),
         region_id: &route.region_id,
-        reviewing_unit_id: &route.unit_id,
+        reviewing_unit_id: route.reviewing_unit_id(),
+        home_unit_id: route.home_unit_id(),
         authority_id: &route.authority_id,
         office_id: &route.office_id,
         materials: &json,

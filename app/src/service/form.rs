@@ -101,7 +101,7 @@ pub async fn view(state: &AppState, actor: &Actor, id: &str) -> Result<FormView,
         .filter(|(a, _)| !withheld_files(actor.role).contains(&a.field.as_str()))
         .map(|(a, elsewhere)| (a.id.clone(), file_info(a, if duplicates { elsewhere } else { 0 })))
         .collect();
-    let unit_name = state.store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default();
+    let unit_name = state.store.organisation(row.home_unit()).await?.map(|o| o.name).unwrap_or_default();
     let returned = facts.status == Status::Returned;
     Ok(FormView {
         id: row.id.clone(),
@@ -110,8 +110,9 @@ pub async fn view(state: &AppState, actor: &Actor, id: &str) -> Result<FormView,
         level: materials.level,
         series: row.series.clone(),
         specialty: row.specialty.clone(),
-        unit_id: row.reviewing_unit_id.clone(),
+        unit_id: row.home_unit().to_string(),
         unit_name,
+        aid_unit_id: row.dispatching_unit().map(String::from),
         evaluation_year: row.evaluation_year as i32,
         missing,
         editable: may_edit(actor, &facts).is_ok(),

@@ -29,9 +29,25 @@ pub struct ApplicationRow {
     pub due_at: Option<i64>,
     pub return_items: Option<String>,
     pub reminders_sent: i64,
+    /// The applicant's own unit when another one reviews (援疆); empty when it is the same.
+    pub home_unit_id: String,
 }
 
 impl ApplicationRow {
+    /// The applicant's own unit: the one that reviews, unless a dispatching unit does (援疆).
+    pub fn home_unit(&self) -> &str {
+        if self.home_unit_id.is_empty() {
+            &self.reviewing_unit_id
+        } else {
+            &self.home_unit_id
+        }
+    }
+
+    /// The dispatching unit that reviews an aid applicant's application, if it is one.
+    pub fn dispatching_unit(&self) -> Option<&str> {
+        (!self.home_unit_id.is_empty() && self.home_unit_id != self.reviewing_unit_id).then_some(self.reviewing_unit_id.as_str())
+    }
+
     /// What `workflow::may` decides on. (A status the domain does not know fails where the row is
     /// read: the column decodes into `Status`.)
     pub fn facts(&self) -> ApplicationFacts {
@@ -56,6 +72,8 @@ pub struct NewApplication<'a> {
     pub level: &'a str,
     pub region_id: &'a str,
     pub reviewing_unit_id: &'a str,
+    /// Empty unless another unit reviews (援疆): see `ApplicationRow::home_unit_id`.
+    pub home_unit_id: &'a str,
     pub authority_id: &'a str,
     pub office_id: &'a str,
     pub materials: &'a str,
@@ -69,6 +87,7 @@ pub struct Rerouted<'a> {
     pub specialty: &'a str,
     pub region_id: &'a str,
     pub reviewing_unit_id: &'a str,
+    pub home_unit_id: &'a str,
     pub authority_id: &'a str,
     pub office_id: &'a str,
     pub materials: &'a str,
@@ -85,7 +104,7 @@ pub enum Submitted {
 
 pub(super) const COLUMNS: &str = "id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
      submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at, \
-     notice_started_at, notice_closes_at, due_at, return_items, reminders_sent";
+     notice_started_at, notice_closes_at, due_at, return_items, reminders_sent, home_unit_id";
 
 impl Store {
     /// Creates a draft. A second open application of the person for the same year fails with
@@ -93,8 +112,8 @@ impl Store {
     pub async fn insert_application(&self, a: &NewApplication<'_>) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO applications (id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
-             submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', 0, 0, $8, $9, $10, $11, $12, $12)",
+             submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at, home_unit_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', 0, 0, $8, $9, $10, $11, $12, $12, $13)",
         )
         .bind(a.id)
         .bind(a.applicant_id)
@@ -108,6 +127,7 @@ impl Store {
         .bind(a.office_id)
         .bind(a.materials)
         .bind(a.now)
+        .bind(a.home_unit_id)
         .execute(self.pool())
         .await
         .map_err(|e| unique_or(e, &["applications_one_open_per_year", "applicant_id"]))?;
@@ -129,7 +149,7 @@ impl Store {
     pub async fn reroute_application(&self, id: &str, version: i64, r: &Rerouted<'_>, now: i64) -> StoreResult<()> {
         let done = sqlx::query(
             "UPDATE applications SET level = $1, series = $2, specialty = $3, region_id = $4, reviewing_unit_id = $5, \
-             authority_id = $6, office_id = $7, materials = $8, version = version + 1, updated_at = $9 \
+             authority_id = $6, office_id = $7, materials = $8, version = version + 1, updated_at = $9, home_unit_id = $12 \
              WHERE id = $10 AND version = $11 AND status IN ('draft', 'returned')",
         )
         .bind(r.level)
@@ -143,6 +163,7 @@ impl Store {
         .bind(now)
         .bind(id)
         .bind(version)
+        .bind(r.home_unit_id)
         .execute(self.pool())
         .await?;
         if done.rows_affected() == 1 {

@@ -1,6 +1,7 @@
 //! Demo data for `make run`: a region, one competent authority, two units, one evaluation office,
 //! the bodies of §八–§九, and one account for every role; and a second region (the 兵团) with its
-//! own HR department and issuer, who see none of the first region's work (security review M1).
+//! own HR department and issuer, who see none of the first region's work (security review M1); and
+//! a unit outside the region that dispatches aid staff (援疆), with its reviewer.
 //! Idempotent: run it at every start.
 
 use super::{NewUser, OrgRow, Store, StoreError, StoreResult};
@@ -25,6 +26,7 @@ pub const DEMO_ACCOUNTS: &[(&str, &str, Role, &str, Option<&str>)] = &[
     ("admin", "系统管理员", Role::Admin, "org-region", None),
     ("renshe2", "阿不都热合曼·买买提", Role::HrOfficer, "org-hr-2", None),
     ("qianfa2", "孙伟", Role::Issuer, "org-issuer-2", None),
+    ("paichu", "杨帆", Role::UnitReviewer, "org-dispatch-bnu", None),
 ];
 
 /// Where the demo committee members work (回避 is by this unit): one from each university and
@@ -51,6 +53,8 @@ fn demo_orgs() -> Vec<OrgRow> {
         org("org-region-2", OrgKind::Region, "新疆生产建设兵团", None),
         org("org-hr-2", OrgKind::Hr, "兵团人力资源和社会保障局", Some("org-region-2")),
         org("org-issuer-2", OrgKind::Issuer, "兵团教育局（证书签发）", Some("org-region-2")),
+        // 援疆: a unit outside the region that sends staff, and reviews their applications
+        org("org-dispatch-bnu", OrgKind::Dispatching, "北京师范大学", None),
     ]
 }
 

@@ -199,6 +199,7 @@ mod applications {
             level: "associate_senior",
             region_id: "org-r",
             reviewing_unit_id: "org-u",
+            home_unit_id: "",
             authority_id: "org-a",
             office_id: "org-o",
             materials: "{}",

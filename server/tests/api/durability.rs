@@ -65,6 +65,7 @@ async fn seed_crowd(s: &Server) -> Crowd {
             level: &t.level,
             region_id: &t.region_id,
             reviewing_unit_id: &t.reviewing_unit_id,
+            home_unit_id: &t.home_unit_id,
             authority_id: &t.authority_id,
             office_id: &t.office_id,
             materials: &t.materials,

@@ -203,6 +203,71 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     assert!(verified && said.contains(&format!("intact: {} records", 9 + logins)), "{said}");
 }
 
+/// Issue 16, §(九): aid staff name their dispatching unit (原所在单位) at the start; its reviewers
+/// get the application, the applicant's own unit does not, and the rest of the chain is the unit's.
+#[tokio::test]
+async fn an_aid_applicant_is_reviewed_by_the_dispatching_unit() {
+    let s = start().await;
+    let applicant = login(&s, "shenbao").await;
+    let start_with = |aid: &'static str| {
+        let (c, s) = (applicant.clone(), &s);
+        async move {
+            let form = [
+                ("level", "associate_senior"),
+                ("series", "高等学校教育管理研究"),
+                ("specialty", "高等教育管理"),
+                ("unit_id", "org-unit-xju"),
+                ("aid_unit_id", aid),
+            ];
+            call(&c, s, "start_application", &form).await
+        }
+    };
+    let (status, body) = start_with("org-unit-xjnu").await;
+    assert!(refused(status, &body, "aid_unit_id"), "a unit of the region is not a dispatching unit: {body}");
+    let (status, body) = start_with("org-dispatch-bnu").await;
+    assert_eq!(status, 200, "{body}");
+    let app: String = serde_json::from_str(&body).unwrap();
+    let form = form_of(&applicant, &s, &app).await;
+    assert_eq!((form["unit_id"].as_str(), form["aid_unit_id"].as_str()), (Some("org-unit-xju"), Some("org-dispatch-bnu")));
+    assert_eq!(form["materials"]["aid"]["dispatching_unit"], "北京师范大学");
+    let asked: Vec<&str> =
+        form["missing"].as_array().unwrap().iter().filter(|m| m["section"] == "AidXinjiang").filter_map(|m| m["field"].as_str()).collect();
+    assert_eq!(asked, ["aid_since", "aid_still_serving", "approval_proof"]);
+
+    // while a draft, the applicant may stop being aid staff (their unit reviews, the 援疆 part
+    // goes) and become it again
+    for (aid, reviewer) in [("", "org-unit-xju"), ("org-dispatch-bnu", "org-dispatch-bnu")] {
+        let v = version(&applicant, &s, &app).await.to_string();
+        let form = [
+            ("id", app.as_str()),
+            ("version", &v),
+            ("level", "associate_senior"),
+            ("series", "高等学校教育管理研究"),
+            ("specialty", "高等教育管理"),
+            ("unit_id", "org-unit-xju"),
+            ("aid_unit_id", aid),
+        ];
+        let (status, body) = call(&applicant, &s, "change_application", &form).await;
+        assert_eq!(status, 200, "{body}");
+        let row = s.store().await.application(&app).await.unwrap().unwrap();
+        assert_eq!(row.reviewing_unit_id, reviewer);
+        assert_eq!(form_of(&applicant, &s, &app).await["materials"]["aid"].is_null(), aid.is_empty());
+    }
+
+    set_status(&s, &app, "unit_review").await;
+    let (dispatching, own) = (login(&s, "paichu").await, login(&s, "danwei").await);
+    let (_, queue) = call(&dispatching, &s, "review_queue", &[]).await;
+    assert!(queue.contains(&app), "the dispatching unit's queue holds it: {queue}");
+    let (_, queue) = call(&own, &s, "review_queue", &[]).await;
+    assert!(!queue.contains(&app), "the home unit's does not: {queue}");
+    assert!(review(&own, &s, &app).await.0 >= 400, "nor may it read it");
+    let (status, body) = decide(&dispatching, &s, &app, current_version(&s, &app).await, "start_notice", "", &[]).await;
+    assert_eq!((status, body.as_str()), (200, "\"UnitNotice\""));
+    // the rest of the chain is the unit's: its competent authority and region
+    let row = s.store().await.application(&app).await.unwrap().unwrap();
+    assert_eq!((row.authority_id.as_str(), row.home_unit()), ("org-authority-edu", "org-unit-xju"));
+}
+
 /// Who may do what at which step, written out from SPEC (not derived from the code under test).
 #[tokio::test]
 async fn every_review_function_and_route_allows_exactly_what_spec_allows() {

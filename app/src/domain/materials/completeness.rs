@@ -242,7 +242,7 @@ fn collect(m: &Materials, today: Date) -> Collector {
 
     // (九) 援疆
     if let Some(aid) = &m.aid {
-        c.text(S::AidXinjiang, "dispatching_unit", None, &aid.dispatching_unit);
+        // the dispatching unit is the route's (chosen at the start), not a field to fill
         match aid.since {
             None => c.push(S::AidXinjiang, "aid_since", None, Problem::Empty),
             Some(since) if one_year_on(since) > today => {

@@ -3,7 +3,7 @@
 //! materials is `values` beside it. The page draws itself from this and the server saves through
 //! it, so a field the page shows is exactly a field the server accepts.
 
-use super::{AidXinjiang, AssessmentYear, Materials, Section, TrainingYear, WorkKind};
+use super::{AssessmentYear, Materials, Section, TrainingYear, WorkKind};
 use crate::domain::attachments::SlotKind;
 use crate::domain::instant::iso_date;
 
@@ -69,7 +69,6 @@ pub fn layout(section: Section) -> Layout {
                     f("unit", Text),
                     f("specialty", Text),
                     f("political_conduct", LongText),
-                    f("aid", YesNo),
                     f("id_card_scan", DOC),
                     f("photo", File(SlotKind::Photo)),
                 ]
@@ -163,7 +162,8 @@ pub fn layout(section: Section) -> Layout {
         },
         S::Other => Layout { fields: const { &[f("notice_materials", DOC), f("notice_result", DOC)] }, list: None, after: none },
         S::AidXinjiang => Layout {
-            fields: const { &[f("dispatching_unit", Text), f("aid_since", Date), f("aid_still_serving", YesNo), f("approval_proof", DOC)] },
+            // the dispatching unit is chosen with the unit at the start (it decides who reviews)
+            fields: const { &[f("aid_since", Date), f("aid_still_serving", YesNo), f("approval_proof", DOC)] },
             list: None,
             after: none,
         },
@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(m.set_value("obtained_on", None, "去年"), Err(BadValue::NotADate));
         assert_eq!(m.set_value("years_in_profession", None, "十"), Err(BadValue::NotANumber));
         assert_eq!(m.set_value("school", Some(0), "x"), Err(BadValue::NoSuchField));
-        assert_eq!(m.set_value("aid", None, "maybe"), Err(BadValue::NotAChoice));
+        assert_eq!(m.set_value("exempt", None, "maybe"), Err(BadValue::NotAChoice));
         assert_eq!(m.set_value("unit", None, &"字".repeat(201)), Err(BadValue::TooLong { max_chars: 200 }));
         assert_eq!(m, Materials::new(Level::Junior));
     }

@@ -81,7 +81,6 @@ impl Materials {
             "unit" => self.basic.unit.clone(),
             "specialty" => self.basic.specialty.clone(),
             "political_conduct" => self.basic.political_conduct.clone(),
-            "aid" => yes_no(self.aid.is_some()),
             "school" => self.education.get(i)?.school.clone(),
             "major" => self.education.get(i)?.major.clone(),
             "graduated_on" => format_date(self.education.get(i)?.graduated_on),
@@ -121,14 +120,6 @@ impl Materials {
             "unit" => self.basic.unit = short(raw)?,
             "specialty" => self.basic.specialty = short(raw)?,
             "political_conduct" => self.basic.political_conduct = long(raw)?,
-            "aid" => {
-                let on = parse_yes_no(raw)?;
-                if on && self.aid.is_none() {
-                    self.aid = Some(AidXinjiang::default());
-                } else if !on {
-                    self.aid = None;
-                }
-            }
             "school" => self.education.get_mut(i).ok_or(missing)?.school = short(raw)?,
             "major" => self.education.get_mut(i).ok_or(missing)?.major = short(raw)?,
             "graduated_on" => self.education.get_mut(i).ok_or(missing)?.graduated_on = parse_date(raw)?,

@@ -98,6 +98,9 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
             <section class="card">
                 <dl class="facts">
                     <dt>{Msg::FieldUnit.text(lang)}</dt><dd>{f.unit_name.clone()}</dd>
+                    {f.materials.aid.as_ref().filter(|_| f.aid_unit_id.is_some()).map(|aid| view! {
+                        <dt>{Msg::FieldAidUnit.text(lang)}</dt><dd>{aid.dispatching_unit.clone()}</dd>
+                    })}
                     <dt>{Msg::FieldSeries.text(lang)}</dt><dd>{f.series.clone()}</dd>
                     <dt>{Msg::StatusLabel.text(lang)}</dt><dd class="status">{status_name(f.status).text(lang)}</dd>
                 </dl>

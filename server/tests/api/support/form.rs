@@ -53,12 +53,7 @@ pub fn written_strokes(n: usize) -> String {
 /// route, as a person would (the post in 2024, so 2 training years and 2 assessments by 2026).
 pub async fn fill_complete(c: &reqwest::Client, s: &Server, app: &str) {
     let v = version(c, s, app).await;
-    let basic = [
-        ("unit", "新疆大学"),
-        ("specialty", "高等教育管理"),
-        ("political_conduct", "拥护党的路线方针政策，遵纪守法，师德良好。"),
-        ("aid", "no"),
-    ];
+    let basic = [("unit", "新疆大学"), ("specialty", "高等教育管理"), ("political_conduct", "拥护党的路线方针政策，遵纪守法，师德良好。")];
     assert_eq!(save(c, s, app, "basic", v, &basic, None).await.0, 200);
     let v = version(c, s, app).await;
     save(c, s, app, "education", v, &[], Some("education:add")).await;
