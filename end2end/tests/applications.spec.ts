@@ -33,3 +33,24 @@ test('an applicant starts an application and sees its status, submissions and wh
   await expect(page.getByRole('form', { name: '开始申报' })).toHaveCount(0);
   await keepScreenshot(page, info, 'applications');
 });
+
+test('aid staff name their dispatching unit at the start, and the 援疆 section asks for the posting', async ({ page }, info) => {
+  const p = freshPerson();
+  await register(page, info, p);
+  await page.getByRole('link', { name: '我的申报' }).click();
+  await hydrated(page, info);
+  const form = page.getByRole('form', { name: '开始申报' });
+  await form.getByLabel('申报级别').selectOption({ label: '副高级' });
+  await form.getByLabel('专业').fill('高等教育管理');
+  await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await expect(form.getByLabel('援疆派出单位')).toHaveValue('');
+  await form.getByLabel('援疆派出单位').selectOption({ label: '北京师范大学' });
+  await form.getByRole('button', { name: '开始申报' }).click();
+
+  const card = page.getByRole('region', { name: /\d{4} · 副高级 · 高等教育管理/ });
+  await expect(card).toBeVisible();
+  // the unit is the applicant's own; the dispatching unit reviews, and 援疆 asks start date,
+  // whether still on the posting, and the unit's approval
+  await expect(card.getByText('新疆大学')).toBeVisible();
+  await expect(card.getByRole('listitem').filter({ hasText: '援疆' })).toContainText('缺 3 项');
+});
