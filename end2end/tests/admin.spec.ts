@@ -3,11 +3,27 @@
 // session at once. A new unit joins the tree, the issuer gets its seal, and a holiday is added to
 // the calendar. With and without JavaScript, on a phone and on a desktop.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { registered } from './api';
 import { DEMO_PASSWORD, freshPhone, hydrated, keepScreenshot, login } from './support';
 
 const NEW_PASSWORD = '天山南北2027春';
+
+/** In a browser of the person's own, on 找回用户名和密码: a new password set with a one-time code. */
+async function passwordSetWithCode(browser: Browser, info: TestInfo, account: string, code: string) {
+  const context = await browser.newContext({ ...info.project.use, baseURL: info.project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto('/recover');
+  await hydrated(page, info);
+  const reset = page.getByRole('form', { name: '第二步：设置新密码' });
+  await reset.getByLabel('身份证号或用户名').fill(account);
+  await reset.getByLabel('验证码').fill(code);
+  await reset.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+  await reset.getByLabel('确认新密码').fill(NEW_PASSWORD);
+  await reset.getByRole('button', { name: '重置密码' }).click();
+  await expect(page.getByText('密码已重置，请用新密码登录。')).toBeVisible();
+  return { context, page };
+}
 
 async function adminPage(page: Page, info: TestInfo, section: string) {
   await login(page, info, 'admin', DEMO_PASSWORD);
@@ -49,17 +65,7 @@ test('an invited colleague sets a password, works in the unit, and is signed out
   expect(code).toMatch(/^\d{8}$/);
 
   // the colleague, on a phone of their own
-  const colleagueContext = await browser.newContext({ ...info.project.use, baseURL: info.project.use.baseURL });
-  const colleague = await colleagueContext.newPage();
-  await colleague.goto('/recover');
-  await hydrated(colleague, info);
-  const reset = colleague.getByRole('form', { name: '第二步：设置新密码' });
-  await reset.getByLabel('身份证号或用户名').fill(username);
-  await reset.getByLabel('验证码').fill(code!);
-  await reset.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-  await reset.getByLabel('确认新密码').fill(NEW_PASSWORD);
-  await reset.getByRole('button', { name: '重置密码' }).click();
-  await expect(colleague.getByText('密码已重置，请用新密码登录。')).toBeVisible();
+  const { context: colleagueContext, page: colleague } = await passwordSetWithCode(browser, info, username, code!);
   await login(colleague, info, username, NEW_PASSWORD);
   await expect(colleague.getByRole('link', { name: '审核队列', exact: true })).toBeVisible();
   await expect(colleague.getByText('新疆师范大学').first()).toBeVisible();
@@ -103,17 +109,7 @@ test('someone who lost both phone and e-mail is reset at the counter once their 
   expect(code).toMatch(/^\d{8}$/);
 
   // the person, at the counter's computer or on a new phone, sets a password with it
-  const counterContext = await browser.newContext({ ...info.project.use, baseURL: info.project.use.baseURL });
-  const counter = await counterContext.newPage();
-  await counter.goto('/recover');
-  await hydrated(counter, info);
-  const reset = counter.getByRole('form', { name: '第二步：设置新密码' });
-  await reset.getByLabel('身份证号或用户名').fill(person.id);
-  await reset.getByLabel('验证码').fill(code!);
-  await reset.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-  await reset.getByLabel('确认新密码').fill(NEW_PASSWORD);
-  await reset.getByRole('button', { name: '重置密码' }).click();
-  await expect(counter.getByText('密码已重置，请用新密码登录。')).toBeVisible();
+  const { context: counterContext, page: counter } = await passwordSetWithCode(browser, info, person.id, code!);
   await login(counter, info, person.id, NEW_PASSWORD);
   await expect(counter.getByRole('link', { name: '我的申报', exact: true })).toBeVisible();
   await counterContext.close();
