@@ -87,7 +87,7 @@ pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Rout
         id => {
             let found = state.store.organisation(id).await?.filter(|o| o.kind == OrgKind::Dispatching);
             if found.is_none() {
-                problems.push(FieldText::new("aid_unit_id", Msg::Required));
+                problems.push(FieldText::new("aid_unit_id", Msg::BadChoice));
             }
             found
         }

@@ -120,7 +120,7 @@ pub async fn issue_one(
         // the unit the applicant works at; self-registered applicants carry it on the application
         work_unit: match holder.org_name.clone().filter(|n| !n.is_empty()) {
             Some(n) => n,
-            None => store.organisation(&row.reviewing_unit_id).await?.map(|o| o.name).unwrap_or_default(),
+            None => store.organisation(row.home_unit()).await?.map(|o| o.name).unwrap_or_default(),
         },
         issuer,
         committee,

@@ -119,7 +119,7 @@ impl Store {
     ) -> StoreResult<Vec<(String, String, String, String, String, String)>> {
         Ok(sqlx::query_as(
             "SELECT a.id, u.name, COALESCE(o.name, ''), a.series, a.specialty, a.level FROM applications a \
-             JOIN users u ON u.id = a.applicant_id LEFT JOIN organisations o ON o.id = a.reviewing_unit_id \
+             JOIN users u ON u.id = a.applicant_id LEFT JOIN organisations o ON o.id = COALESCE(NULLIF(a.home_unit_id, ''), a.reviewing_unit_id) \
              WHERE a.status = 'filed' AND a.outcome = 'pass' AND a.region_id = $1 ORDER BY a.updated_at, a.id LIMIT $2",
         )
         .bind(region_id)

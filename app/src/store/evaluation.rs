@@ -60,6 +60,8 @@ pub struct SessionApplicationRow {
     pub applicant_unit_id: Option<String>,
     pub unit_name: String,
     pub reviewing_unit_id: String,
+    /// The applicant's own unit when a dispatching unit reviews (援疆); empty otherwise.
+    pub home_unit_id: String,
     /// The region it is filed and certified in.
     pub region_id: String,
     pub series: String,
@@ -72,11 +74,13 @@ pub struct SessionApplicationRow {
 }
 
 impl SessionApplicationRow {
-    /// The units a member must not come from to see or vote on it (回避).
+    /// The units a member must not come from to see or vote on it (回避): the one that reviewed
+    /// it, the applicant's own (for aid staff both the dispatching unit and the unit served), and
+    /// the one the account names.
     pub fn units(&self) -> Vec<&str> {
         let mut u = vec![self.reviewing_unit_id.as_str()];
-        if let Some(own) = self.applicant_unit_id.as_deref() {
-            if own != self.reviewing_unit_id {
+        for own in [Some(self.home_unit_id.as_str()), self.applicant_unit_id.as_deref()].into_iter().flatten() {
+            if !own.is_empty() && !u.contains(&own) {
                 u.push(own);
             }
         }
@@ -105,8 +109,8 @@ pub struct Batch {
 }
 
 const APP_SELECT: &str = "SELECT a.id, a.applicant_id, u.name AS applicant_name, u.org_id AS applicant_unit_id, \
-     COALESCE(o.name, '') AS unit_name, a.reviewing_unit_id, a.region_id, a.series, a.specialty, a.level, a.status, a.version, a.outcome \
-     FROM applications a JOIN users u ON u.id = a.applicant_id LEFT JOIN organisations o ON o.id = a.reviewing_unit_id";
+     COALESCE(o.name, '') AS unit_name, a.reviewing_unit_id, a.home_unit_id, a.region_id, a.series, a.specialty, a.level, a.status, a.version, a.outcome \
+     FROM applications a JOIN users u ON u.id = a.applicant_id LEFT JOIN organisations o ON o.id = COALESCE(NULLIF(a.home_unit_id, ''), a.reviewing_unit_id)";
 
 impl Store {
     pub async fn insert_eval_session(&self, s: &NewSession<'_>) -> StoreResult<()> {

@@ -405,7 +405,7 @@ impl Store {
              (SELECT COUNT(*) FROM objections ob WHERE ob.application_id = ap.id) AS objections, \
              (SELECT COUNT(*) FROM attachments a WHERE a.application_id = ap.id AND EXISTS \
                 (SELECT 1 FROM attachments b WHERE b.sha256 = a.sha256 AND b.owner_id <> a.owner_id)) AS duplicates \
-             FROM applications ap JOIN users u ON u.id = ap.applicant_id LEFT JOIN organisations o ON o.id = ap.reviewing_unit_id \
+             FROM applications ap JOIN users u ON u.id = ap.applicant_id LEFT JOIN organisations o ON o.id = COALESCE(NULLIF(ap.home_unit_id, ''), ap.reviewing_unit_id) \
              {sql}"
         );
         if let Some(after) = f.after.as_deref() {

@@ -223,7 +223,7 @@ async fn an_aid_applicant_is_reviewed_by_the_dispatching_unit() {
         }
     };
     let (status, body) = start_with("org-unit-xjnu").await;
-    assert!(refused(status, &body, "aid_unit_id"), "a unit of the region is not a dispatching unit: {body}");
+    assert!(refused(status, &body, "aid_unit_id") && body.contains("BadChoice"), "a unit of the region is not a dispatching unit: {body}");
     let (status, body) = start_with("org-dispatch-bnu").await;
     assert_eq!(status, 200, "{body}");
     let app: String = serde_json::from_str(&body).unwrap();

@@ -226,3 +226,31 @@ mod money_and_votes {
         }
     }
 }
+
+#[test]
+fn aid_staff_are_recused_from_the_dispatching_unit_and_the_unit_they_serve() {
+    let aid = crate::store::evaluation::SessionApplicationRow {
+        id: "a1".into(),
+        applicant_id: "app-u1".into(),
+        applicant_name: "阿依古丽".into(),
+        applicant_unit_id: None,
+        unit_name: "新疆大学".into(),
+        reviewing_unit_id: "org-dispatch".into(),
+        home_unit_id: "org-u".into(),
+        region_id: "org-r".into(),
+        series: String::new(),
+        specialty: String::new(),
+        level: "associate_senior".into(),
+        status: Status::UnderEvaluation,
+        version: 1,
+        outcome: None,
+    };
+    assert_eq!(aid.units(), ["org-dispatch", "org-u"]);
+    let plain = crate::store::evaluation::SessionApplicationRow {
+        reviewing_unit_id: "org-u".into(),
+        home_unit_id: String::new(),
+        applicant_unit_id: Some("org-u".into()),
+        ..aid
+    };
+    assert_eq!(plain.units(), ["org-u"]);
+}
