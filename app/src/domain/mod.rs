@@ -16,6 +16,7 @@ pub mod materials;
 pub mod notices;
 pub mod penalties;
 pub mod review;
+pub mod rounds;
 pub mod seal;
 pub mod series;
 pub mod signature;
