@@ -197,11 +197,10 @@ fn ResetInPersonForm(u: UserEntry) -> impl IntoView {
         code: remembered("reset_code"),
         valid_until: remembered("reset_until").parse().unwrap_or(0),
     });
-    let came_back = remembered_code.is_some();
-    let issued = move || reset.value().get().and_then(|r| r.ok()).or_else(|| remembered_code.clone());
+    let issued = Memo::new(move |_| reset.value().get().and_then(|r| r.ok()).or_else(|| remembered_code.clone()));
     let name = u.name.clone();
     let shown = move || {
-        issued().map(|c| {
+        issued.get().map(|c| {
             let text = Text::with(Msg::UserResetCode, [c.code, Instant(c.valid_until).beijing_display(), name.clone()]).render(lang);
             view! { <p class="notice" role="status">{text}</p> }
         })
@@ -210,7 +209,7 @@ fn ResetInPersonForm(u: UserEntry) -> impl IntoView {
     let form_name = format!("{} {}（{}）", Msg::UserResetInPerson.text(lang), u.name, u.username);
     view! {
         // open when it has something to say: the code, or why none was made
-        <details class="change" open=move || came_back || error.get().is_some()>
+        <details class="change" open=move || issued.with(Option::is_some) || error.get().is_some()>
             <summary>{Msg::UserResetInPerson.text(lang)}</summary>
             <p class="hint">{Msg::UserResetHint.text(lang)}</p>
             {shown}
