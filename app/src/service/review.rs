@@ -316,10 +316,8 @@ pub async fn handle_objection(state: &AppState, actor: &Actor, id: &str, answer:
         now: state.clock.now().millis(),
     };
     match state.store.handle_objection(id, actor, &handling).await? {
-        Handled::Done => {
-            if let Ok(Some(after)) = state.store.application(id).await {
-                state.events.publish(&after);
-            }
+        Handled::Done(after) => {
+            state.events.publish(&after);
             Ok(())
         }
         Handled::NotOpen => Err(AppError::refused(Msg::ObjectionAlreadyHandled)),

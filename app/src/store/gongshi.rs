@@ -34,7 +34,8 @@ pub struct Handling<'a> {
 /// What recording a handling came to.
 #[derive(Debug)]
 pub enum Handled {
-    Done,
+    /// Recorded; the application as it is now (its version stepped, for open pages).
+    Done(Box<super::ApplicationRow>),
     /// The domain refused it (not the unit's, or the notice is over).
     Denied(Denied),
     /// No such objection on this application, or it was handled already.
@@ -122,12 +123,12 @@ impl Store {
                     return Ok(Handled::NotOpen);
                 }
                 Ok(match store.transition_locked(&mut conn, &row, &actor, &decision).await? {
-                    Ok(_) => Handled::Done,
+                    Ok(after) => Handled::Done(Box::new(after)),
                     Err(denied) => Handled::Denied(denied),
                 })
             }
             .await;
-            store.finish(conn, matches!(result, Ok(Handled::Done))).await?;
+            store.finish(conn, matches!(result, Ok(Handled::Done(_)))).await?;
             result
         })
         .await

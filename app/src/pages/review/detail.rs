@@ -136,15 +136,7 @@ fn Review(v: ReviewView, actions: Actions, uploaded: RwSignal<u32>) -> impl Into
 #[component]
 fn Objections(app_id: String, objections: Vec<ObjectionView>, may_handle: bool, reload: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
-    if objections.is_empty() {
-        return view! {
-            <section class="card" aria-labelledby="objections-title">
-                <h2 id="objections-title">{Msg::ReviewObjections.text(lang)}</h2>
-                <p class="hint">{Msg::ReviewNoObjections.text(lang)}</p>
-            </section>
-        }
-        .into_any();
-    }
+    let objections_empty = objections.is_empty();
     let items = objections
         .into_iter()
         .map(|o| {
@@ -171,13 +163,14 @@ fn Objections(app_id: String, objections: Vec<ObjectionView>, may_handle: bool, 
             }
         })
         .collect_view();
+    let none = objections_empty.then(|| view! { <p class="hint">{Msg::ReviewNoObjections.text(lang)}</p> });
     view! {
         <section class="card" aria-labelledby="objections-title">
             <h2 id="objections-title">{Msg::ReviewObjections.text(lang)}</h2>
-            <ol class="objections">{items}</ol>
+            {none}
+            {(!objections_empty).then(|| view! { <ol class="objections">{items}</ol> })}
         </section>
     }
-    .into_any()
 }
 
 /// The unit's record of how it handled one objection; the page reloads with it once it is kept.

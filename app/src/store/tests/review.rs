@@ -60,7 +60,7 @@ mod chain {
             let elsewhere = Handling { objection_id: "no-such-objection", ..h };
             assert!(matches!(store.handle_objection("a1", &unit, &elsewhere).await.unwrap(), Handled::NotOpen));
 
-            assert!(matches!(store.handle_objection("a1", &unit, &h).await.unwrap(), Handled::Done));
+            assert!(matches!(store.handle_objection("a1", &unit, &h).await.unwrap(), Handled::Done(_)));
             assert!(matches!(store.handle_objection("a1", &unit, &h).await.unwrap(), Handled::NotOpen), "once");
             assert_eq!(store.unhandled_objections("a1").await.unwrap(), 0);
             let row = store.application("a1").await.unwrap().unwrap();
