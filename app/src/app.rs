@@ -14,7 +14,7 @@ use crate::components::header::Header;
 use crate::components::lang::{detect_lang, use_lang};
 use crate::components::session::provide_session;
 use crate::i18n::Msg;
-use crate::pages::admin::{calendar::CalendarPage, orgs::OrgsPage, series::SeriesPage, users::UsersPage, AdminPage};
+use crate::pages::admin::{calendar::CalendarPage, orgs::OrgsPage, rounds::RoundsPage, series::SeriesPage, users::UsersPage, AdminPage};
 use crate::pages::application::{ApplicationPage, SubmitPage};
 use crate::pages::certificates::{IssuingPage, MyCertificatesPage, VerifyFormPage, VerifyPage};
 use crate::pages::committee::{CommitteePage, CommitteeSessionPage};
@@ -116,6 +116,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/admin/orgs") view=OrgsPage/>
                     <Route path=path!("/admin/users") view=UsersPage/>
                     <Route path=path!("/admin/series") view=SeriesPage/>
+                    <Route path=path!("/admin/rounds") view=RoundsPage/>
                     <Route path=path!("/admin/calendar") view=CalendarPage/>
                     <Route path=path!("/admin/notices") view=AdminNoticesPage/>
                     <Route path=path!("/admin/notices/:id") view=NoticeEditPage/>

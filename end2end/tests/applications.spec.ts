@@ -54,3 +54,33 @@ test('aid staff name their dispatching unit at the start, and the 援疆 section
   await expect(card.getByText('新疆大学')).toBeVisible();
   await expect(card.getByRole('listitem').filter({ hasText: '援疆' })).toContainText('缺 3 项');
 });
+
+test('the rounds: the open one with its days left, and a series whose round has not opened says when it does', async ({ page }, info) => {
+  await register(page, info, freshPerson());
+  await page.getByRole('link', { name: '我的申报' }).click();
+  const rounds = page.getByRole('region', { name: '申报批次' });
+  await expect(rounds.getByRole('listitem', { name: /年度 · 高等学校教育管理研究/ })).toContainText(/申报中：\d{4}-\d{2}-\d{2} 截止，还剩 \d+ 天/);
+  const lab = rounds.getByRole('listitem', { name: /年度 · 高等学校实验技术/ });
+  const opens = (await lab.getByText(/\d{4}-\d{2}-\d{2} 开始申报/).textContent())!.slice(0, 10);
+  await hydrated(page, info);
+
+  // outside its window: refused at 评审系列 with the day it opens, and nothing is started
+  const form = page.getByRole('form', { name: '开始申报' });
+  await form.getByLabel('申报级别').selectOption({ label: '中级' });
+  await form.getByLabel('评审系列').selectOption({ label: '高等学校实验技术' });
+  await form.getByLabel('专业').fill('实验教学');
+  await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await form.getByRole('button', { name: '开始申报' }).click();
+  await expect(form.getByLabel('评审系列')).toHaveAccessibleDescription(`本系列本年度的申报将于 ${opens} 开始，届时即可新建申报`);
+  await expect(page.getByText('您还没有申报。')).toBeVisible();
+  await keepScreenshot(page, info, 'round-not-open');
+
+  // the seed's series is open: started in its round's year
+  await form.getByLabel('申报级别').selectOption({ label: '中级' });
+  await form.getByLabel('评审系列').selectOption({ label: '高等学校教育管理研究' });
+  await form.getByLabel('专业').fill('高等教育管理');
+  await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await form.getByRole('button', { name: '开始申报' }).click();
+  const year = (await rounds.getByRole('listitem', { name: /年度 · 高等学校教育管理研究/ }).getAttribute('aria-label'))!.slice(0, 4);
+  await expect(page.getByRole('region', { name: `${year} · 中级 · 高等教育管理` })).toBeVisible();
+});

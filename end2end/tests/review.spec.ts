@@ -193,6 +193,16 @@ test('the chain across four people: holiday week, pledge, one complete return li
   await page.goto(`/applications/${app}`);
   await expect(page.getByText('视为放弃申报').first()).toBeVisible();
   await keepScreenshot(page, info, 'applicant-withdrawn');
+
+  // a withdrawal spends the round: no fresh application with three new submissions in it
+  await page.getByRole('link', { name: '我的申报' }).click();
+  await hydrated(page, info);
+  const restart = page.getByRole('form', { name: '开始申报' });
+  await restart.getByLabel('申报级别').selectOption({ label: '副高级' });
+  await restart.getByLabel('专业').fill('高等教育管理');
+  await restart.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  await restart.getByRole('button', { name: '开始申报' }).click();
+  await expect(restart.getByLabel('评审系列')).toHaveAccessibleDescription(/每人每年度只能申报一次/);
 });
 
 test('after the third submission there is no fourth; reviewers without JavaScript decide too', async ({ browser, page }, info) => {

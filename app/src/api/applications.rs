@@ -39,6 +39,8 @@ pub struct ApplicationSummary {
     pub submissions_left: u8,
     /// Per section in form order: how many items are still missing or wrong.
     pub missing: Vec<(crate::domain::materials::Section, usize)>,
+    /// Its round and where today stands against it (none for one made before rounds existed).
+    pub round: Option<crate::api::rounds::RoundEntry>,
 }
 
 /// The signed-in applicant's applications, newest first, each with its completeness overview.

@@ -42,8 +42,9 @@ pub struct FormView {
     pub aid_unit_id: Option<String>,
     pub evaluation_year: i32,
     pub materials: Materials,
-    /// Beijing's date by the server's clock: the year lists and the completeness check use it.
-    pub today: Date,
+    /// The day the conditions count to: the round's reference date (`service::rounds`). The
+    /// year lists and the completeness check use it, on the server and in the browser alike.
+    pub reference_date: Date,
     pub editable: bool,
     pub submissions_left: u8,
     pub missing: Vec<Missing>,

@@ -20,3 +20,4 @@ pub mod limits;
 pub mod notices;
 pub mod outbox;
 pub mod review;
+pub mod rounds;

@@ -50,6 +50,8 @@ pub enum AdminProblem {
     UsernameTaken,
     /// Another series has this name.
     SeriesTaken,
+    /// The series already has a round in that region that year.
+    RoundTaken,
     /// This role works in another kind of organisation.
     RoleOrgKind {
         expected: OrgKind,

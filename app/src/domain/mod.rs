@@ -6,6 +6,7 @@ pub mod admin;
 pub mod attachments;
 pub mod calendar;
 pub mod certificate;
+pub mod conditions;
 pub mod deadline;
 pub mod disclosure;
 pub mod evaluation;

@@ -5,17 +5,21 @@
 //! withdrawal (视为放弃申报), a unit's decline or a fraud finding does not open a fresh one with
 //! three new submissions.
 //!
-//! Not wired yet: the store's rounds table, the administrator's page and the start and submit
-//! checks that call these are the next step (see the note of stop 28).
+//! The server decides with these at the start form (`service::applications::route`), on a change of
+//! series or unit, and at submission (`service::form::submit`); the pages show each round's window
+//! from the same `Round::window`.
 
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::conditions::Conditions;
 use super::workflow::Status;
 
 /// One round, as the office sets it. Dates are Beijing's calendar days.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Round {
+    pub id: String,
+    /// The series' name, as applications and the catalogue name it.
     pub series: String,
     pub region_id: String,
     pub year: i32,
@@ -26,6 +30,8 @@ pub struct Round {
     /// The day the conditions are counted to: years since the post, the training and the
     /// assessment years. Fixed for the round, so New Year's Day changes nothing.
     pub reference_date: Date,
+    /// What applicants must meet (评审条件), as the office set them for this round.
+    pub conditions: Conditions,
 }
 
 /// Where today stands against a round's window.
@@ -63,6 +69,8 @@ impl Round {
 /// Why the round refuses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoundRefusal {
+    /// The office has opened no round of this series in the applicant's region.
+    NoRound,
     NotOpenYet {
         opens_on: Date,
     },
@@ -71,6 +79,84 @@ pub enum RoundRefusal {
     },
     /// This person already has an application in the round, in this state.
     AlreadyApplied(Status),
+}
+
+/// The round an application in `series` made in `region_id` belongs to today: the open one
+/// (the latest to open, should two overlap); otherwise the refusal that says when the next one
+/// opens, or when the last one closed.
+pub fn current_round<'a>(rounds: &'a [Round], series: &str, region_id: &str, today: Date) -> Result<&'a Round, RoundRefusal> {
+    let mine = || rounds.iter().filter(|r| r.series == series && r.region_id == region_id);
+    if let Some(open) = mine().filter(|r| matches!(r.window(today), Window::Open { .. })).max_by_key(|r| r.opens_on) {
+        return Ok(open);
+    }
+    if let Some(next) = mine().filter(|r| r.opens_on > today).min_by_key(|r| r.opens_on) {
+        return Err(RoundRefusal::NotOpenYet { opens_on: next.opens_on });
+    }
+    match mine().map(|r| r.submit_by).max() {
+        Some(submit_by) => Err(RoundRefusal::Closed { submit_by }),
+        None => Err(RoundRefusal::NoRound),
+    }
+}
+
+/// What is wrong with a round the administrator typed, each at its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoundProblem {
+    Required,
+    /// Not a date (2026-11-01, 2026/11/1, 2026年11月1日…).
+    BadDate,
+    /// A year outside 2000–2100.
+    BadYear,
+    /// The last day to submit comes before the first day to start.
+    SubmitBeforeOpen,
+}
+
+/// A round's year, first day, last day to submit and reference date.
+pub type RoundDates = (i32, Date, Date, Date);
+
+/// A round's dates as the administrator's form sends them, checked: every problem at its field
+/// (`year`, `opens_on`, `submit_by`, `reference_date`).
+pub fn check_round_dates(
+    year: &str,
+    opens_on: &str,
+    submit_by: &str,
+    reference_date: &str,
+) -> Result<RoundDates, Vec<(&'static str, RoundProblem)>> {
+    let mut problems = vec![];
+    let mut day = |field: &'static str, raw: &str| {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            problems.push((field, RoundProblem::Required));
+            return None;
+        }
+        let parsed = crate::domain::instant::parse_written_date(raw).filter(|d| (2000..=2100).contains(&d.year()));
+        if parsed.is_none() {
+            problems.push((field, RoundProblem::BadDate));
+        }
+        parsed
+    };
+    let (opens, submit, reference) = (day("opens_on", opens_on), day("submit_by", submit_by), day("reference_date", reference_date));
+    let year = match year.trim() {
+        "" => {
+            problems.push(("year", RoundProblem::Required));
+            None
+        }
+        y => match y.parse::<i32>() {
+            Ok(y) if (2000..=2100).contains(&y) => Some(y),
+            _ => {
+                problems.push(("year", RoundProblem::BadYear));
+                None
+            }
+        },
+    };
+    if let (Some(o), Some(s)) = (opens, submit) {
+        if s < o {
+            problems.push(("submit_by", RoundProblem::SubmitBeforeOpen));
+        }
+    }
+    match (year, opens, submit, reference, problems.is_empty()) {
+        (Some(y), Some(o), Some(s), Some(r), true) => Ok((y, o, s, r)),
+        _ => Err(problems),
+    }
 }
 
 /// A fresh application in `round` today, for a person whose applications in the same round are
@@ -109,12 +195,14 @@ mod tests {
 
     fn round() -> Round {
         Round {
+            id: "round-1".into(),
             series: "高等学校教育管理研究".into(),
             region_id: "org-region".into(),
             year: 2026,
             opens_on: date!(2026 - 11 - 01),
             submit_by: date!(2026 - 12 - 31),
             reference_date: date!(2026 - 12 - 31),
+            conditions: Conditions::default(),
         }
     }
 
@@ -140,6 +228,53 @@ mod tests {
         for earlier in [Status::Withdrawn, Status::Closed, Status::Draft, Status::Certified] {
             assert_eq!(may_start(&r, date!(2026 - 11 - 20), &[earlier]), Err(RoundRefusal::AlreadyApplied(earlier)));
         }
+    }
+
+    #[test]
+    fn the_current_round_is_the_open_one_or_says_when_the_next_opens() {
+        let r2026 = round();
+        let r2027 = Round {
+            id: "round-2".into(),
+            year: 2027,
+            opens_on: date!(2027 - 11 - 01),
+            submit_by: date!(2027 - 12 - 31),
+            reference_date: date!(2027 - 12 - 31),
+            ..round()
+        };
+        let elsewhere = Round { id: "round-3".into(), region_id: "org-region-2".into(), ..round() };
+        let all = [r2026.clone(), r2027, elsewhere];
+        let s = "高等学校教育管理研究";
+        assert_eq!(current_round(&all, s, "org-region", date!(2026 - 11 - 20)).map(|r| r.id.as_str()), Ok("round-1"));
+        assert_eq!(current_round(&all, s, "org-region-2", date!(2026 - 11 - 20)).map(|r| r.id.as_str()), Ok("round-3"));
+        assert_eq!(
+            current_round(&all, s, "org-region", date!(2027 - 02 - 01)),
+            Err(RoundRefusal::NotOpenYet { opens_on: date!(2027 - 11 - 01) })
+        );
+        assert_eq!(
+            current_round(&all, s, "org-region", date!(2028 - 02 - 01)),
+            Err(RoundRefusal::Closed { submit_by: date!(2027 - 12 - 31) })
+        );
+        assert_eq!(current_round(&all, "高等学校实验技术", "org-region", date!(2026 - 11 - 20)), Err(RoundRefusal::NoRound));
+    }
+
+    #[test]
+    fn the_administrators_dates_are_checked_at_their_fields() {
+        assert_eq!(
+            check_round_dates("2026", "2026-11-01", "2027-03-31", "2026-12-31"),
+            Ok((2026, date!(2026 - 11 - 01), date!(2027 - 03 - 31), date!(2026 - 12 - 31)))
+        );
+        assert_eq!(
+            check_round_dates("26", "2026-11-01", "2026-10-01", ""),
+            Err(vec![
+                ("reference_date", RoundProblem::Required),
+                ("year", RoundProblem::BadYear),
+                ("submit_by", RoundProblem::SubmitBeforeOpen)
+            ])
+        );
+        assert_eq!(
+            check_round_dates("2026", "2026/11/01", "2027-02-30", "2026年12月31日"),
+            Err(vec![("submit_by", RoundProblem::BadDate)])
+        );
     }
 
     #[test]

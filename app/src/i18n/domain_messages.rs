@@ -178,6 +178,7 @@ impl From<crate::domain::admin::AdminProblem> for Text {
             P::UsernameFormat => Text::new(Msg::AdminUsernameFormat),
             P::UsernameTaken => Text::new(Msg::AdminUsernameTaken),
             P::SeriesTaken => Text::new(Msg::AdminSeriesTaken),
+            P::RoundTaken => Text::new(Msg::AdminRoundTaken),
             P::RoleOrgKind { expected } => Text::with(Msg::AdminRoleOrgKind, [kind(expected)]),
             P::RoleNotAssignable => Text::new(Msg::Forbidden),
             P::NotOnSelf => Text::new(Msg::AdminNotOnSelf),
@@ -216,6 +217,41 @@ impl From<crate::domain::seal::SealProblem> for Text {
             P::TooLarge => Text::with(Msg::SealTooLarge, [(SEAL_MAX_BYTES / 1024).to_string()]),
             P::Opaque => Text::new(Msg::SealOpaque),
             P::Shape => Text::with(Msg::SealShape, [SEAL_MIN_SIDE.to_string(), SEAL_MAX_SIDE.to_string()]),
+        }
+    }
+}
+
+impl From<crate::domain::rounds::RoundRefusal> for Text {
+    fn from(r: crate::domain::rounds::RoundRefusal) -> Self {
+        use crate::domain::rounds::RoundRefusal as R;
+        match r {
+            R::NoRound => Text::new(Msg::RoundNone),
+            R::NotOpenYet { opens_on } => Text::with(Msg::RoundNotOpenYet, [crate::domain::instant::iso_date(opens_on)]),
+            R::Closed { submit_by } => Text::with(Msg::RoundClosed, [crate::domain::instant::iso_date(submit_by)]),
+            R::AlreadyApplied(status) => Text::with(Msg::RoundAlreadyApplied, [status_name(status).text(super::Lang::Zh).to_string()]),
+        }
+    }
+}
+
+impl From<crate::domain::rounds::RoundProblem> for Text {
+    fn from(p: crate::domain::rounds::RoundProblem) -> Self {
+        use crate::domain::rounds::RoundProblem as P;
+        Text::new(match p {
+            P::Required => Msg::Required,
+            P::BadDate => Msg::BadDate,
+            P::BadYear => Msg::RoundBadYear,
+            P::SubmitBeforeOpen => Msg::RoundSubmitBeforeOpen,
+        })
+    }
+}
+
+impl From<crate::domain::conditions::ConditionProblem> for Text {
+    fn from(p: crate::domain::conditions::ConditionProblem) -> Self {
+        use crate::domain::conditions::ConditionProblem as P;
+        match p {
+            P::Number { max } => Text::with(Msg::ConditionNumber, [max.to_string()]),
+            P::RequiresLower => Text::new(Msg::ConditionRequiresLower),
+            P::NoPassingResult => Text::new(Msg::ConditionNoPassing),
         }
     }
 }

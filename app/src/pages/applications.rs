@@ -14,6 +14,7 @@ use crate::domain::materials::Level;
 use crate::domain::series::{check_choice, Series};
 use crate::domain::workflow::Status;
 use crate::i18n::{level_name, section_name, status_name, Msg, Text};
+use crate::pages::rounds::RoundList;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
@@ -26,6 +27,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     view! {
         <div class="stack">
             <h1 class="page-title">{Msg::ApplicationsTitle.text(lang)}</h1>
+            <RoundList/>
             {loaded(list, move |apps| {
                 let open = apps.iter().any(|a| !matches!(a.status, Status::Closed | Status::Withdrawn));
                 view! {
@@ -52,6 +54,8 @@ fn ApplicationCard(a: ApplicationSummary) -> impl IntoView {
                 <dt>{Msg::StatusLabel.text(lang)}</dt><dd>{status_name(a.status).text(lang)}</dd>
             </dl>
             <p class="badge">{Text::with(Msg::SubmissionsLeft, [a.submissions_left.to_string()]).render(lang)}</p>
+            // a draft is submitted inside its round's window: the days left, or that it has closed
+            {a.round.as_ref().filter(|_| a.status == Status::Draft).map(|r| view! { <p>{crate::pages::rounds::window_badge(r, lang)}</p> })}
             <p><a class="button primary" href=format!("/applications/{}", a.id)>
                 {if a.status.is_editable() { Msg::ButtonContinue.text(lang) } else { Msg::ViewApplication.text(lang) }}
             </a></p>

@@ -35,7 +35,7 @@ pub struct FormState {
     pub bad: RwSignal<HashMap<String, Text>>,
     pub status: RwSignal<SaveState>,
     pub editable: bool,
-    today: time::Date,
+    reference_date: time::Date,
     refresh: RwSignal<u32>,
     /// The autosave waiting for a quiet spell (browser only).
     #[cfg(feature = "hydrate")]
@@ -48,18 +48,18 @@ pub struct FormState {
 impl FormState {
     pub fn new(f: &FormView, section: Section, refresh: RwSignal<u32>) -> Self {
         let materials = RwSignal::new(f.materials.clone());
-        let today = f.today;
+        let reference_date = f.reference_date;
         let state = Self {
             app_id: StoredValue::new(f.id.clone()),
             section,
             materials,
             version: RwSignal::new(f.version),
-            gaps: Memo::new(move |_| materials.with(|m| missing(m, today))),
-            advice: Memo::new(move |_| materials.with(|m| advice(m, today))),
+            gaps: Memo::new(move |_| materials.with(|m| missing(m, reference_date))),
+            advice: Memo::new(move |_| materials.with(|m| advice(m, reference_date))),
             bad: RwSignal::new(HashMap::new()),
             status: RwSignal::new(SaveState::Idle),
             editable: f.editable,
-            today,
+            reference_date,
             refresh,
             #[cfg(feature = "hydrate")]
             autosave: Default::default(),
@@ -97,10 +97,10 @@ impl FormState {
     /// A value typed or chosen at field `key`: judged at once in the browser, saved soon.
     pub fn typed(&self, key: &str, raw: String, now: bool) {
         let (name, item) = parse_field_id(key);
-        let today = self.today;
+        let reference_date = self.reference_date;
         let result = self.materials.try_update(|m| {
             let r = m.set_value(name, item, &raw);
-            m.sync_years(today);
+            m.sync_years(reference_date);
             r
         });
         self.bad.update(|b| match result {
@@ -225,10 +225,10 @@ mod browser {
             }
             for (k, v) in &mine {
                 let (name, item) = crate::domain::materials::fields::parse_field_id(k);
-                let today = self.today;
+                let reference_date = self.reference_date;
                 self.materials.update(|m| {
                     let _ = m.set_value(name, item, v);
-                    m.sync_years(today);
+                    m.sync_years(reference_date);
                 });
             }
             self.schedule(0);

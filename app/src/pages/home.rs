@@ -13,6 +13,7 @@ use crate::components::session::use_session;
 use crate::domain::instant::Instant;
 use crate::domain::workflow::{Role, Status};
 use crate::i18n::{level_name, role_duty, role_name, status_name, Msg, Text};
+use crate::pages::rounds::RoundList;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -42,6 +43,7 @@ fn Landing() -> impl IntoView {
                 <a class="button" href="/login">{Msg::LandingCtaLogin.text(lang)}</a>
             </div>
         </section>
+        <RoundList/>
         <section class="card">
             <h2>{Msg::LandingStepsTitle.text(lang)}</h2>
             <ol class="steps">
@@ -64,6 +66,8 @@ fn Dashboard(me: Me) -> impl IntoView {
         <h1 class="page-title">{Text::with(Msg::HomeGreeting, [me.name.clone()]).render(lang)}</h1>
         // the next step first: what the person came to do
         <NextStep me=me.clone()/>
+        // the windows an applicant acts in: open rounds with the days left, and upcoming ones
+        {(me.role == Role::Applicant).then(|| view! { <RoundList/> })}
         <section class="card">
             <dl class="facts">
                 <dt>{Msg::HomeRole.text(lang)}</dt>

@@ -21,6 +21,7 @@ pub mod recover;
 pub mod register;
 pub mod results;
 pub mod review;
+pub mod rounds;
 pub mod section;
 
 /// A page whose live part is a screen of its own (an island in islands mode, where the browser has

@@ -10,7 +10,8 @@ use crate::domain::admin::OrgKind;
 use crate::domain::instant::{iso_date, Instant};
 use crate::domain::materials::{missing, AidXinjiang, Level, Materials};
 use crate::domain::penalties::Subject;
-use crate::domain::workflow::{submissions_left, Actor};
+use crate::domain::rounds::RoundRefusal;
+use crate::domain::workflow::{submissions_left, Actor, Status};
 use crate::forms::FieldText;
 use crate::i18n::{Msg, Text};
 use crate::service::form::{editable, materials_of};
@@ -137,6 +138,14 @@ pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Resu
         return Err(AppError::refused(Text::with(Msg::ApplicantBarred, [iso_date(free_on)])));
     }
     let (level, route) = route(state, choice).await?;
+    // one open application at a time (what the store's index also holds): said as such, before
+    // the round's own once-per-round rule
+    let mine = state.store.applications_of(&actor.user_id).await?;
+    if mine.iter().any(|a| !matches!(a.status, Status::Closed | Status::Withdrawn)) {
+        return Err(AppError::refused(Msg::OneOpenApplication));
+    }
+    // the round open for this series in the unit's region, once per person (issue 16)
+    let round = crate::service::rounds::open_round_for(state, &actor.user_id, choice.series, &route.region_id, "").await?;
     let id = crate::store::new_id();
     // what the start form already asked is not asked again: the unit and specialty stand in 基本信息
     let mut fresh = Materials::new(level);
@@ -147,7 +156,7 @@ pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Resu
     let new = NewApplication {
         id: &id,
         applicant_id: &actor.user_id,
-        evaluation_year: now.beijing_date().year(),
+        evaluation_year: round.year,
         series: choice.series.trim(),
         specialty: choice.specialty.trim(),
         level: level.as_str(),
@@ -158,9 +167,14 @@ pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Resu
         office_id: &route.office_id,
         materials: &materials,
         now: now.millis(),
+        round_id: &round.id,
     };
     match state.store.insert_application(&new).await {
         Ok(()) => Ok(id),
+        // a second tab started one in the same round a moment before
+        Err(StoreError::Unique("applications_one_per_round" | "round_id")) => {
+            Err(AppError::Invalid(vec![FieldText::new("series", Text::from(RoundRefusal::AlreadyApplied(Status::Draft)))]))
+        }
         Err(StoreError::Unique(_)) => Err(AppError::refused(Msg::OneOpenApplication)),
         Err(e) => Err(e.into()),
     }
@@ -174,7 +188,9 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSumm
     for row in rows {
         let facts = row.facts();
         let materials = materials_of(&row)?;
-        let gaps = missing(&materials, today);
+        let round = state.store.round(&row.round_id).await?;
+        let reference_date = round.as_ref().map(|r| r.round.reference_date).unwrap_or(today);
+        let gaps = missing(&materials, reference_date);
         let per_section = materials.sections().into_iter().map(|s| (s, gaps.iter().filter(|m| m.section == s).count())).collect();
         let unit_name = state.store.organisation(row.home_unit()).await?.map(|o| o.name).unwrap_or_default();
         out.push(ApplicationSummary {
@@ -187,6 +203,7 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSumm
             unit_name,
             submissions_left: submissions_left(&facts),
             missing: per_section,
+            round: round.map(|r| crate::api::rounds::RoundEntry::new(r, today)),
         });
     }
     Ok(out)
@@ -212,11 +229,19 @@ async fn units_of_kind(state: &AppState, kind: OrgKind) -> Result<Vec<(String, S
 pub async fn change(state: &AppState, actor: &Actor, id: &str, version: i64, choice: &Choice<'_>) -> Result<(), AppError> {
     let row = editable(state, actor, id).await?;
     let (level, route) = route(state, choice).await?;
+    // the same series in the same region stays in its round (also after the window closed, for a
+    // returned application); another one must be open and not yet applied in
+    let round = match state.store.round(&row.round_id).await? {
+        Some(r) if r.round.series == choice.series.trim() && r.round.region_id == route.region_id => r.round,
+        _ => crate::service::rounds::open_round_for(state, &row.applicant_id, choice.series, &route.region_id, id).await?,
+    };
     let mut materials = materials_of(&row)?;
     materials.level = level;
     materials.aid = route.aid_materials(materials.aid.take());
     let json = serde_json::to_string(&materials).or_internal("materials json")?;
     let change = Rerouted {
+        round_id: &round.id,
+        evaluation_year: round.year,
         level: level.as_str(),
         series: choice.series.trim(),
         specialty: choice.specialty.trim(),
@@ -229,6 +254,9 @@ pub async fn change(state: &AppState, actor: &Actor, id: &str, version: i64, cho
     };
     match state.store.reroute_application(id, version, &change, state.clock.now().millis()).await {
         Ok(()) => Ok(()),
+        Err(StoreError::Unique(_)) => {
+            Err(AppError::Invalid(vec![FieldText::new("series", Text::from(RoundRefusal::AlreadyApplied(Status::Draft)))]))
+        }
         Err(StoreError::Conflict) => Err(AppError::refused(Msg::StaleVersion)),
         Err(e) => Err(e.into()),
     }

@@ -19,4 +19,5 @@ pub mod notices;
 pub mod outbox;
 pub mod results;
 pub mod review;
+pub mod rounds;
 pub mod users;

@@ -31,6 +31,8 @@ pub struct ApplicationRow {
     pub reminders_sent: i64,
     /// The applicant's own unit when another one reviews (援疆); empty when it is the same.
     pub home_unit_id: String,
+    /// The round it belongs to (issue 16); empty for one made before rounds existed.
+    pub round_id: String,
 }
 
 impl ApplicationRow {
@@ -78,10 +80,15 @@ pub struct NewApplication<'a> {
     pub office_id: &'a str,
     pub materials: &'a str,
     pub now: i64,
+    /// The round it is made in (empty only in store tests that need none).
+    pub round_id: &'a str,
 }
 
 /// A new level, series, specialty and route for an unsubmitted application.
 pub struct Rerouted<'a> {
+    /// A change of series or region may move it to another round (and so another year).
+    pub round_id: &'a str,
+    pub evaluation_year: i32,
     pub level: &'a str,
     pub series: &'a str,
     pub specialty: &'a str,
@@ -104,16 +111,17 @@ pub enum Submitted {
 
 pub(super) const COLUMNS: &str = "id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
      submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at, \
-     notice_started_at, notice_closes_at, due_at, return_items, reminders_sent, home_unit_id";
+     notice_started_at, notice_closes_at, due_at, return_items, reminders_sent, home_unit_id, round_id";
 
 impl Store {
     /// Creates a draft. A second open application of the person for the same year fails with
-    /// `Unique("applications_one_open_per_year")`.
+    /// `Unique("applications_one_open_per_year")` (or `"applicant_id"`), a second one in the same
+    /// round with `Unique("applications_one_per_round")` (or `"round_id"`).
     pub async fn insert_application(&self, a: &NewApplication<'_>) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO applications (id, applicant_id, evaluation_year, series, specialty, level, region_id, status, \
-             submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at, home_unit_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', 0, 0, $8, $9, $10, $11, $12, $12, $13)",
+             submissions_used, version, reviewing_unit_id, authority_id, office_id, materials, created_at, updated_at, home_unit_id, round_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', 0, 0, $8, $9, $10, $11, $12, $12, $13, $14)",
         )
         .bind(a.id)
         .bind(a.applicant_id)
@@ -128,9 +136,10 @@ impl Store {
         .bind(a.materials)
         .bind(a.now)
         .bind(a.home_unit_id)
+        .bind(a.round_id)
         .execute(self.pool())
         .await
-        .map_err(|e| unique_or(e, &["applications_one_open_per_year", "applicant_id"]))?;
+        .map_err(|e| unique_or(e, &["applications_one_per_round", "round_id", "applications_one_open_per_year", "applicant_id"]))?;
         Ok(())
     }
 
@@ -149,7 +158,8 @@ impl Store {
     pub async fn reroute_application(&self, id: &str, version: i64, r: &Rerouted<'_>, now: i64) -> StoreResult<()> {
         let done = sqlx::query(
             "UPDATE applications SET level = $1, series = $2, specialty = $3, region_id = $4, reviewing_unit_id = $5, \
-             authority_id = $6, office_id = $7, materials = $8, version = version + 1, updated_at = $9, home_unit_id = $12 \
+             authority_id = $6, office_id = $7, materials = $8, version = version + 1, updated_at = $9, home_unit_id = $12, \
+             round_id = $13, evaluation_year = $14 \
              WHERE id = $10 AND version = $11 AND status IN ('draft', 'returned')",
         )
         .bind(r.level)
@@ -164,8 +174,11 @@ impl Store {
         .bind(id)
         .bind(version)
         .bind(r.home_unit_id)
+        .bind(r.round_id)
+        .bind(i64::from(r.evaluation_year))
         .execute(self.pool())
-        .await?;
+        .await
+        .map_err(|e| unique_or(e, &["applications_one_per_round", "round_id", "applications_one_open_per_year", "applicant_id"]))?;
         if done.rows_affected() == 1 {
             Ok(())
         } else {

@@ -1,11 +1,13 @@
 //! Demo data for `make run`: a region, one competent authority, two units, one evaluation office,
 //! the bodies of §八–§九, and one account for every role; and a second region (the 兵团) with its
 //! own HR department and issuer, who see none of the first region's work (security review M1); and
-//! a unit outside the region that dispatches aid staff (援疆), with its reviewer.
+//! a unit outside the region that dispatches aid staff (援疆), with its reviewer; the rounds (申报
+//! 批次): the seed's series open now, and a second series whose round opens in a few months.
 //! Idempotent: run it at every start.
 
 use super::{NewUser, OrgRow, Store, StoreError, StoreResult};
 use crate::domain::admin::OrgKind;
+use crate::domain::instant::iso_date;
 use crate::domain::workflow::Role;
 
 /// The password of every demo account (printed by `make run`; never used outside demo mode).
@@ -99,5 +101,61 @@ pub async fn seed_demo(store: &Store, now: i64) -> StoreResult<()> {
     for (username, unit) in DEMO_HOME_UNITS {
         store.set_home_unit(&format!("user-demo-{username}"), *unit).await?;
     }
+    seed_rounds(store, now).await
+}
+
+/// The demo's rounds, dated from the day the demo is first seeded so that it always has one open:
+/// the seed's series (高等学校教育管理研究) in the region, open from the first of last month for six
+/// months, its conditions counted to the end of the year it opened in; and 高等学校实验技术,
+/// whose round opens on the first of the month three months on (a window not yet open).
+async fn seed_rounds(store: &Store, now: i64) -> StoreResult<()> {
+    let today = crate::domain::instant::Instant(now).beijing_date();
+    sqlx::query(
+        "INSERT INTO title_series (id, name, specialties, title_junior, title_intermediate, title_associate_senior, title_senior, open, created_at) \
+         VALUES ('series-demo-lab', '高等学校实验技术', $1, '助理实验师', '实验师', '高级实验师', '正高级实验师', 1, $2) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind("实验教学\n实验室管理\n仪器设备管理")
+    .bind(now)
+    .execute(store.pool())
+    .await?;
+    for (id, series, from_month) in [("round-demo-hem", "series-hem", -1), ("round-demo-lab", "series-demo-lab", 3)] {
+        let opens_on = month_start(today, from_month);
+        let submit_by = month_start(opens_on, 6).previous_day().unwrap_or(opens_on);
+        let reference = time::Date::from_calendar_date(opens_on.year(), time::Month::December, 31).unwrap_or(opens_on);
+        sqlx::query(
+            "INSERT INTO rounds (id, series_id, region_id, year, opens_on, submit_by, reference_date, created_at) \
+             VALUES ($1, $2, 'org-region', $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(series)
+        .bind(i64::from(opens_on.year()))
+        .bind(iso_date(opens_on))
+        .bind(iso_date(submit_by))
+        .bind(iso_date(reference))
+        .bind(now)
+        .execute(store.pool())
+        .await?;
+    }
     Ok(())
+}
+
+/// The first day of the month `months` after (or before) `day`'s.
+fn month_start(day: time::Date, months: i32) -> time::Date {
+    let index = day.year() * 12 + i32::from(u8::from(day.month())) - 1 + months;
+    let month = time::Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::January);
+    time::Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::month_start;
+    use time::macros::date;
+
+    #[test]
+    fn month_start_steps_across_years() {
+        assert_eq!(month_start(date!(2026 - 12 - 07), -1), date!(2026 - 11 - 01));
+        assert_eq!(month_start(date!(2026 - 12 - 07), 3), date!(2027 - 03 - 01));
+        assert_eq!(month_start(date!(2027 - 01 - 15), -1), date!(2026 - 12 - 01));
+        assert_eq!(month_start(date!(2026 - 11 - 01), 6), date!(2027 - 05 - 01));
+    }
 }

@@ -19,6 +19,7 @@ pub mod outbox;
 mod penalties;
 mod reset_codes;
 pub mod review;
+mod rounds;
 mod sessions;
 mod throttle;
 mod users;
@@ -34,6 +35,7 @@ pub use outbox::OutboxRow;
 pub use penalties::{Finding, FindingRow, Found, NewPenalty};
 pub use reset_codes::ResetCodeRow;
 pub use review::{Decided, Decision, QueueFilter, QueueRow, QueueSort};
+pub use rounds::{RoundRow, RoundSave};
 pub use sessions::SessionRow;
 pub use users::{NewUser, UserRow};
 

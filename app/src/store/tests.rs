@@ -204,6 +204,7 @@ mod applications {
             office_id: "org-o",
             materials: "{}",
             now: 1,
+            round_id: "",
         }
     }
 
@@ -345,3 +346,4 @@ mod submissions {
 mod admin;
 mod evaluation;
 mod review;
+mod rounds;

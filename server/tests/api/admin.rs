@@ -249,8 +249,24 @@ async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     assert!(tree.contains("新疆工程学院"), "{tree}");
     assert!(call(&applicant, &s, "unit_choices", &[]).await.1.contains("新疆工程学院"));
 
-    // the applicant starts in the new series at the new unit
+    // the new series takes no application until a round is open for it in the unit's region
     let form = [("level", "intermediate"), ("series", "工程"), ("specialty", "电气"), ("unit_id", unit.as_str())];
+    let (status, body) = call(&applicant, &s, "start_application", &form).await;
+    assert!(refused(status, &body, "RoundNone") && body.contains("\"series\""), "{body}");
+    let round = [
+        ("series_id", series_id.as_str()),
+        ("region_id", "org-region"),
+        ("year", "2026"),
+        ("opens_on", "2000-01-01"),
+        ("submit_by", "2100-12-31"),
+        ("reference_date", "2026-12-31"),
+    ];
+    let (status, body) = call(&admin, &s, "save_round", &round).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = call(&admin, &s, "save_round", &round).await;
+    assert!(refused(status, &body, "AdminRoundTaken") && body.contains("\"year\""), "one round per series, region and year: {body}");
+
+    // the applicant starts in the new series at the new unit
     let (status, body) = call(&applicant, &s, "start_application", &form).await;
     assert_eq!(status, 200, "{body}");
 
@@ -309,7 +325,9 @@ async fn only_administrators_administer() {
         ("calendar_year", vec![], only_admin),
         ("save_calendar_day", vec![("day", ""), ("kind", "holiday")], only_admin),
         ("outbox", vec![], only_admin),
+        ("save_round", vec![], only_admin),
         ("series_catalogue", vec![], &accounts),
+        ("rounds_overview", vec![], &accounts),
     ];
     for (name, args, allowed) in &table {
         for (account, c) in &clients {

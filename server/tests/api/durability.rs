@@ -70,6 +70,7 @@ async fn seed_crowd(s: &Server) -> Crowd {
             office_id: &t.office_id,
             materials: &t.materials,
             now,
+            round_id: &t.round_id,
         };
         store.insert_application(&app).await.unwrap();
         store.insert_session(&app::security::sha256_hex(&token), &user_id, now).await.unwrap();

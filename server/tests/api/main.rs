@@ -13,5 +13,6 @@ mod durability;
 mod form;
 mod notices;
 mod review;
+mod rounds;
 mod security;
 mod uploads;

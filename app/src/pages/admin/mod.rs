@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod orgs;
+pub mod rounds;
 pub mod series;
 pub mod users;
 
@@ -24,6 +25,7 @@ pub fn AdminPage() -> impl IntoView {
         ("/admin/orgs", Msg::AdminOrgs, Msg::AdminOrgsHint),
         ("/admin/users", Msg::AdminUsers, Msg::AdminUsersHint),
         ("/admin/series", Msg::AdminSeries, Msg::AdminSeriesHint),
+        ("/admin/rounds", Msg::AdminRounds, Msg::AdminRoundsHint),
         ("/admin/calendar", Msg::AdminCalendar, Msg::AdminCalendarHint),
         ("/admin/notices", Msg::NavAdminNotices, Msg::AdminNoticesHint),
         ("/outbox", Msg::OutboxTitle, Msg::AdminOutboxHint),

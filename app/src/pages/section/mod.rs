@@ -186,6 +186,6 @@ fn submitter_value(ev: &leptos::ev::SubmitEvent, name: &str) -> Option<String> {
 }
 
 /// Recomputes what is missing, for pages that hold materials in a signal.
-pub fn gaps_of(materials: RwSignal<Materials>, today: time::Date) -> Memo<Vec<Missing>> {
-    Memo::new(move |_| materials.with(|m| missing(m, today)))
+pub fn gaps_of(materials: RwSignal<Materials>, reference_date: time::Date) -> Memo<Vec<Missing>> {
+    Memo::new(move |_| materials.with(|m| missing(m, reference_date)))
 }
