@@ -195,7 +195,7 @@ test('the chain across four people: holiday week, pledge, one complete return li
   await keepScreenshot(page, info, 'applicant-withdrawn');
 
   // a withdrawal spends the round: no fresh application with three new submissions in it
-  await page.getByRole('link', { name: '我的申报' }).click();
+  await page.getByRole('link', { name: '我的申报', exact: true }).click();
   await hydrated(page, info);
   const restart = page.getByRole('form', { name: '开始申报' });
   await restart.getByLabel('申报级别').selectOption({ label: '副高级' });
