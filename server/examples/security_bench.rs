@@ -24,8 +24,14 @@ async fn applicant(base: &str) -> (reqwest::Client, String) {
     let form = [("account", "shenbao"), ("password", "Zhiping@2026")];
     let r = c.post(format!("{base}/api/login")).header("Accept", "application/json").form(&form).send().await.unwrap();
     assert!(r.status().is_success(), "login: {}", r.status());
-    let start =
-        [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let start = [
+        ("level", "associate_senior"),
+        ("series", "高等学校教育管理研究"),
+        ("specialty", "高等教育管理"),
+        ("unit_id", "org-unit-xju"),
+        ("current_level", "intermediate"),
+        ("obtained_on", "2020-03-01"),
+    ];
     let r = c.post(format!("{base}/api/start_application")).header("Accept", "application/json").form(&start).send().await.unwrap();
     let id: String = match r.json::<serde_json::Value>().await.unwrap() {
         serde_json::Value::String(id) => id,

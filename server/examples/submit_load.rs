@@ -51,7 +51,7 @@ async fn seed(url: &str, n: usize) {
     app::store::seed_demo(&store, 0).await.unwrap();
     let materials = full_materials();
     let today = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8)).date();
-    let gaps = app::domain::materials::missing(&materials, today);
+    let gaps = app::domain::materials::missing(&materials, &app::domain::materials::Basis::notice(today));
     assert!(gaps.is_empty(), "the load's application is incomplete on {today}: {gaps:?}");
     insert_applications(&store, n, "draft", &materials, None, false).await;
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as i64;

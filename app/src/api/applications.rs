@@ -14,13 +14,23 @@ pub async fn start_application(
     specialty: String,
     unit_id: String,
     #[server(default)] aid_unit_id: String,
+    #[server(default)] current_level: String,
+    #[server(default)] obtained_on: String,
 ) -> Result<String, AppError> {
     use crate::domain::workflow::Role;
     use crate::service::applications::{start, Choice};
 
     let state = super::context::app_state()?;
     let actor = crate::api::access::as_role(&state, Role::Applicant).await?;
-    let choice = Choice { level: &level, series: &series, specialty: &specialty, unit_id: &unit_id, aid_unit_id: &aid_unit_id };
+    let choice = Choice {
+        level: &level,
+        series: &series,
+        specialty: &specialty,
+        unit_id: &unit_id,
+        aid_unit_id: &aid_unit_id,
+        current_level: &current_level,
+        obtained_on: &obtained_on,
+    };
     let id = start(&state, &actor, &choice).await?;
     leptos_axum::redirect("/applications");
     Ok(id)
@@ -39,6 +49,9 @@ pub struct ApplicationSummary {
     pub submissions_left: u8,
     /// Per section in form order: how many items are still missing or wrong.
     pub missing: Vec<(crate::domain::materials::Section, usize)>,
+    /// The round's conditions it does not meet, in words (评审条件: the level of the current title,
+    /// the years in it), shown above the overview.
+    pub unmet: Vec<crate::i18n::Text>,
     /// Its round and where today stands against it (none for one made before rounds existed).
     pub round: Option<crate::api::rounds::RoundEntry>,
 }
@@ -78,7 +91,15 @@ pub async fn change_application(
 
     let state = super::context::app_state()?;
     let actor = crate::api::access::signed_in(&state).await?;
-    let choice = Choice { level: &level, series: &series, specialty: &specialty, unit_id: &unit_id, aid_unit_id: &aid_unit_id };
+    let choice = Choice {
+        level: &level,
+        series: &series,
+        specialty: &specialty,
+        unit_id: &unit_id,
+        aid_unit_id: &aid_unit_id,
+        current_level: "",
+        obtained_on: "",
+    };
     change(&state, &actor, &id, version, &choice).await?;
     crate::api::context::redirect_form_post(&format!("/applications/{id}"));
     Ok(())

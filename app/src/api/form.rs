@@ -7,7 +7,6 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use time::Date;
 
 use super::error::AppError;
 use crate::domain::materials::{Level, Materials, Missing};
@@ -42,9 +41,10 @@ pub struct FormView {
     pub aid_unit_id: Option<String>,
     pub evaluation_year: i32,
     pub materials: Materials,
-    /// The day the conditions count to: the round's reference date (`service::rounds`). The
-    /// year lists and the completeness check use it, on the server and in the browser alike.
-    pub reference_date: Date,
+    /// What completeness is judged against: the round's reference date and conditions
+    /// (`service::rounds::basis`). The year lists and the completeness check use it, on the server
+    /// and in the browser alike.
+    pub basis: crate::domain::materials::Basis,
     pub editable: bool,
     pub submissions_left: u8,
     pub missing: Vec<Missing>,

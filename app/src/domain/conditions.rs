@@ -88,6 +88,63 @@ impl Conditions {
     }
 }
 
+/// What the start form's two questions about the current title come to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StartProblem {
+    Required,
+    NotAChoice,
+    NotADate,
+    Unmet(Unmet),
+}
+
+/// The current title's level and the day it was obtained, once read.
+pub type Held = (Option<Level>, Option<Date>);
+
+/// The start form's current title level and the day it was obtained, as typed, checked against
+/// the round's conditions for the level applied for: both are needed where the level requires a
+/// title, and the applicant is told there and then which condition they miss. Each problem at
+/// its field (`current_level`, `obtained_on`).
+pub fn check_start(
+    c: &Conditions,
+    applying: Level,
+    current_level: &str,
+    obtained_on: &str,
+    reference: Date,
+) -> Result<Held, Vec<(&'static str, StartProblem)>> {
+    let mut problems = vec![];
+    let needed = c.rule(applying).requires.is_some();
+    let held = match current_level.trim() {
+        "" => None,
+        raw => Level::parse(raw).or_else(|| {
+            problems.push(("current_level", StartProblem::NotAChoice));
+            None
+        }),
+    };
+    let obtained = match obtained_on.trim() {
+        "" => None,
+        raw => super::instant::parse_written_date(raw).filter(|d| (1950..=2100).contains(&d.year())).or_else(|| {
+            problems.push(("obtained_on", StartProblem::NotADate));
+            None
+        }),
+    };
+    if needed && held.is_none() && current_level.trim().is_empty() {
+        problems.push(("current_level", StartProblem::Required));
+    }
+    if needed && obtained.is_none() && obtained_on.trim().is_empty() {
+        problems.push(("obtained_on", StartProblem::Required));
+    }
+    match c.eligibility(applying, held, obtained, reference) {
+        Err(u @ Unmet::TitleLevel { .. }) => problems.push(("current_level", StartProblem::Unmet(u))),
+        Err(u @ Unmet::TooFewYears { .. }) => problems.push(("obtained_on", StartProblem::Unmet(u))),
+        Ok(()) => {}
+    }
+    if problems.is_empty() {
+        Ok((held, obtained))
+    } else {
+        Err(problems)
+    }
+}
+
 /// What is wrong with conditions the administrator typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConditionProblem {
@@ -214,6 +271,35 @@ mod tests {
                 ("requires-intermediate".into(), ConditionProblem::RequiresLower),
                 ("passing_results".into(), ConditionProblem::NoPassingResult),
             ])
+        );
+    }
+
+    #[test]
+    fn the_start_form_asks_the_title_where_the_level_needs_one_and_says_which_condition_is_missed() {
+        let c = Conditions::default();
+        let r = date!(2026 - 12 - 31);
+        assert_eq!(check_start(&c, Level::Junior, "", "", r), Ok((None, None)));
+        assert_eq!(
+            check_start(&c, Level::AssociateSenior, "", "", r),
+            Err(vec![("current_level", StartProblem::Required), ("obtained_on", StartProblem::Required)])
+        );
+        assert_eq!(
+            check_start(&c, Level::AssociateSenior, "intermediate", "2021年3月1日", r),
+            Ok((Some(Level::Intermediate), Some(date!(2021 - 03 - 01))))
+        );
+        let late = Unmet::TooFewYears { required: Level::Intermediate, min_years: 5, from: date!(2027 - 03 - 01), reference: r };
+        assert_eq!(
+            check_start(&c, Level::AssociateSenior, "intermediate", "2022-03-01", r),
+            Err(vec![("obtained_on", StartProblem::Unmet(late))])
+        );
+        let wrong = Unmet::TitleLevel { applying: Level::Senior, required: Level::AssociateSenior, held: Some(Level::Intermediate) };
+        assert_eq!(
+            check_start(&c, Level::Senior, "intermediate", "2001-01-01", r),
+            Err(vec![("current_level", StartProblem::Unmet(wrong))])
+        );
+        assert_eq!(
+            check_start(&c, Level::Senior, "院士", "去年", r),
+            Err(vec![("current_level", StartProblem::NotAChoice), ("obtained_on", StartProblem::NotADate)])
         );
     }
 

@@ -9,7 +9,7 @@ use super::attachments::SlotKind;
 mod completeness;
 pub mod fields;
 
-pub use completeness::{advice, assessment_years, missing, one_year_on, years_since_post, Missing, Problem};
+pub use completeness::{advice, assessment_years, missing, one_year_on, years_since_post, Basis, Missing, Problem};
 
 crate::stored_name! {
     /// The title level applied for (初级/中级/副高级/正高级).
@@ -119,6 +119,10 @@ pub struct Degree {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Qualification {
     pub current_title: String,
+    /// The level of that title (初级…正高级): what the round's conditions ask of each level
+    /// applied for (`domain::conditions`). Asked at the start form.
+    #[serde(default)]
+    pub current_level: Option<Level>,
     pub obtained_on: Option<Date>,
     /// Obtained in Xinjiang: the certificate suffices; elsewhere the 评审表 is needed too. `None`
     /// until the applicant answers: a default would ask everyone for the 评审表, or no one.

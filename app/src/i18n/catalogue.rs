@@ -230,6 +230,12 @@ catalogue! {
     RoundBadYear => "请填写 2000 至 2100 之间的年度，如 2026", "Enter a year between 2000 and 2100";
     RoundSubmitBeforeOpen => "截止提交日期不能早于开始申报日期", "The last day to submit cannot come before the first day";
     RoundsTitle => "申报批次", "Rounds";
+    UnmetTitle => "不符合本批次评审条件：", "Does not meet this round's conditions: ";
+    HintCurrentLevel => "申报中级及以上须填写现任职称级别和取得时间，平台按本批次的评审条件当即核对；申报初级可不填。", "Needed from 中级 up: checked at once against this round's conditions.";
+    UnmetTitleLevel => "申报{}须现任{}职称，您填写的现任职称级别是{}", "Applying at {} needs a current {} title; you gave {}";
+    UnmetTooFewYears => "须任{}职称满{}年（计算至 {}）：按取得时间，{} 起方可申报", "Needs {} for {} years (counted to {}): eligible from {}";
+    ProblemTooFewHours => "本批次要求每年继续教育不少于 {} 学时", "This round asks at least {} hours a year";
+    ProblemNotPassing => "考核结果须为{}之一", "The result must be one of {}";
     ConditionsTitle => "评审条件", "Conditions";
     ConditionLevel => "申报{}", "Applying at {}";
     ConditionRequires => "须任现职称级别", "Current title required";
@@ -323,6 +329,7 @@ catalogue! {
     LabelChsiReport => "学信网查询验证报告", "CHSI verification report";
     LabelCurrentTitle => "现专业技术职务任职资格", "Current title";
     LabelObtainedOn => "任职资格取得时间", "Obtained on";
+    LabelCurrentLevel => "现任职称级别", "Level of the current title";
     LabelObtainedInXinjiang => "任职资格是否在新疆取得", "Obtained in Xinjiang";
     LabelYearsInProfession => "从事本专业技术工作年限（年）", "Years in this profession";
     LabelYearsProof => "所在单位出具的从事现任专业工作年限书面证明", "Unit's proof of years in the profession";

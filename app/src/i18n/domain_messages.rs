@@ -88,6 +88,26 @@ impl From<&crate::domain::materials::Problem> for Text {
             P::NeedsPostDate => Text::new(Msg::ProblemNeedsPostDate),
             P::AidTooShort { since, from } => Text::with(Msg::ProblemAidTooShort, [format_date(Some(*since)), format_date(Some(*from))]),
             P::AidEnded => Text::new(Msg::ProblemAidEnded),
+            P::Unmet(u) => Text::from(*u),
+            P::TooFewHours { required } => Text::with(Msg::ProblemTooFewHours, [required.to_string()]),
+            P::NotPassing { counted } => Text::with(Msg::ProblemNotPassing, [counted.clone()]),
+        }
+    }
+}
+
+impl From<crate::domain::conditions::Unmet> for Text {
+    fn from(u: crate::domain::conditions::Unmet) -> Self {
+        use crate::domain::conditions::Unmet as U;
+        use crate::domain::instant::iso_date;
+        let level = |l| super::level_name(l).text(super::Lang::Zh).to_string();
+        match u {
+            U::TitleLevel { applying, required, held } => {
+                let held = held.map(level).unwrap_or_else(|| Msg::ConditionNoTitle.text(super::Lang::Zh).to_string());
+                Text::with(Msg::UnmetTitleLevel, [level(applying), level(required), held])
+            }
+            U::TooFewYears { required, min_years, from, reference } => {
+                Text::with(Msg::UnmetTooFewYears, [level(required), min_years.to_string(), iso_date(reference), iso_date(from)])
+            }
         }
     }
 }
@@ -252,6 +272,18 @@ impl From<crate::domain::conditions::ConditionProblem> for Text {
             P::Number { max } => Text::with(Msg::ConditionNumber, [max.to_string()]),
             P::RequiresLower => Text::new(Msg::ConditionRequiresLower),
             P::NoPassingResult => Text::new(Msg::ConditionNoPassing),
+        }
+    }
+}
+
+impl From<crate::domain::conditions::StartProblem> for Text {
+    fn from(p: crate::domain::conditions::StartProblem) -> Self {
+        use crate::domain::conditions::StartProblem as P;
+        match p {
+            P::Required => Text::new(Msg::Required),
+            P::NotAChoice => Text::new(Msg::BadChoice),
+            P::NotADate => Text::new(Msg::BadDate),
+            P::Unmet(u) => Text::from(u),
         }
     }
 }

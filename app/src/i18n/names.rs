@@ -98,6 +98,7 @@ pub fn field_label(name: &str) -> Msg {
         "degree_certificate" => Msg::LabelDegreeCertificate,
         "chsi_report" => Msg::LabelChsiReport,
         "current_title" => Msg::LabelCurrentTitle,
+        "current_level" => Msg::LabelCurrentLevel,
         "obtained_on" => Msg::LabelObtainedOn,
         "obtained_in_xinjiang" => Msg::LabelObtainedInXinjiang,
         "years_in_profession" => Msg::LabelYearsInProfession,

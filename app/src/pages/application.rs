@@ -49,7 +49,7 @@ fn Overview(f: FormView, change: ServerAction<ChangeApplication>) -> impl IntoVi
     let lang = use_lang();
     let heading = format!("{} · {} · {}", f.evaluation_year, level_name(f.level).text(lang), f.specialty);
     let materials = RwSignal::new(f.materials.clone());
-    let gaps = crate::pages::section::gaps_of(materials, f.reference_date);
+    let gaps = crate::pages::section::gaps_of(materials, f.basis.clone());
     let id = f.id.clone();
     let sections = f.materials.sections().into_iter().map(|s| {
         let items: Vec<Missing> = f.missing.iter().filter(|m| m.section == s).cloned().collect();

@@ -7,10 +7,13 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::admin::series_catalogue;
 use crate::api::applications::{dispatching_choices, my_applications, unit_choices, ApplicationSummary, StartApplication};
+use crate::api::rounds::rounds_overview;
 use crate::components::field::{server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
 use crate::components::loaded::{loaded, resource, SliceJson};
+use crate::domain::conditions::{check_start, StartProblem};
 use crate::domain::materials::Level;
+use crate::domain::rounds::Window;
 use crate::domain::series::{check_choice, Series};
 use crate::domain::workflow::Status;
 use crate::i18n::{level_name, section_name, status_name, Msg, Text};
@@ -59,6 +62,8 @@ fn ApplicationCard(a: ApplicationSummary) -> impl IntoView {
             <p><a class="button primary" href=format!("/applications/{}", a.id)>
                 {if a.status.is_editable() { Msg::ButtonContinue.text(lang) } else { Msg::ViewApplication.text(lang) }}
             </a></p>
+            // a condition of the round not met: said first, before anything else is filled
+            {a.unmet.into_iter().map(|t| view! { <p class="form-alert" role="alert">{Msg::UnmetTitle.text(lang)}{t.render(lang)}</p> }).collect_view()}
             <h3>{Msg::OverviewTitle.text(lang)}</h3>
             <ul class="overview">
                 {a.missing.into_iter().map(|(section, n)| {
@@ -92,6 +97,22 @@ fn StartForm() -> impl IntoView {
         series.value.set(Msg::DefaultSeries.text(lang).to_string());
     }
     let specialty = FieldState::new("specialty");
+    // the current title, which the round's conditions for the level are checked against
+    let current_level = RwSignal::new(String::new());
+    let obtained = FieldState::new("obtained_on");
+    let rounds = resource(|| (), |_| rounds_overview());
+    // the same check the server makes (domain::conditions::check_start), against the open round
+    // of the chosen series: an unmet condition shows as soon as both are given, a missing answer
+    // once the form is sent
+    let start_problem = move |field: &'static str, sent: bool| -> Option<Text> {
+        let level = Level::parse(&level.get())?;
+        let all = rounds.get().and_then(Result::ok)?;
+        let chosen = series.value.get();
+        let round = all.iter().find(|r| r.round.series == chosen && matches!(r.window, Window::Open { .. }))?;
+        let problems =
+            check_start(&round.round.conditions, level, &current_level.get(), &obtained.value.get(), round.round.reference_date).err()?;
+        problems.into_iter().find(|(f, p)| *f == field && (sent || matches!(p, StartProblem::Unmet(_)))).map(|(_, p)| Text::from(p))
+    };
     // The administrator's catalogue: the series offered, and the same check of the specialty the
     // server makes (domain::series::check_choice).
     let catalogue = resource(|| (), |_| series_catalogue());
@@ -111,6 +132,14 @@ fn StartForm() -> impl IntoView {
     };
     let level_msg = chosen(level, "level");
     let unit_msg = chosen(unit, "unit_id");
+    let current_level_msg = move || {
+        let sent = series.touched.get();
+        start_problem("current_level", sent).or_else(|| server.get().and_then(|e| e.at_field("current_level").cloned()))
+    };
+    let obtained_msg = Signal::derive(move || {
+        let sent = series.touched.get();
+        start_problem("obtained_on", sent).or_else(|| server.get().and_then(|e| e.at_field("obtained_on").cloned()))
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         series.submitted();
@@ -126,6 +155,8 @@ fn StartForm() -> impl IntoView {
                 specialty: specialty.value.get_untracked(),
                 unit_id: unit.get_untracked(),
                 aid_unit_id: aid_unit.get_untracked(),
+                current_level: current_level.get_untracked(),
+                obtained_on: obtained.value.get_untracked(),
             });
         }
     };
@@ -142,6 +173,17 @@ fn StartForm() -> impl IntoView {
                     </select>
                     <p id="level-error" class="error" aria-live="polite">{move || level_msg().map(|t| t.render(lang))}</p>
                 </div>
+                <div class="field" class:invalid=move || current_level_msg().is_some()>
+                    <label for="current_level">{Msg::LabelCurrentLevel.text(lang)}</label>
+                    <select id="current_level" name="current_level" aria-describedby="current_level-hint current_level-error"
+                        on:change=move |ev| current_level.set(event_target_value(&ev))>
+                        <option value="">{Msg::ChooseOne.text(lang)}</option>
+                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
+                    </select>
+                    <p id="current_level-hint" class="hint">{Msg::HintCurrentLevel.text(lang)}</p>
+                    <p id="current_level-error" class="error" aria-live="polite">{move || current_level_msg().map(|t| t.render(lang))}</p>
+                </div>
+                <TextField state=obtained label=Msg::LabelObtainedOn inputmode="numeric" message=obtained_msg/>
                 <SeriesChoice series catalogue message=series.message(move || choice_problem("series"), server)/>
                 <TextField state=specialty label=Msg::FieldSpecialty list="specialty-list" message=specialty.message(specialty_check, server)/>
                 // inside Suspense like the series' options, so that the page the server sent and

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::form::FormView;
 use crate::domain::materials::fields::{field_id, layout, parse_field_id};
-use crate::domain::materials::{advice, missing, Materials, Missing, Section};
+use crate::domain::materials::{advice, missing, Basis, Materials, Missing, Section};
 use crate::i18n::Text;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +35,7 @@ pub struct FormState {
     pub bad: RwSignal<HashMap<String, Text>>,
     pub status: RwSignal<SaveState>,
     pub editable: bool,
-    reference_date: time::Date,
+    basis: StoredValue<Basis>,
     refresh: RwSignal<u32>,
     /// The autosave waiting for a quiet spell (browser only).
     #[cfg(feature = "hydrate")]
@@ -48,18 +48,18 @@ pub struct FormState {
 impl FormState {
     pub fn new(f: &FormView, section: Section, refresh: RwSignal<u32>) -> Self {
         let materials = RwSignal::new(f.materials.clone());
-        let reference_date = f.reference_date;
+        let basis = StoredValue::new(f.basis.clone());
         let state = Self {
             app_id: StoredValue::new(f.id.clone()),
             section,
             materials,
             version: RwSignal::new(f.version),
-            gaps: Memo::new(move |_| materials.with(|m| missing(m, reference_date))),
-            advice: Memo::new(move |_| materials.with(|m| advice(m, reference_date))),
+            gaps: Memo::new(move |_| materials.with(|m| basis.with_value(|b| missing(m, b)))),
+            advice: Memo::new(move |_| materials.with(|m| basis.with_value(|b| advice(m, b)))),
             bad: RwSignal::new(HashMap::new()),
             status: RwSignal::new(SaveState::Idle),
             editable: f.editable,
-            reference_date,
+            basis,
             refresh,
             #[cfg(feature = "hydrate")]
             autosave: Default::default(),
@@ -97,7 +97,7 @@ impl FormState {
     /// A value typed or chosen at field `key`: judged at once in the browser, saved soon.
     pub fn typed(&self, key: &str, raw: String, now: bool) {
         let (name, item) = parse_field_id(key);
-        let reference_date = self.reference_date;
+        let reference_date = self.basis.with_value(|b| b.reference_date);
         let result = self.materials.try_update(|m| {
             let r = m.set_value(name, item, &raw);
             m.sync_years(reference_date);
@@ -225,7 +225,7 @@ mod browser {
             }
             for (k, v) in &mine {
                 let (name, item) = crate::domain::materials::fields::parse_field_id(k);
-                let reference_date = self.reference_date;
+                let reference_date = self.basis.with_value(|b| b.reference_date);
                 self.materials.update(|m| {
                     let _ = m.set_value(name, item, v);
                     m.sync_years(reference_date);

@@ -7,8 +7,9 @@ use crate::api::applications::ApplicationSummary;
 use crate::api::context::internal;
 use crate::api::error::{AppError, OrInternal};
 use crate::domain::admin::OrgKind;
+use crate::domain::conditions::check_start;
 use crate::domain::instant::{iso_date, Instant};
-use crate::domain::materials::{missing, AidXinjiang, Level, Materials};
+use crate::domain::materials::{missing, AidXinjiang, Basis, Level, Materials, Problem};
 use crate::domain::penalties::Subject;
 use crate::domain::rounds::RoundRefusal;
 use crate::domain::workflow::{submissions_left, Actor, Status};
@@ -26,6 +27,10 @@ pub struct Choice<'a> {
     pub unit_id: &'a str,
     /// 援疆: the dispatching unit (原所在单位) that reviews instead of `unit_id`; empty for others.
     pub aid_unit_id: &'a str,
+    /// The current title's level and the day it was obtained, as typed (the start form asks them
+    /// to check the round's conditions; the change form does not).
+    pub current_level: &'a str,
+    pub obtained_on: &'a str,
 }
 
 /// Where an application made in a unit goes: the unit, its competent authority (the unit's
@@ -67,7 +72,7 @@ impl Route {
 
 /// Checks what the applicant chose (level, series, specialty, unit), each refusal at its field.
 pub async fn route(state: &AppState, choice: &Choice<'_>) -> Result<(Level, Route), AppError> {
-    let Choice { level, series, specialty, unit_id, aid_unit_id } = *choice;
+    let Choice { level, series, specialty, unit_id, aid_unit_id, .. } = *choice;
     let mut problems = vec![];
     let level = Level::parse(level);
     if level.is_none() {
@@ -146,12 +151,18 @@ pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Resu
     }
     // the round open for this series in the unit's region, once per person (issue 16)
     let round = crate::service::rounds::open_round_for(state, &actor.user_id, choice.series, &route.region_id, "").await?;
+    // the round's conditions for this level, told before anything is filled
+    let (held, obtained_on) = check_start(&round.conditions, level, choice.current_level, choice.obtained_on, round.reference_date)
+        .map_err(|list| AppError::Invalid(list.into_iter().map(|(f, p)| FieldText::new(f, Text::from(p))).collect()))?;
     let id = crate::store::new_id();
     // what the start form already asked is not asked again: the unit and specialty stand in 基本信息
     let mut fresh = Materials::new(level);
     fresh.basic.unit = route.unit_name.clone();
     fresh.basic.specialty = choice.specialty.trim().to_string();
     fresh.aid = route.aid_materials(None);
+    fresh.qualification.current_level = held;
+    fresh.qualification.obtained_on = obtained_on;
+    fresh.sync_years(round.reference_date);
     let materials = serde_json::to_string(&fresh).or_internal("materials json")?;
     let new = NewApplication {
         id: &id,
@@ -189,8 +200,11 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSumm
         let facts = row.facts();
         let materials = materials_of(&row)?;
         let round = state.store.round(&row.round_id).await?;
-        let reference_date = round.as_ref().map(|r| r.round.reference_date).unwrap_or(today);
-        let gaps = missing(&materials, reference_date);
+        let basis = match &round {
+            Some(r) => Basis { reference_date: r.round.reference_date, conditions: r.round.conditions.clone() },
+            None => Basis::notice(today),
+        };
+        let gaps = missing(&materials, &basis);
         let per_section = materials.sections().into_iter().map(|s| (s, gaps.iter().filter(|m| m.section == s).count())).collect();
         let unit_name = state.store.organisation(row.home_unit()).await?.map(|o| o.name).unwrap_or_default();
         out.push(ApplicationSummary {
@@ -203,6 +217,7 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSumm
             unit_name,
             submissions_left: submissions_left(&facts),
             missing: per_section,
+            unmet: gaps.iter().filter_map(|g| if let Problem::Unmet(u) = g.problem { Some(Text::from(u)) } else { None }).collect(),
             round: round.map(|r| crate::api::rounds::RoundEntry::new(r, today)),
         });
     }

@@ -72,7 +72,7 @@ pub async fn update<T>(
         let row = editable(state, actor, id).await?;
         let mut materials = materials_of(&row)?;
         let out = change(&mut materials, &row)?;
-        materials.sync_years(crate::service::rounds::reference_date(state, &row).await?);
+        materials.sync_years(crate::service::rounds::basis(state, &row).await?.reference_date);
         let json = serde_json::to_string(&materials).or_internal("materials json")?;
         match state.store.save_materials(id, row.version, &json, state.clock.now().millis()).await {
             Ok(version) => return Ok((out, version)),
@@ -88,8 +88,8 @@ pub async fn view(state: &AppState, actor: &Actor, id: &str) -> Result<FormView,
     let row = readable(state, actor, id).await?;
     let facts = row.facts();
     let mut materials = materials_of(&row)?;
-    let reference_date = crate::service::rounds::reference_date(state, &row).await?;
-    let missing = missing(&materials, reference_date);
+    let basis = crate::service::rounds::basis(state, &row).await?;
+    let missing = missing(&materials, &basis);
     // what this reader may not open leaves the view whole: its attachment and the file's facts
     let withheld: Vec<String> = withheld_files(actor.role).iter().filter(|f| materials.detach(f, None)).map(|f| f.to_string()).collect();
     let duplicates = sees_duplicates(actor.role);
@@ -118,7 +118,7 @@ pub async fn view(state: &AppState, actor: &Actor, id: &str) -> Result<FormView,
         editable: may_edit(actor, &facts).is_ok(),
         submissions_left: submissions_left(&facts),
         materials,
-        reference_date,
+        basis,
         files,
         withheld,
         created_at: row.created_at,
@@ -176,7 +176,7 @@ pub async fn save_section(
     .await?;
     let row = visible(state, actor, id).await?;
     let materials = materials_of(&row)?;
-    Ok((problems, version, missing(&materials, crate::service::rounds::reference_date(state, &row).await?)))
+    Ok((problems, version, missing(&materials, &crate::service::rounds::basis(state, &row).await?)))
 }
 
 /// A list button of `section`: false when it names a list or field of another section, or an item
@@ -269,7 +269,7 @@ pub async fn submit(state: &AppState, actor: &Actor, id: &str, key: &str, client
     if row.facts().status.is_editable() {
         crate::service::rounds::check_submit(state, &row, row.facts().status).await?;
     }
-    let gaps = missing(&materials_of(&row)?, crate::service::rounds::reference_date(state, &row).await?);
+    let gaps = missing(&materials_of(&row)?, &crate::service::rounds::basis(state, &row).await?);
     // (once submitted the status is no longer editable: a retry with the same key then reaches
     // the store, which answers with the submission already made)
     if !gaps.is_empty() && row.facts().status.is_editable() {

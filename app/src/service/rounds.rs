@@ -2,12 +2,11 @@
 //! `/applications`): which round a choice falls in, whether it may be started or submitted now,
 //! the day an application's conditions count to, and the administrator's changes.
 
-use time::Date;
-
 use crate::api::error::AppError;
 use crate::api::rounds::RoundEntry;
 use crate::domain::admin::AdminProblem;
 use crate::domain::conditions::parse_conditions;
+use crate::domain::materials::Basis;
 use crate::domain::rounds::{check_round_dates, current_round, may_start, may_submit, Round};
 use crate::domain::workflow::Status;
 use crate::forms::FieldText;
@@ -41,13 +40,14 @@ pub async fn check_submit(state: &AppState, row: &ApplicationRow, status: Status
     may_submit(&r.round, state.clock.now().beijing_date(), status).map_err(|refusal| AppError::refused(Text::from(refusal)))
 }
 
-/// The day `row`'s conditions count to (years since the post, the training and assessment
-/// years, the 援疆 year): its round's reference date, so nothing changes on New Year's Day; today
-/// for an application made before rounds existed.
-pub async fn reference_date(state: &AppState, row: &ApplicationRow) -> Result<Date, AppError> {
+/// What `row`'s completeness is judged against: its round's conditions, counted to its round's
+/// reference date (years since the post, the training and assessment years, the 援疆 year), so
+/// nothing changes on New Year's Day; the notice's conditions counted to today for an application
+/// made before rounds existed.
+pub async fn basis(state: &AppState, row: &ApplicationRow) -> Result<Basis, AppError> {
     Ok(match state.store.round(&row.round_id).await? {
-        Some(r) => r.round.reference_date,
-        None => state.clock.now().beijing_date(),
+        Some(r) => Basis { reference_date: r.round.reference_date, conditions: r.round.conditions },
+        None => Basis::notice(state.clock.now().beijing_date()),
     })
 }
 

@@ -33,6 +33,7 @@ pub fn full_materials() -> Materials {
         })
         .collect();
     m.qualification.current_title = "副研究员".into();
+    m.qualification.current_level = Some(Level::AssociateSenior);
     m.qualification.obtained_on = Some(time::macros::date!(2016 - 03 - 01));
     m.qualification.years_in_profession = Some(15);
     m.qualification.obtained_in_xinjiang = Some(true);

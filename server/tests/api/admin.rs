@@ -212,7 +212,14 @@ async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     let applicant_id = register_applicant(&s, "65010219920202123").await;
     let applicant = login(&s, &applicant_id).await;
     let start_form = |series: &'static str, specialty: &'static str, unit: &'static str| {
-        vec![("level", "intermediate"), ("series", series), ("specialty", specialty), ("unit_id", unit)]
+        vec![
+            ("level", "intermediate"),
+            ("series", series),
+            ("specialty", specialty),
+            ("unit_id", unit),
+            ("current_level", "junior"),
+            ("obtained_on", "2020-03-01"),
+        ]
     };
     let (status, body) = call(&applicant, &s, "start_application", &start_form("工程", "机械", "org-unit-xju")).await;
     assert!(refused(status, &body, "SeriesUnknown") && body.contains("\"series\""), "{body}");
@@ -250,7 +257,14 @@ async fn the_catalogue_and_the_tree_decide_what_applicants_may_choose() {
     assert!(call(&applicant, &s, "unit_choices", &[]).await.1.contains("新疆工程学院"));
 
     // the new series takes no application until a round is open for it in the unit's region
-    let form = [("level", "intermediate"), ("series", "工程"), ("specialty", "电气"), ("unit_id", unit.as_str())];
+    let form = [
+        ("level", "intermediate"),
+        ("series", "工程"),
+        ("specialty", "电气"),
+        ("unit_id", unit.as_str()),
+        ("current_level", "junior"),
+        ("obtained_on", "2020-03-01"),
+    ];
     let (status, body) = call(&applicant, &s, "start_application", &form).await;
     assert!(refused(status, &body, "RoundNone") && body.contains("\"series\""), "{body}");
     let round = [

@@ -174,7 +174,14 @@ async fn a_barred_applicant_cannot_start_and_is_told_until_when() {
     store.insert_penalty(&ban).await.unwrap();
     let c = client();
     call(&c, &s, "login", &[("account", "shenbao"), ("password", "Zhiping@2026")]).await;
-    let form = [("level", "intermediate"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let form = [
+        ("level", "intermediate"),
+        ("series", "高等学校教育管理研究"),
+        ("specialty", "高等教育管理"),
+        ("unit_id", "org-unit-xju"),
+        ("current_level", "junior"),
+        ("obtained_on", "2020-03-01"),
+    ];
     let (status, body) = call(&c, &s, "start_application", &form).await;
     let free_on = app::domain::instant::iso_date(app::domain::instant::Instant(ban.until_at).beijing_date());
     assert!((400..500).contains(&status) && body.contains("ApplicantBarred") && body.contains(&free_on), "{body}");

@@ -218,6 +218,8 @@ async fn an_aid_applicant_is_reviewed_by_the_dispatching_unit() {
                 ("specialty", "高等教育管理"),
                 ("unit_id", "org-unit-xju"),
                 ("aid_unit_id", aid),
+                ("current_level", "intermediate"),
+                ("obtained_on", "2020-03-01"),
             ];
             call(&c, s, "start_application", &form).await
         }

@@ -5,8 +5,14 @@
 
 use crate::support::*;
 
-const LAB: [(&str, &str); 4] =
-    [("level", "intermediate"), ("series", "高等学校实验技术"), ("specialty", "实验教学"), ("unit_id", "org-unit-xju")];
+const LAB: [(&str, &str); 6] = [
+    ("level", "intermediate"),
+    ("series", "高等学校实验技术"),
+    ("specialty", "实验教学"),
+    ("unit_id", "org-unit-xju"),
+    ("current_level", "junior"),
+    ("obtained_on", "2020-03-01"),
+];
 
 #[tokio::test]
 async fn a_round_decides_when_and_how_often_a_person_applies() {
@@ -20,6 +26,21 @@ async fn a_round_decides_when_and_how_often_a_person_applies() {
     let (status, body) = call(&c, &s, "start_application", &LAB).await;
     assert!(refused(status, &body, "RoundNotOpenYet") && body.contains("\"series\""), "{body}");
 
+    // the round's conditions, told at the start form before anything is filled: 副高级 asks for
+    // 中级 five years by the reference date, and a current level is needed to judge that
+    let too_soon = [
+        ("level", "associate_senior"),
+        ("series", "高等学校教育管理研究"),
+        ("specialty", "高等教育管理"),
+        ("unit_id", "org-unit-xju"),
+        ("current_level", "intermediate"),
+        ("obtained_on", "2024-03-01"),
+    ];
+    let (status, body) = call(&c, &s, "start_application", &too_soon).await;
+    assert!(refused(status, &body, "UnmetTooFewYears") && body.contains("\"obtained_on\"") && body.contains("2029-03-01"), "{body}");
+    let (status, body) = call(&c, &s, "start_application", &too_soon[..4]).await;
+    assert!(refused(status, &body, "\"current_level\"") && body.contains("Required"), "{body}");
+
     // the open round: one application, in the round's year
     let (c, app) = applicant_with_application(&s, "shenbao").await;
     let store = s.store().await;
@@ -27,12 +48,23 @@ async fn a_round_decides_when_and_how_often_a_person_applies() {
     let round = store.round(&row.round_id).await.unwrap().expect("the application is in the demo's round");
     assert_eq!(row.evaluation_year, i64::from(round.round.year));
     let form = form_of(&c, &s, &app).await;
-    assert_eq!(form["reference_date"], serde_json::json!(round.round.reference_date), "the form counts to the round's reference date");
+    assert_eq!(
+        form["basis"]["reference_date"],
+        serde_json::json!(round.round.reference_date),
+        "the form counts to the round's reference date"
+    );
+    assert_eq!(form["basis"]["conditions"], serde_json::json!(round.round.conditions), "and judges by its conditions");
 
     // withdrawn (视为放弃申报): no fresh application in the same round
     set_status(&s, &app, "withdrawn").await;
-    let again =
-        [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let again = [
+        ("level", "associate_senior"),
+        ("series", "高等学校教育管理研究"),
+        ("specialty", "高等教育管理"),
+        ("unit_id", "org-unit-xju"),
+        ("current_level", "intermediate"),
+        ("obtained_on", "2020-03-01"),
+    ];
     let (status, body) = call(&c, &s, "start_application", &again).await;
     assert!(refused(status, &body, "RoundAlreadyApplied") && body.contains("\"series\""), "{body}");
 }

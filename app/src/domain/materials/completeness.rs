@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{Materials, Section, Slot, WorkKind};
+use crate::domain::conditions::{Conditions, Unmet};
 use crate::domain::wording::{find_vague, Certainty};
 
 /// One thing still missing or wrong: where (section, field, which repeated item) and what.
@@ -45,6 +46,27 @@ pub enum Problem {
     AidTooShort { since: Date, from: Date },
     /// Only someone still on the posting applies this way (§(九) 正在援疆期间).
     AidEnded,
+    /// A condition of the round the applicant does not meet (评审条件).
+    Unmet(Unmet),
+    /// Fewer continuing-education hours that year than the round asks.
+    TooFewHours { required: u32 },
+    /// An assessment result that does not count (the round names those that do).
+    NotPassing { counted: String },
+}
+
+/// What the completeness check judges against: the round's reference date (every "years since
+/// the post" rule counts to it) and its conditions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Basis {
+    pub reference_date: Date,
+    pub conditions: Conditions,
+}
+
+impl Basis {
+    /// The notice's own conditions, counted to `reference_date`.
+    pub fn notice(reference_date: Date) -> Self {
+        Basis { reference_date, conditions: Conditions::default() }
+    }
 }
 
 /// The day a posting that began on `since` has lasted one year (29 February's year ends on
@@ -109,19 +131,20 @@ impl Collector {
 }
 
 /// Everything still missing or wrong, section by section in form order. Empty means the
-/// application may be submitted. `today` is Beijing's date.
-pub fn missing(m: &Materials, today: Date) -> Vec<Missing> {
-    collect(m, today).out
+/// application may be submitted.
+pub fn missing(m: &Materials, basis: &Basis) -> Vec<Missing> {
+    collect(m, basis).out
 }
 
 /// Wording that may be vague but may be meant exactly ([`Problem::MaybeVague`]): shown at the
 /// field as a warning; submission does not wait for it.
-pub fn advice(m: &Materials, today: Date) -> Vec<Missing> {
-    collect(m, today).advice
+pub fn advice(m: &Materials, basis: &Basis) -> Vec<Missing> {
+    collect(m, basis).advice
 }
 
-fn collect(m: &Materials, today: Date) -> Collector {
+fn collect(m: &Materials, basis: &Basis) -> Collector {
     use Section as S;
+    let (today, conditions) = (basis.reference_date, &basis.conditions);
     let mut c = Collector { out: vec![], advice: vec![] };
     let post = m.qualification.obtained_on;
 
@@ -150,8 +173,18 @@ fn collect(m: &Materials, today: Date) -> Collector {
     // (三) 专业技术资格
     let q = &m.qualification;
     c.text(S::Qualification, "current_title", None, &q.current_title);
+    // the level held decides what applying at this level asks (the round's conditions)
+    let rule = conditions.rule(m.level);
+    if rule.requires.is_some() && q.current_level.is_none() {
+        c.push(S::Qualification, "current_level", None, Problem::NotChosen);
+    }
     if q.obtained_on.is_none() {
         c.push(S::Qualification, "obtained_on", None, Problem::Empty);
+    }
+    match conditions.eligibility(m.level, q.current_level, q.obtained_on, today) {
+        Err(u @ Unmet::TitleLevel { .. }) => c.push(S::Qualification, "current_level", None, Problem::Unmet(u)),
+        Err(u @ Unmet::TooFewYears { .. }) => c.push(S::Qualification, "obtained_on", None, Problem::Unmet(u)),
+        Ok(()) => {}
     }
     if q.years_in_profession.is_none() {
         c.push(S::Qualification, "years_in_profession", None, Problem::Empty);
@@ -188,7 +221,7 @@ fn collect(m: &Materials, today: Date) -> Collector {
             c.file(S::Publications, "contents", Some(i), &p.contents);
             c.file(S::Publications, "body", Some(i), &p.body);
             c.file(S::Publications, "identification_form", Some(i), &p.identification_form);
-            if p.kind == WorkKind::Paper && m.level.is_senior() {
+            if p.kind == WorkKind::Paper && conditions.needs_similarity_report(m.level) {
                 c.file(S::Publications, "similarity_report", Some(i), &p.similarity_report);
             }
         } else {
@@ -209,7 +242,19 @@ fn collect(m: &Materials, today: Date) -> Collector {
             for year in years_since_post(post, today) {
                 match t.years.iter().position(|y| y.year == year) {
                     None => c.push(S::ContinuingEducation, "training_years", None, Problem::YearMissing(year)),
-                    Some(i) => c.file(S::ContinuingEducation, "training_certificate", Some(i), &t.years[i].certificate),
+                    Some(i) => {
+                        match t.years[i].hours {
+                            None if conditions.training_hours > 0 => c.push(S::ContinuingEducation, "hours", Some(i), Problem::Empty),
+                            Some(h) if h < conditions.training_hours => c.push(
+                                S::ContinuingEducation,
+                                "hours",
+                                Some(i),
+                                Problem::TooFewHours { required: conditions.training_hours },
+                            ),
+                            _ => {}
+                        }
+                        c.file(S::ContinuingEducation, "training_certificate", Some(i), &t.years[i].certificate)
+                    }
                 }
             }
         }
@@ -229,6 +274,10 @@ fn collect(m: &Materials, today: Date) -> Collector {
                 Some(i) => {
                     let a = &m.assessments[i];
                     c.text(S::Assessment, "assessment_result", Some(i), &a.result);
+                    if !a.result.trim().is_empty() && !conditions.result_passes(&a.result) {
+                        let counted = conditions.passing_results.join("、");
+                        c.push(S::Assessment, "assessment_result", Some(i), Problem::NotPassing { counted });
+                    }
                     c.file(S::Assessment, "form_front", Some(i), &a.form_front);
                     c.file(S::Assessment, "form_back", Some(i), &a.form_back);
                 }

@@ -22,6 +22,8 @@ pub enum Input {
     YesNo,
     /// The kind of a written work (论文, 著作, 咨政报告…).
     WorkKind,
+    /// A title level (初级…正高级), chosen from a list.
+    TitleLevel,
     /// A year that the form derives and shows, not typed (training and assessment years).
     Year,
     File(SlotKind),
@@ -98,6 +100,7 @@ pub fn layout(section: Section) -> Layout {
             fields: const {
                 &[
                     f("current_title", Text),
+                    f("current_level", TitleLevel),
                     f("obtained_on", Date),
                     f("obtained_in_xinjiang", YesNo),
                     f("years_in_profession", Number),
@@ -269,6 +272,7 @@ mod tests {
                     Input::Number => "12",
                     Input::YesNo => "yes",
                     Input::WorkKind => "book",
+                    Input::TitleLevel => "intermediate",
                     Input::Year | Input::File(_) | Input::Files => continue,
                 };
                 m.set_value(field.name, item, sample).unwrap_or_else(|e| panic!("{}: {e:?}", field.name));

@@ -7,7 +7,8 @@ fn f(id: &str) -> Slot {
     Some(Attachment { id: id.into() })
 }
 
-/// A complete 副高级 application: current post since 2022-07-01 (so 2022–2025 need training
+/// A complete 副高级 application: 中级 since 2021-07-01, five years by the reference date as the
+/// notice's conditions ask (so 2021–2025 need training
 /// records and 2023–2025 assessments), one degree, one achievement, one paper.
 fn complete() -> Materials {
     let mut m = Materials::new(Level::AssociateSenior);
@@ -28,7 +29,8 @@ fn complete() -> Materials {
     }];
     m.qualification = Qualification {
         current_title: "助理研究员".into(),
-        obtained_on: Some(date!(2022 - 07 - 01)),
+        current_level: Some(Level::Intermediate),
+        obtained_on: Some(date!(2021 - 07 - 01)),
         obtained_in_xinjiang: Some(true),
         years_in_profession: Some(12),
         years_proof: f("years"),
@@ -59,7 +61,7 @@ fn complete() -> Materials {
     m.training = ContinuingEducation {
         exempt: false,
         exemption_form: None,
-        years: (2022..=2025).map(|y| TrainingYear { year: y, hours: Some(90), certificate: f("tr") }).collect(),
+        years: (2021..=2025).map(|y| TrainingYear { year: y, hours: Some(90), certificate: f("tr") }).collect(),
         public_course_certificates: vec![Attachment { id: "pub".into() }],
     };
     m.assessments =
@@ -70,7 +72,7 @@ fn complete() -> Materials {
 }
 
 fn fields(m: &Materials) -> Vec<(Section, String, Option<usize>, Problem)> {
-    missing(m, TODAY).into_iter().map(|x| (x.section, x.field, x.item, x.problem)).collect()
+    missing(m, &Basis::notice(TODAY)).into_iter().map(|x| (x.section, x.field, x.item, x.problem)).collect()
 }
 
 #[test]
@@ -81,7 +83,7 @@ fn a_complete_application_misses_nothing() {
 #[test]
 fn an_empty_application_lists_every_section_in_order() {
     let m = Materials::new(Level::Intermediate);
-    let sections: Vec<Section> = missing(&m, TODAY).iter().map(|x| x.section).collect();
+    let sections: Vec<Section> = missing(&m, &Basis::notice(TODAY)).iter().map(|x| x.section).collect();
     let mut seen = sections.clone();
     seen.dedup();
     assert_eq!(
@@ -98,7 +100,7 @@ fn an_empty_application_lists_every_section_in_order() {
         ]
     );
     // without the post's date, the years owed are unknown: missing, never "complete"
-    let gaps = missing(&m, TODAY);
+    let gaps = missing(&m, &Basis::notice(TODAY));
     assert!(gaps.iter().any(|g| g.section == Section::Assessment && g.field == "assessments" && g.problem == Problem::NeedsPostDate));
     assert!(gaps
         .iter()
@@ -110,7 +112,7 @@ fn where_the_title_was_obtained_has_no_default_answer() {
     let mut m = complete();
     m.qualification.obtained_in_xinjiang = None;
     assert_eq!(fields(&m), vec![(Section::Qualification, "obtained_in_xinjiang".into(), None, Problem::NotChosen)]);
-    let fresh = missing(&Materials::new(Level::Intermediate), TODAY);
+    let fresh = missing(&Materials::new(Level::Intermediate), &Basis::notice(TODAY));
     assert!(fresh.iter().any(|g| g.field == "obtained_in_xinjiang" && g.problem == Problem::NotChosen));
     assert!(!fresh.iter().any(|g| g.field == "evaluation_form"), "the 评审表 is asked for only after 否");
 }
@@ -128,6 +130,7 @@ fn papers_need_a_similarity_report_only_for_senior_levels() {
     m.publications[0].similarity_report = None;
     assert_eq!(fields(&m), vec![(Section::Publications, "similarity_report".into(), Some(0), Problem::NoFile)]);
     m.level = Level::Intermediate;
+    m.qualification.current_level = Some(Level::Junior);
     assert_eq!(fields(&m), vec![]);
 }
 
@@ -174,17 +177,17 @@ fn assessments_cover_the_last_three_years_or_all_when_fewer() {
 #[test]
 fn material_from_before_the_current_post_is_refused_with_both_dates() {
     let mut m = complete();
-    m.work.achievements[0].achieved_on = Some(date!(2021 - 12 - 31));
+    m.work.achievements[0].achieved_on = Some(date!(2020 - 12 - 31));
     assert_eq!(
         fields(&m),
         vec![(
             Section::WorkHistory,
             "achieved_on".into(),
             Some(0),
-            Problem::BeforeCurrentPost { date: date!(2021 - 12 - 31), limit: date!(2022 - 07 - 01) }
+            Problem::BeforeCurrentPost { date: date!(2020 - 12 - 31), limit: date!(2021 - 07 - 01) }
         )]
     );
-    m.work.achievements[0].achieved_on = Some(date!(2022 - 07 - 01)); // the day itself counts
+    m.work.achievements[0].achieved_on = Some(date!(2021 - 07 - 01)); // the day itself counts
     assert_eq!(fields(&m), vec![]);
 }
 
@@ -222,7 +225,7 @@ fn aid_counts_from_a_full_year_on_a_posting_still_served() {
             Some(AidXinjiang {
                 dispatching_unit: "北京师范大学".into(), since: Some(since), still_serving, approval_proof: f("proof")
             });
-        missing(&m, today).into_iter().map(|g| (g.field, g.problem)).collect::<Vec<_>>()
+        missing(&m, &Basis::notice(today)).into_iter().map(|g| (g.field, g.problem)).collect::<Vec<_>>()
     };
     assert_eq!(aid(date!(2025 - 11 - 27), Some(true)), vec![], "one year to the day");
     assert_eq!(
@@ -254,12 +257,59 @@ fn wording_that_may_be_exact_warns_without_holding_submission() {
     let mut m = complete();
     m.publications[0].title = "基于深度学习的棉花病害识别相关研究".into();
     assert_eq!(fields(&m), vec![], "a title's idiom does not block");
-    let warned = advice(&m, TODAY);
+    let warned = advice(&m, &Basis::notice(TODAY));
     assert_eq!(warned.len(), 1);
     assert_eq!((warned[0].field.as_str(), warned[0].item), ("publication_title", Some(0)));
     assert!(matches!(&warned[0].problem, Problem::MaybeVague { word, .. } if word == "相关"), "{warned:?}");
     // the same word where it is surely vague blocks, and is not repeated as a warning
     m.publications[0].title = "负责相关工作".into();
     assert_eq!(fields(&m).len(), 1);
-    assert_eq!(advice(&m, TODAY), vec![]);
+    assert_eq!(advice(&m, &Basis::notice(TODAY)), vec![]);
+}
+
+#[test]
+fn the_rounds_conditions_decide_the_title_its_years_the_hours_the_results_and_the_similarity_report() {
+    use crate::domain::conditions::{Conditions, LevelRule, Unmet};
+    let notice = Basis::notice(TODAY);
+    let judged = |m: &Materials, b: &Basis| missing(m, b).into_iter().map(|g| (g.field, g.item, g.problem)).collect::<Vec<_>>();
+
+    let mut m = complete();
+    m.qualification.current_level = Some(Level::Junior);
+    let unmet = Unmet::TitleLevel { applying: Level::AssociateSenior, required: Level::Intermediate, held: Some(Level::Junior) };
+    assert_eq!(judged(&m, &notice), vec![("current_level".into(), None, Problem::Unmet(unmet))]);
+    m.qualification.current_level = None;
+    assert_eq!(judged(&m, &notice), vec![("current_level".into(), None, Problem::NotChosen)]);
+
+    // a round asking six years: eligible from 2027-07-01, said at the date
+    let mut levels = Conditions::default().levels;
+    levels[2] = LevelRule { requires: Some(Level::Intermediate), min_years: 6 };
+    let stricter = Basis { reference_date: TODAY, conditions: Conditions { levels, ..Default::default() } };
+    let unmet = Unmet::TooFewYears { required: Level::Intermediate, min_years: 6, from: date!(2027 - 07 - 01), reference: TODAY };
+    assert_eq!(judged(&complete(), &stricter), vec![("obtained_on".into(), None, Problem::Unmet(unmet))]);
+
+    let mut m = complete();
+    m.training.years[0].hours = Some(60);
+    m.training.years[1].hours = None;
+    m.assessments[0].result = "基本合格".into();
+    m.publications[0].similarity_report = None;
+    assert_eq!(
+        judged(&m, &notice),
+        vec![
+            ("similarity_report".into(), Some(0), Problem::NoFile),
+            ("hours".into(), Some(0), Problem::TooFewHours { required: 90 }),
+            ("hours".into(), Some(1), Problem::Empty),
+            ("assessment_result".into(), Some(0), Problem::NotPassing { counted: "优秀、合格".into() }),
+        ]
+    );
+    // a round counting 基本合格, asking 60 hours, and the report of 正高级 papers only
+    let lenient = Basis {
+        reference_date: TODAY,
+        conditions: Conditions {
+            training_hours: 60,
+            passing_results: vec!["优秀".into(), "合格".into(), "基本合格".into()],
+            similarity_levels: vec![Level::Senior],
+            ..Default::default()
+        },
+    };
+    assert_eq!(judged(&m, &lenient), vec![("hours".into(), Some(1), Problem::Empty)]);
 }

@@ -85,6 +85,7 @@ impl Materials {
             "major" => self.education.get(i)?.major.clone(),
             "graduated_on" => format_date(self.education.get(i)?.graduated_on),
             "current_title" => self.qualification.current_title.clone(),
+            "current_level" => self.qualification.current_level.map(|l| l.as_str().to_string()).unwrap_or_default(),
             "obtained_on" => format_date(self.qualification.obtained_on),
             "obtained_in_xinjiang" => self.qualification.obtained_in_xinjiang.map(yes_no).unwrap_or_default(),
             "years_in_profession" => num(self.qualification.years_in_profession),
@@ -124,6 +125,12 @@ impl Materials {
             "major" => self.education.get_mut(i).ok_or(missing)?.major = short(raw)?,
             "graduated_on" => self.education.get_mut(i).ok_or(missing)?.graduated_on = parse_date(raw)?,
             "current_title" => self.qualification.current_title = short(raw)?,
+            "current_level" => {
+                self.qualification.current_level = match raw.trim() {
+                    "" => None,
+                    l => Some(crate::domain::materials::Level::parse(l).ok_or(BadValue::NotAChoice)?),
+                }
+            }
             "obtained_on" => self.qualification.obtained_on = parse_date(raw)?,
             "obtained_in_xinjiang" => {
                 self.qualification.obtained_in_xinjiang = if raw.is_empty() { None } else { Some(parse_yes_no(raw)?) }

@@ -11,10 +11,10 @@ use crate::components::field::server_error;
 use crate::components::lang::use_lang;
 use crate::components::loaded::{loaded, resource};
 use crate::domain::admin::OrgKind;
-use crate::domain::instant::iso_date;
-use crate::domain::series::Series;
 use crate::domain::conditions::Conditions;
+use crate::domain::instant::iso_date;
 use crate::domain::materials::Level;
+use crate::domain::series::Series;
 use crate::i18n::{level_name, Msg, Text};
 use crate::pages::rounds::window_badge;
 

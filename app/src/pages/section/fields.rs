@@ -9,9 +9,9 @@ use crate::api::error::AppError;
 use crate::components::field::remembered;
 use crate::components::upload::{upload_url, FileCard, FilePicker};
 use crate::domain::materials::fields::{field_id, shown, Field, Input, List};
-use crate::domain::materials::WorkKind;
 use crate::domain::materials::{slot_kind, Problem};
-use crate::i18n::{field_label, work_kind_name, Msg, Text};
+use crate::domain::materials::{Level, WorkKind};
+use crate::i18n::{field_label, level_name, work_kind_name, Msg, Text};
 use crate::pages::form_state::FormState;
 
 /// What every field of the page needs.
@@ -186,6 +186,13 @@ fn value_field(ctx: &FieldCtx, field: Field, item: Option<usize>) -> ViewFn {
                 }
                 .into_any()
             }
+            Input::TitleLevel => view! {
+                <select id=key.clone() name=form_key.clone() disabled=disabled aria-describedby=error_id.clone() on:change=on_change.clone() prop:value=current.clone()>
+                    <option value="" selected=initial.is_empty()>{Msg::ChooseOne.text(lang)}</option>
+                    {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str() selected=initial == l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
+                </select>
+            }
+            .into_any(),
             Input::WorkKind => view! {
                 <select id=key.clone() name=form_key.clone() disabled=disabled aria-describedby=error_id.clone() on:change=on_change.clone() prop:value=current.clone()>
                     {WorkKind::ALL.iter().copied().map(|k| view! { <option value=k.as_str() selected=initial == k.as_str()>{work_kind_name(k).text(lang)}</option> }).collect_view()}

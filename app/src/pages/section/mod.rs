@@ -16,7 +16,7 @@ use crate::components::lang::use_lang;
 use crate::components::loaded::{loaded_live, resource};
 use crate::components::upload::{flashed_upload_error, upload_url, UploadForms};
 use crate::domain::materials::fields::{field_id, layout, Input};
-use crate::domain::materials::{missing, Materials, Missing, Section};
+use crate::domain::materials::{missing, Basis, Materials, Missing, Section};
 use crate::i18n::{section_name, Msg};
 use crate::pages::form_state::{FormState, SaveState};
 use crate::pages::not_found::NotFound;
@@ -186,6 +186,7 @@ fn submitter_value(ev: &leptos::ev::SubmitEvent, name: &str) -> Option<String> {
 }
 
 /// Recomputes what is missing, for pages that hold materials in a signal.
-pub fn gaps_of(materials: RwSignal<Materials>, reference_date: time::Date) -> Memo<Vec<Missing>> {
-    Memo::new(move |_| materials.with(|m| missing(m, reference_date)))
+pub fn gaps_of(materials: RwSignal<Materials>, basis: Basis) -> Memo<Vec<Missing>> {
+    let basis = StoredValue::new(basis);
+    Memo::new(move |_| materials.with(|m| basis.with_value(|b| missing(m, b))))
 }

@@ -68,7 +68,8 @@ pub async fn fill_complete(c: &reqwest::Client, s: &Server, app: &str) {
             "qualification",
             vec![
                 ("current_title", "助理研究员"),
-                ("obtained_on", "2024-03-01"),
+                ("current_level", "intermediate"),
+                ("obtained_on", "2020-03-01"),
                 ("obtained_in_xinjiang", "no"),
                 ("years_in_profession", "12"),
             ],

@@ -187,8 +187,14 @@ pub async fn upload(c: &reqwest::Client, s: &Server, app: &str, field: &str, nam
 
 pub async fn applicant_with_application(s: &Server, account: &str) -> (reqwest::Client, String) {
     let c = login(s, account).await;
-    let form =
-        [("level", "associate_senior"), ("series", "高等学校教育管理研究"), ("specialty", "高等教育管理"), ("unit_id", "org-unit-xju")];
+    let form = [
+        ("level", "associate_senior"),
+        ("series", "高等学校教育管理研究"),
+        ("specialty", "高等教育管理"),
+        ("unit_id", "org-unit-xju"),
+        ("current_level", "intermediate"),
+        ("obtained_on", "2020-03-01"),
+    ];
     let (status, body) = call(&c, s, "start_application", &form).await;
     assert_eq!(status, 200, "{body}");
     (c, serde_json::from_str::<String>(&body).unwrap())
