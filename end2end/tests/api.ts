@@ -61,7 +61,11 @@ export async function registered(baseURL: string): Promise<Person> {
 export async function completeApplication(baseURL: string, opts: { aidUnit?: string } = {}): Promise<{ person: Person; c: APIRequestContext; app: string }> {
   const person = await registered(baseURL);
   const c = await signedIn(baseURL, person.id, person.password);
-  const choice = { level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju', aid_unit_id: opts.aidUnit ?? '' };
+  // 中级 since 2020: the five years 副高级 asks by the round's reference date
+  const choice = {
+    level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju', aid_unit_id: opts.aidUnit ?? '',
+    current_level: 'intermediate', obtained_on: '2020-03-01',
+  };
   const started = await ok(c.post('/api/start_application', { form: choice }), 'start');
   const app: string = await started.json();
   await save(c, app, 'basic', { unit: '新疆大学', specialty: '高等教育管理', political_conduct: '拥护党的路线方针政策，遵纪守法，师德良好。' });
@@ -69,7 +73,7 @@ export async function completeApplication(baseURL: string, opts: { aidUnit?: str
   await save(c, app, 'work', {}, 'achievements:add');
   await save(c, app, 'publications', {}, 'publications:add');
   await save(c, app, 'education', { 'school-0': '新疆大学', 'major-0': '教育学', 'graduated_on-0': '2010-06-30' });
-  await save(c, app, 'qualification', { current_title: '助理研究员', obtained_on: '2024-03-01', obtained_in_xinjiang: 'no', years_in_profession: '12' });
+  await save(c, app, 'qualification', { current_title: '助理研究员', obtained_on: '2020-03-01', obtained_in_xinjiang: 'no', years_in_profession: '12' });
   await save(c, app, 'work', {
     practice: '负责学院教学管理工作，制定并实施教学质量监控方案。',
     'achievement_title-0': '教学管理改革项目',

@@ -17,7 +17,19 @@ test('an applicant starts an application and sees its status, submissions and wh
   await form.getByRole('button', { name: '开始申报' }).click();
   await expect(form.getByLabel('申报级别')).toHaveAccessibleDescription('此项必填');
 
+  // the round's conditions, told at once: 副高级 asks for 中级 five years by the reference date
   await form.getByLabel('申报级别').selectOption({ label: '副高级' });
+  await form.getByLabel('现任职称级别').selectOption({ label: '中级' });
+  await form.getByLabel('任职资格取得时间').fill('2024-03-01');
+  await form.getByLabel('专业').fill('高等教育管理');
+  await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
+  if (info.project.use.javaScriptEnabled === false) await form.getByRole('button', { name: '开始申报' }).click();
+  await expect(form.getByLabel('任职资格取得时间')).toHaveAccessibleDescription(/须任中级职称满5年（计算至 \d{4}-12-31）：按取得时间，2029-03-01 起方可申报/);
+  await expect(page.getByText('您还没有申报。')).toBeVisible();
+  await keepScreenshot(page, info, 'start-unmet');
+  await form.getByLabel('申报级别').selectOption({ label: '副高级' });
+  await form.getByLabel('现任职称级别').selectOption({ label: '中级' });
+  await form.getByLabel('任职资格取得时间').fill('2020-03-01');
   await form.getByLabel('专业').fill('高等教育管理');
   await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
   await form.getByRole('button', { name: '开始申报' }).click();
@@ -28,7 +40,8 @@ test('an applicant starts an application and sees its status, submissions and wh
   await expect(card.getByText('共3次，剩余3次')).toBeVisible();
   await expect(card.getByRole('listitem').filter({ hasText: '基本信息' })).toContainText('缺 3 项'); // 工作单位 and 申报专业 come from the start form
   await expect(card.getByRole('listitem').filter({ hasText: '个人承诺书' })).toContainText('缺 1 项');
-  await expect(card.getByRole('listitem').filter({ hasText: '考核情况' })).toContainText('缺 1 项');
+  // 2023–2025, the last three years to the round's reference date: result and both sides each
+  await expect(card.getByRole('listitem').filter({ hasText: '考核情况' })).toContainText('缺 9 项');
   // one open application per year: no second start form
   await expect(page.getByRole('form', { name: '开始申报' })).toHaveCount(0);
   await keepScreenshot(page, info, 'applications');
@@ -41,6 +54,8 @@ test('aid staff name their dispatching unit at the start, and the 援疆 section
   await hydrated(page, info);
   const form = page.getByRole('form', { name: '开始申报' });
   await form.getByLabel('申报级别').selectOption({ label: '副高级' });
+  await form.getByLabel('现任职称级别').selectOption({ label: '中级' });
+  await form.getByLabel('任职资格取得时间').fill('2020-03-01');
   await form.getByLabel('专业').fill('高等教育管理');
   await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
   await expect(form.getByLabel('援疆派出单位')).toHaveValue('');
@@ -77,6 +92,8 @@ test('the rounds: the open one with its days left, and a series whose round has 
 
   // the seed's series is open: started in its round's year
   await form.getByLabel('申报级别').selectOption({ label: '中级' });
+  await form.getByLabel('现任职称级别').selectOption({ label: '初级' });
+  await form.getByLabel('任职资格取得时间').fill('2020-03-01');
   await form.getByLabel('评审系列').selectOption({ label: '高等学校教育管理研究' });
   await form.getByLabel('专业').fill('高等教育管理');
   await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });

@@ -14,6 +14,9 @@ async function startApplication(page: Page, info: TestInfo, level: string) {
   await hydrated(page, info);
   const start = page.getByRole('form', { name: '开始申报' });
   await start.getByLabel('申报级别').selectOption({ label: level });
+  // the title below it, held since 2020: five years or more by the round's reference date
+  await start.getByLabel('现任职称级别').selectOption({ label: level === '副高级' ? '中级' : '初级' });
+  await start.getByLabel('任职资格取得时间').fill('2020-03-01');
   await start.getByLabel('专业').fill('高等教育管理');
   await start.getByLabel('所在单位').selectOption({ label: '新疆大学' });
   await start.getByRole('button', { name: '开始申报' }).click();
@@ -108,7 +111,8 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   // 专业技术资格: the 评审表 is asked for only when the title was obtained outside Xinjiang
   form = page.getByRole('form', { name: '专业技术资格' });
   await form.getByLabel('现专业技术职务任职资格').fill('助理研究员');
-  await form.getByLabel('任职资格取得时间').fill('2024-03-01');
+  await expect(form.getByLabel('现任职称级别')).toHaveValue('intermediate'); // as the start form said
+  await expect(form.getByLabel('任职资格取得时间')).toHaveValue('2020-03-01');
   await form.getByLabel('从事本专业技术工作年限（年）').fill('12');
   await form.getByRole('radiogroup', { name: '任职资格是否在新疆取得' }).getByLabel('是').check();
   if (!js) await save(page, info);
@@ -132,9 +136,9 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   await hydrated(page, info);
   await achievement.getByLabel('成果名称').fill('教学管理改革项目');
   await achievement.getByLabel('成果简介').fill('主持完成校级教改项目一项，形成制度文件三份。');
-  await achievement.getByLabel('取得时间').fill('2023-12-31');
+  await achievement.getByLabel('取得时间').fill('2019-12-31');
   if (!js) await save(page, info);
-  await expect(achievement.getByLabel('取得时间')).toHaveAccessibleDescription(/2023-12-31 早于取得现资格的时间 2024-03-01/);
+  await expect(achievement.getByLabel('取得时间')).toHaveAccessibleDescription(/2019-12-31 早于取得现资格的时间 2020-03-01/);
   await achievement.getByLabel('取得时间').fill('2024-06-01');
   await save(page, info);
   await expect(achievement.getByLabel('取得时间')).not.toHaveAccessibleDescription(/早于/);

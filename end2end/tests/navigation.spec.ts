@@ -18,7 +18,10 @@ async function applicantWithDraft(baseURL: string): Promise<{ person: Person; ap
   });
   expect(reg.status(), await reg.text()).toBe(200);
   const started = await c.post('/api/start_application', {
-    form: { level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju' },
+    form: {
+      level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju',
+      current_level: 'intermediate', obtained_on: '2020-03-01',
+    },
   });
   expect(started.status(), await started.text()).toBe(200);
   const app: string = await started.json();
@@ -173,7 +176,9 @@ test('the section tabs show the section tapped, and what was typed goes with the
   await expect(page.getByText('专业技术职务任职资格评审表')).toHaveCount(0);
   await nav.getByRole('link', { name: /继续教育/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '继续教育' })).toBeVisible();
-  await expect(page.getByText('请先在“专业技术资格”中填写取得资格时间')).toBeVisible();
+  // one record a year since the post the start form gave (2020), to the round's reference date
+  await expect(page.getByRole('group', { name: '2020 年度' })).toBeVisible();
+  await expect(page.getByRole('group', { name: '2025 年度' })).toBeVisible();
   await expect(page).toHaveTitle('申报材料 · 继续教育 — 职评');
   await keepScreenshot(page, info, 'section-tabs');
   await nav.getByRole('link', { name: /基本信息/ }).click();
