@@ -31,7 +31,19 @@ pub async fn start_application(
         current_level: &current_level,
         obtained_on: &obtained_on,
     };
-    let id = start(&state, &actor, &choice).await?;
+    // without JavaScript the refused form comes back with what was chosen and typed
+    let remember = || {
+        crate::api::context::remember_form(&[
+            ("level", &level),
+            ("series", &series),
+            ("specialty", &specialty),
+            ("unit_id", &unit_id),
+            ("aid_unit_id", &aid_unit_id),
+            ("current_level", &current_level),
+            ("obtained_on", &obtained_on),
+        ])
+    };
+    let id = start(&state, &actor, &choice).await.inspect_err(|_| remember())?;
     leptos_axum::redirect("/applications");
     Ok(id)
 }

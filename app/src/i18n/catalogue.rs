@@ -230,6 +230,11 @@ catalogue! {
     RoundBadYear => "请填写 2000 至 2100 之间的年度，如 2026", "Enter a year between 2000 and 2100";
     RoundSubmitBeforeOpen => "截止提交日期不能早于开始申报日期", "The last day to submit cannot come before the first day";
     RoundsTitle => "申报批次", "Rounds";
+    ConditionLine => "申报{}：须任{}职称满 {} 年", "{}: a {} title for {} years";
+    ConditionLineNone => "申报{}：不要求现任职称", "{}: no current title needed";
+    ConditionLineHours => "继续教育：任现职以来每年不少于 {} 学时", "Continuing education: {} hours a year";
+    ConditionLineResults => "年度考核：{}", "Assessments: {}";
+    ConditionLineSimilarity => "论文相似性检测报告：申报{}", "Similarity report: {}";
     UnmetTitle => "不符合本批次评审条件：", "Does not meet this round's conditions: ";
     HintCurrentLevel => "申报中级及以上须填写现任职称级别和取得时间，平台按本批次的评审条件当即核对；申报初级可不填。", "Needed from 中级 up: checked at once against this round's conditions.";
     UnmetTitleLevel => "申报{}须现任{}职称，您填写的现任职称级别是{}", "Applying at {} needs a current {} title; you gave {}";
@@ -252,7 +257,7 @@ catalogue! {
     RoundOpenFor => "申报中：{} 截止，还剩 {} 天", "Open: closes {}, {} days left";
     RoundOpensOn => "{} 开始申报", "Opens {}";
     RoundClosedOn => "已于 {} 截止", "Closed on {}";
-    RoundReference => "任职年限、继续教育和年度考核计算至 {}", "Conditions are counted to {}";
+    RoundReference => "评审条件计算至 {}", "Conditions are counted to {}";
     UploadRefusedEmpty => "文件是空的", "The file is empty";
     UploadInterrupted => "上传中断，已上传的其他文件不受影响，请重试", "The upload was interrupted; files already uploaded are safe. Try again";
     UploadRefusedQuota => "本申报保存的文件已达上限（{} 个或 {} MB）：替换或删除的旧文件一小时后清理，之后可再上传", "This application keeps as many files as it may ({} files or {} MB): replaced or removed files are cleared after an hour, then you can upload again";

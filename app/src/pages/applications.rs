@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::admin::series_catalogue;
 use crate::api::applications::{dispatching_choices, my_applications, unit_choices, ApplicationSummary, StartApplication};
 use crate::api::rounds::rounds_overview;
-use crate::components::field::{server_error, FieldState, FormAlert, TextField};
+use crate::components::field::{remembered, server_error, FieldState, FormAlert, TextField};
 use crate::components::lang::use_lang;
 use crate::components::loaded::{loaded, resource, SliceJson};
 use crate::domain::conditions::{check_start, StartProblem};
@@ -89,16 +89,17 @@ fn StartForm() -> impl IntoView {
     let server = server_error(action.value());
     let units = resource(|| (), |_| unit_choices());
     let dispatching = resource(|| (), |_| dispatching_choices());
-    let level = RwSignal::new(String::new());
-    let unit = RwSignal::new(String::new());
-    let aid_unit = RwSignal::new(String::new());
+    // what a refused form without JavaScript came back with (empty otherwise)
+    let level = RwSignal::new(remembered("level"));
+    let unit = RwSignal::new(remembered("unit_id"));
+    let aid_unit = RwSignal::new(remembered("aid_unit_id"));
     let series = FieldState::new("series");
     if series.value.with_untracked(String::is_empty) {
         series.value.set(Msg::DefaultSeries.text(lang).to_string());
     }
     let specialty = FieldState::new("specialty");
     // the current title, which the round's conditions for the level are checked against
-    let current_level = RwSignal::new(String::new());
+    let current_level = RwSignal::new(remembered("current_level"));
     let obtained = FieldState::new("obtained_on");
     let rounds = resource(|| (), |_| rounds_overview());
     // the same check the server makes (domain::conditions::check_start), against the open round
@@ -169,7 +170,7 @@ fn StartForm() -> impl IntoView {
                     <label for="level">{Msg::FieldLevel.text(lang)}</label>
                     <select id="level" name="level" aria-describedby="level-error" on:change=move |ev| level.set(event_target_value(&ev))>
                         <option value="">{Msg::ChooseOne.text(lang)}</option>
-                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
+                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str() selected=level.get_untracked() == l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
                     </select>
                     <p id="level-error" class="error" aria-live="polite">{move || level_msg().map(|t| t.render(lang))}</p>
                 </div>
@@ -178,7 +179,7 @@ fn StartForm() -> impl IntoView {
                     <select id="current_level" name="current_level" aria-describedby="current_level-hint current_level-error"
                         on:change=move |ev| current_level.set(event_target_value(&ev))>
                         <option value="">{Msg::ChooseOne.text(lang)}</option>
-                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
+                        {Level::ALL.iter().copied().map(|l| view! { <option value=l.as_str() selected=current_level.get_untracked() == l.as_str()>{level_name(l).text(lang)}</option> }).collect_view()}
                     </select>
                     <p id="current_level-hint" class="hint">{Msg::HintCurrentLevel.text(lang)}</p>
                     <p id="current_level-error" class="error" aria-live="polite">{move || current_level_msg().map(|t| t.render(lang))}</p>
@@ -205,15 +206,16 @@ fn StartForm() -> impl IntoView {
                         <option value="">{Msg::ChooseOne.text(lang)}</option>
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
+                                let chosen = unit.get_untracked();
                                 units.await.unwrap_or_default().into_iter()
-                                    .map(|(id, name)| view! { <option value=id>{name}</option> })
+                                    .map(|(id, name)| { let selected = id == chosen; view! { <option value=id selected=selected>{name}</option> } })
                                     .collect_view()
                             })}
                         </Suspense>
                     </select>
                     <p id="unit_id-error" class="error" aria-live="polite">{move || unit_msg().map(|t| t.render(lang))}</p>
                 </div>
-                <AidUnitChoice choices=dispatching chosen=None on_choose=Callback::new(move |v| aid_unit.set(v))
+                <AidUnitChoice choices=dispatching chosen=Some(aid_unit.get_untracked()).filter(|u| !u.is_empty()) on_choose=Callback::new(move |v| aid_unit.set(v))
                     message=Signal::derive(move || server.get().and_then(|e| e.at_field("aid_unit_id").cloned()))/>
                 <FormAlert error=server/>
                 <button type="submit" class="button primary block" disabled=move || action_pending.get()>

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use crate::api::rounds::{rounds_overview, RoundEntry};
 use crate::components::lang::use_lang;
 use crate::components::loaded::{loaded, resource};
+use crate::domain::conditions::Conditions;
 use crate::domain::instant::iso_date;
+use crate::domain::materials::Level;
 use crate::domain::rounds::Window;
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::{level_name, Lang, Msg, Text};
 
 #[component]
 pub fn RoundList() -> impl IntoView {
@@ -20,7 +22,13 @@ pub fn RoundList() -> impl IntoView {
         <section class="card rounds" aria-labelledby="rounds-title">
             <h2 id="rounds-title">{Msg::RoundsTitle.text(lang)}</h2>
             {loaded(rounds, move |all| {
-                let current: Vec<RoundEntry> = all.into_iter().filter(|r| !matches!(r.window, Window::Closed { .. })).collect();
+                // open ones first (the nearest close first), then those about to open
+                let mut current: Vec<RoundEntry> = all.into_iter().filter(|r| !matches!(r.window, Window::Closed { .. })).collect();
+                current.sort_by_key(|r| match r.window {
+                    Window::Open { submit_by } => (0, submit_by),
+                    Window::NotYet { opens_on } => (1, opens_on),
+                    Window::Closed { submit_by } => (2, submit_by),
+                });
                 if current.is_empty() {
                     return view! { <p>{Msg::RoundsNone.text(lang)}</p> }.into_any();
                 }
@@ -44,8 +52,32 @@ pub fn round_line(r: &RoundEntry, lang: Lang) -> impl IntoView {
             <div class="org-line"><strong>{heading}</strong><span class="hint">{r.region_name.clone()}</span></div>
             {window_badge(r, lang)}
             <span class="hint">{Text::with(Msg::RoundReference, [iso_date(r.round.reference_date)]).render(lang)}</span>
+            <details class="conditions">
+                <summary>{Msg::ConditionsTitle.text(lang)}</summary>
+                <ul>{conditions_lines(&r.round.conditions, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </details>
         </li>
     }
+}
+
+/// The round's conditions in words, one line per level and one for each of the rest.
+pub fn conditions_lines(c: &Conditions, lang: Lang) -> Vec<String> {
+    let level = |l: Level| level_name(l).text(lang).to_string();
+    let mut lines: Vec<String> = Level::ALL
+        .iter()
+        .zip(c.levels.iter())
+        .map(|(&l, rule)| match rule.requires {
+            None => Text::with(Msg::ConditionLineNone, [level(l)]).render(lang),
+            Some(r) => Text::with(Msg::ConditionLine, [level(l), level(r), rule.min_years.to_string()]).render(lang),
+        })
+        .collect();
+    lines.push(Text::with(Msg::ConditionLineHours, [c.training_hours.to_string()]).render(lang));
+    lines.push(Text::with(Msg::ConditionLineResults, [c.passing_results.join("、")]).render(lang));
+    let similar: Vec<String> = c.similarity_levels.iter().map(|&l| level(l)).collect();
+    if !similar.is_empty() {
+        lines.push(Text::with(Msg::ConditionLineSimilarity, [similar.join("、")]).render(lang));
+    }
+    lines
 }
 
 /// Where today stands: open with the days left, opening on a day, or closed.

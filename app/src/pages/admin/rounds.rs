@@ -16,7 +16,7 @@ use crate::domain::instant::iso_date;
 use crate::domain::materials::Level;
 use crate::domain::series::Series;
 use crate::i18n::{level_name, Msg, Text};
-use crate::pages::rounds::window_badge;
+use crate::pages::rounds::{conditions_lines, window_badge};
 
 /// What the forms choose from: the catalogue's series and the tree's regions.
 #[derive(Clone)]
@@ -71,6 +71,7 @@ fn RoundCard(r: RoundEntry, choices: Choices, changed: RwSignal<u32>) -> impl In
             <div class="org-line"><strong>{heading}</strong><span class="hint">{r.region_name.clone()}</span></div>
             {window_badge(&r, lang)}
             <span class="hint">{Text::with(Msg::RoundReference, [iso_date(r.round.reference_date)]).render(lang)}</span>
+            <ul class="condition-lines">{conditions_lines(&r.round.conditions, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             <details class="change">
                 <summary>{Msg::RoundEdit.text(lang)}</summary>
                 <RoundForm r=Some(r) choices changed/>
@@ -188,7 +189,7 @@ fn ConditionFields(
     view! {
         <fieldset class="field">
             <legend>{Msg::ConditionsTitle.text(lang)}</legend>
-            {per_level}
+            <div class="level-rules">{per_level}</div>
             <div class="field">
                 <label for=id_of.run("training_hours".into())>{Msg::ConditionTrainingHours.text(lang)}</label>
                 <input id=id_of.run("training_hours".into()) name="c[training_hours]" inputmode="numeric" value=conditions.training_hours.to_string()/>
