@@ -164,6 +164,7 @@ fn page_title(path: &str, lang: crate::i18n::Lang) -> String {
         ["admin", "orgs"] => Msg::AdminOrgs,
         ["admin", "users"] => Msg::AdminUsers,
         ["admin", "series"] => Msg::AdminSeries,
+        ["admin", "rounds"] => Msg::AdminRounds,
         ["admin", "calendar"] => Msg::AdminCalendar,
         ["admin", "notices", ..] => Msg::NoticeAdminTitle,
         ["applications"] => Msg::ApplicationsTitle,

@@ -170,17 +170,21 @@ fn ConditionFields(
             let lower: Vec<Level> = Level::ALL[..i].to_vec();
             let ticked = conditions.needs_similarity_report(level);
             view! {
-                <fieldset class="field level-rule">
+                <fieldset class="item level-rule">
                     <legend>{Text::with(Msg::ConditionLevel, [level_name(level).text(lang).to_string()]).render(lang)}</legend>
-                    <label for=id_of.run(requires.clone())>{Msg::ConditionRequires.text(lang)}</label>
-                    <select id=id_of.run(requires.clone()) name=format!("c[{requires}]")>
-                        <option value="" selected=rule.requires.is_none()>{Msg::ConditionNoTitle.text(lang)}</option>
-                        {lower.into_iter().map(|l| view! { <option value=l.as_str() selected=rule.requires == Some(l)>{level_name(l).text(lang)}</option> }).collect_view()}
-                    </select>
-                    {at_key(error, requires, lang)}
-                    <label for=id_of.run(years.clone())>{Msg::ConditionMinYears.text(lang)}</label>
-                    <input id=id_of.run(years.clone()) name=format!("c[{years}]") inputmode="numeric" value=rule.min_years.to_string()/>
-                    {at_key(error, years, lang)}
+                    <div class="field">
+                        <label for=id_of.run(requires.clone())>{Msg::ConditionRequires.text(lang)}</label>
+                        <select id=id_of.run(requires.clone()) name=format!("c[{requires}]")>
+                            <option value="" selected=rule.requires.is_none()>{Msg::ConditionNoTitle.text(lang)}</option>
+                            {lower.into_iter().map(|l| view! { <option value=l.as_str() selected=rule.requires == Some(l)>{level_name(l).text(lang)}</option> }).collect_view()}
+                        </select>
+                        {at_key(error, requires, lang)}
+                    </div>
+                    <div class="field">
+                        <label for=id_of.run(years.clone())>{Msg::ConditionMinYears.text(lang)}</label>
+                        <input id=id_of.run(years.clone()) name=format!("c[{years}]") inputmode="numeric" value=rule.min_years.to_string()/>
+                        {at_key(error, years, lang)}
+                    </div>
                     <label class="check"><input type="checkbox" name=format!("c[{similarity}]") value="1" checked=ticked/>{Msg::ConditionSimilarity.text(lang)}</label>
                 </fieldset>
             }
