@@ -162,3 +162,31 @@ test('a unit joins the tree under its authority and a holiday joins the calendar
   await entry.getByRole('button', { name: `恢复 ${day}` }).click();
   await expect(page.getByRole('listitem').filter({ hasText: day })).toHaveCount(0);
 });
+
+test('a round is opened for a series in a region, with its window and its conditions', async ({ page }, info) => {
+  // a year of its own per project: one round per series, region and year
+  const year = { phone: 2031, 'phone-nojs': 2032, desktop: 2033 }[info.project.name] ?? 2034;
+  await adminPage(page, info, '申报批次');
+  const form = page.getByRole('form', { name: '新建批次' });
+  const fill = async (submitBy: string) => {
+    await form.getByLabel('评审系列').selectOption({ label: '高等学校实验技术' });
+    await form.getByLabel('地区').selectOption({ label: '新疆生产建设兵团' });
+    await form.getByLabel('评审年度').fill(String(year));
+    await form.getByLabel('开始申报日期').fill(`${year}-11-01`);
+    await form.getByLabel('截止提交日期').fill(submitBy);
+    await form.getByLabel('条件计算截止日期').fill(`${year}-12-31`);
+    const associate = form.getByRole('group', { name: '申报副高级' });
+    await associate.getByLabel('须任现职称级别').selectOption({ label: '中级' });
+    await associate.getByLabel('任现职最少年限（年）').fill('3');
+    await form.getByLabel('计为合格的考核结果（用、分隔）').fill('优秀、合格、基本合格');
+    await form.getByRole('button', { name: '保存批次' }).click();
+  };
+  await fill(`${year}-10-01`);
+  await expect(form.getByText('截止提交日期不能早于开始申报日期')).toBeVisible();
+  await fill(`${year + 1}-03-31`);
+  const card = page.getByRole('listitem', { name: `${year}年度 · 高等学校实验技术 新疆生产建设兵团` });
+  await expect(card.getByText(`${year}-11-01 开始申报`)).toBeVisible();
+  await expect(card.getByText('申报副高级：须任中级职称满 3 年')).toBeVisible();
+  await expect(card.getByText('年度考核：优秀、合格、基本合格')).toBeVisible();
+  await keepScreenshot(page, info, 'admin-rounds');
+});

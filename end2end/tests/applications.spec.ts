@@ -74,8 +74,8 @@ test('the rounds: the open one with its days left, and a series whose round has 
   await register(page, info, freshPerson());
   await page.getByRole('link', { name: '我的申报' }).click();
   const rounds = page.getByRole('region', { name: '申报批次' });
-  await expect(rounds.getByRole('listitem', { name: /年度 · 高等学校教育管理研究/ })).toContainText(/申报中：\d{4}-\d{2}-\d{2} 截止，还剩 \d+ 天/);
-  const lab = rounds.getByRole('listitem', { name: /年度 · 高等学校实验技术/ });
+  await expect(rounds.getByRole('listitem', { name: /年度 · 高等学校教育管理研究 新疆维吾尔自治区/ })).toContainText(/申报中：\d{4}-\d{2}-\d{2} 截止，还剩 \d+ 天/);
+  const lab = rounds.getByRole('listitem', { name: /年度 · 高等学校实验技术 新疆维吾尔自治区/ });
   const opens = (await lab.getByText(/\d{4}-\d{2}-\d{2} 开始申报/).textContent())!.slice(0, 10);
   await hydrated(page, info);
 
@@ -98,6 +98,6 @@ test('the rounds: the open one with its days left, and a series whose round has 
   await form.getByLabel('专业').fill('高等教育管理');
   await form.getByLabel('所在单位').selectOption({ label: '新疆大学' });
   await form.getByRole('button', { name: '开始申报' }).click();
-  const year = (await rounds.getByRole('listitem', { name: /年度 · 高等学校教育管理研究/ }).getAttribute('aria-label'))!.slice(0, 4);
+  const year = (await rounds.getByRole('listitem', { name: /年度 · 高等学校教育管理研究 新疆维吾尔自治区/ }).getAttribute('aria-label'))!.slice(0, 4);
   await expect(page.getByRole('region', { name: `${year} · 中级 · 高等教育管理` })).toBeVisible();
 });
