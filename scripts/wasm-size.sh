@@ -40,7 +40,7 @@ sign_in shenbao
 sign_in danwei
 # the applicant's application (the demo's shenbao has none yet: started as the start form does)
 app=$(curl -fsS -b "$data/shenbao.jar" -H 'Accept: application/json' -H "Origin: $base" \
-  --data 'level=associate_senior&series=高等学校教育管理研究&specialty=高等教育管理&unit_id=org-unit-xju' \
+  --data 'level=associate_senior&series=高等学校教育管理研究&specialty=高等教育管理&unit_id=org-unit-xju&current_level=intermediate&obtained_on=2020-03-01' \
   "$base/api/start_application" | tr -d '"')
 
 echo

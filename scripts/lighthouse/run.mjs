@@ -28,7 +28,10 @@ async function firstApplication(cookie) {
   const res = await fetch(`${base}/api/start_application`, {
     method: 'POST',
     headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju' }),
+    body: new URLSearchParams({
+      level: 'associate_senior', series: '高等学校教育管理研究', specialty: '高等教育管理', unit_id: 'org-unit-xju',
+      current_level: 'intermediate', obtained_on: '2020-03-01',
+    }),
   });
   if (!res.ok) throw new Error(`start_application: ${res.status} ${await res.text()}`);
   return await res.json();
