@@ -91,14 +91,7 @@ async fn the_outbox_is_for_administrators_only() {
     let (status, body) = call(&c, &s, "outbox", &[]).await;
     assert!(status == 403 && body.contains("Forbidden"), "{status} {body}");
     // a refusal of the request as it stands (a second open application in a year) is a 409
-    let start = [
-        ("level", "associate_senior"),
-        ("series", "高等学校教育管理研究"),
-        ("specialty", "高等教育管理"),
-        ("unit_id", "org-unit-xju"),
-        ("current_level", "intermediate"),
-        ("obtained_on", "2020-03-01"),
-    ];
+    let start = START;
     assert_eq!(call(&c, &s, "start_application", &start).await.0, 200);
     let (status, body) = call(&c, &s, "start_application", &start).await;
     assert!(status == 409 && body.contains("OneOpenApplication"), "{status} {body}");

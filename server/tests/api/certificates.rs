@@ -365,14 +365,7 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     // a second applicant of the same unit, waiting for the unit's review
     let id = register_applicant(&s, "65010219900101123").await;
     let other = login(&s, &id).await;
-    let form = [
-        ("level", "associate_senior"),
-        ("series", "高等学校教育管理研究"),
-        ("specialty", "高等教育管理"),
-        ("unit_id", "org-unit-xju"),
-        ("current_level", "intermediate"),
-        ("obtained_on", "2020-03-01"),
-    ];
+    let form = START;
     let (status, body) = call(&other, &s, "start_application", &form).await;
     assert_eq!(status, 200, "{body}");
     let other_app: String = serde_json::from_str(&body).unwrap();
@@ -405,14 +398,7 @@ async fn a_fraud_finding_bars_the_applicant_and_the_unit() {
     let (status, _) = call(&applicant, &s, "fee_view", &[("id", &app)]).await;
     assert_ne!(status, 200, "signed out");
     let applicant = login(&s, "shenbao").await;
-    let form = [
-        ("level", "associate_senior"),
-        ("series", "高等学校教育管理研究"),
-        ("specialty", "高等教育管理"),
-        ("unit_id", "org-unit-xju"),
-        ("current_level", "intermediate"),
-        ("obtained_on", "2020-03-01"),
-    ];
+    let form = START;
     let (status, body) = call(&applicant, &s, "start_application", &form).await;
     assert!(refused(status, &body, "ApplicantBarred"), "{body}");
 

@@ -57,14 +57,7 @@ async fn a_round_decides_when_and_how_often_a_person_applies() {
 
     // withdrawn (视为放弃申报): no fresh application in the same round
     set_status(&s, &app, "withdrawn").await;
-    let again = [
-        ("level", "associate_senior"),
-        ("series", "高等学校教育管理研究"),
-        ("specialty", "高等教育管理"),
-        ("unit_id", "org-unit-xju"),
-        ("current_level", "intermediate"),
-        ("obtained_on", "2020-03-01"),
-    ];
+    let again = START;
     let (status, body) = call(&c, &s, "start_application", &again).await;
     assert!(refused(status, &body, "RoundAlreadyApplied") && body.contains("\"series\""), "{body}");
 }
