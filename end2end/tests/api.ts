@@ -85,7 +85,7 @@ export async function completeApplication(baseURL: string, opts: { aidUnit?: str
   const m = (await form(c, app)).materials;
   const years: number = m.training.years.length;
   const assessed: number = m.assessments.length;
-  await save(c, app, 'training', Object.fromEntries(Array.from({ length: years }, (_, i) => [`hours-${i}`, '90'])));
+  await save(c, app, 'training', Object.fromEntries(Array.from({ length: years }, (_, i) => [[`hours-${i}`, '90'], [`public_hours-${i}`, '30']]).flat()));
   await save(c, app, 'assessment', Object.fromEntries(Array.from({ length: assessed }, (_, i) => [`assessment_result-${i}`, '合格'])));
   await upload(c, app, 'photo', photo());
   const docs = [

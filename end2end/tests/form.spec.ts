@@ -180,7 +180,8 @@ test('an applicant fills every section on a phone and submits once', async ({ pa
   expect(count).toBeGreaterThanOrEqual(2);
   for (let i = 0; i < count; i++) {
     const year = years.nth(i);
-    await year.getByLabel('学时').fill('90');
+    await year.getByLabel('专业科目学时').fill('60');
+    await year.getByLabel('公需科目学时').fill('30');
   }
   await save(page, info);
   for (let i = 0; i < count; i++) {

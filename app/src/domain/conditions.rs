@@ -1,7 +1,8 @@
 //! Conditions (评审条件, issue 16) as data: each round carries its own, the administrator edits them,
 //! and the start form, the completeness check and the server all read them through this one module.
 //! The defaults are the notice's: 参评高级职称 papers need the similarity report (§3 (五)), a
-//! continuing-education record of 90 hours a year (人社部第25号令), assessments 合格及以上 (§3 (七)),
+//! continuing-education record of 90 hours a year, 60 of them 专业科目 and 30 公需科目 (人社部第25号令,
+//! 专业科目一般不少于总学时的三分之二), the exemption form accepted (§3 (六)), assessments 合格及以上 (§3 (七)),
 //! and the years in the current title that Xinjiang's conditions ask for each level.
 
 use serde::{Deserialize, Serialize};
@@ -23,8 +24,11 @@ pub struct LevelRule {
 pub struct Conditions {
     /// For 初级, 中级, 副高级 and 正高级, in `Level::ALL`'s order.
     pub levels: [LevelRule; 4],
-    /// Continuing-education hours each year since the post (0: the certificate alone).
-    pub training_hours: u32,
+    /// Continuing-education hours each year since the post, 专业科目 and 公需科目 (0: not asked).
+    pub professional_hours: u32,
+    pub public_hours: u32,
+    /// Whether the round takes 继续教育免试 (the exemption form in place of the yearly records).
+    pub exemption_allowed: bool,
     /// The assessment results that count, as the 考核表 words them.
     pub passing_results: Vec<String>,
     /// The levels whose papers need the similarity report.
@@ -37,7 +41,9 @@ impl Default for Conditions {
         let rule = |requires, min_years| LevelRule { requires, min_years };
         Conditions {
             levels: [rule(None, 0), rule(Some(Junior), 4), rule(Some(Intermediate), 5), rule(Some(AssociateSenior), 5)],
-            training_hours: 90,
+            professional_hours: 60,
+            public_hours: 30,
+            exemption_allowed: true,
             passing_results: vec!["优秀".into(), "合格".into()],
             similarity_levels: vec![AssociateSenior, Senior],
         }
@@ -161,7 +167,8 @@ pub const MAX_YEARS: u32 = 30;
 pub const MAX_HOURS: u32 = 1000;
 
 /// Conditions from the administrator's form, keyed `requires-<level>` (empty: no title),
-/// `min_years-<level>`, `training_hours`, `passing_results` (separated by 、 or commas) and
+/// `min_years-<level>`, `professional_hours`, `public_hours`, `exemption_allowed` (present when
+/// ticked), `passing_results` (separated by 、 or commas) and
 /// `similarity-<level>` (present when ticked). Every problem at its key.
 pub fn parse_conditions(form: &std::collections::HashMap<String, String>) -> Result<Conditions, Vec<(String, ConditionProblem)>> {
     let mut problems = vec![];
@@ -177,7 +184,8 @@ pub fn parse_conditions(form: &std::collections::HashMap<String, String>) -> Res
     for (i, level) in Level::ALL.iter().enumerate() {
         levels[i].min_years = number(format!("min_years-{}", level.as_str()), MAX_YEARS);
     }
-    let training_hours = number("training_hours".into(), MAX_HOURS);
+    let professional_hours = number("professional_hours".into(), MAX_HOURS);
+    let public_hours = number("public_hours".into(), MAX_HOURS);
     for (i, level) in Level::ALL.iter().enumerate() {
         let key = format!("requires-{}", level.as_str());
         levels[i].requires = Level::parse(get(&key));
@@ -193,7 +201,8 @@ pub fn parse_conditions(form: &std::collections::HashMap<String, String>) -> Res
     }
     let similarity_levels = Level::ALL.iter().copied().filter(|l| !get(&format!("similarity-{}", l.as_str())).is_empty()).collect();
     if problems.is_empty() {
-        Ok(Conditions { levels, training_hours, passing_results, similarity_levels })
+        let exemption_allowed = !get("exemption_allowed").is_empty();
+        Ok(Conditions { levels, professional_hours, public_hours, exemption_allowed, passing_results, similarity_levels })
     } else {
         Err(problems)
     }
@@ -256,7 +265,9 @@ mod tests {
             form.insert(format!("requires-{}", l.as_str()), c.levels[i].requires.map(|r| r.as_str().to_string()).unwrap_or_default());
             form.insert(format!("min_years-{}", l.as_str()), c.levels[i].min_years.to_string());
         }
-        form.insert("training_hours".into(), "90".into());
+        form.insert("professional_hours".into(), "60".into());
+        form.insert("public_hours".into(), "30".into());
+        form.insert("exemption_allowed".into(), "1".into());
         form.insert("passing_results".into(), "优秀、合格".into());
         form.insert("similarity-associate_senior".into(), "1".into());
         form.insert("similarity-senior".into(), "1".into());

@@ -193,7 +193,11 @@ pub struct Publication {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrainingYear {
     pub year: i32,
+    /// 专业科目 hours that year.
     pub hours: Option<u32>,
+    /// 公需科目 hours that year.
+    #[serde(default)]
+    pub public_hours: Option<u32>,
     pub certificate: Slot,
 }
 

@@ -90,6 +90,7 @@ impl From<&crate::domain::materials::Problem> for Text {
             P::AidEnded => Text::new(Msg::ProblemAidEnded),
             P::Unmet(u) => Text::from(*u),
             P::TooFewHours { required } => Text::with(Msg::ProblemTooFewHours, [required.to_string()]),
+            P::ExemptionNotTaken => Text::new(Msg::ProblemExemptionNotTaken),
             P::NotPassing { counted } => Text::with(Msg::ProblemNotPassing, [counted.clone()]),
         }
     }

@@ -127,6 +127,7 @@ pub fn field_label(name: &str) -> Msg {
         "training_years" => Msg::LabelTrainingYears,
         "training_year" => Msg::LabelTrainingYear,
         "hours" => Msg::LabelHours,
+        "public_hours" => Msg::LabelPublicHours,
         "training_certificate" => Msg::LabelTrainingCertificate,
         "public_course_certificates" => Msg::LabelPublicCourses,
         "assessments" => Msg::LabelAssessments,

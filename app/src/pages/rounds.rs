@@ -71,7 +71,9 @@ pub fn conditions_lines(c: &Conditions, lang: Lang) -> Vec<String> {
             Some(r) => Text::with(Msg::ConditionLine, [level(l), level(r), rule.min_years.to_string()]).render(lang),
         })
         .collect();
-    lines.push(Text::with(Msg::ConditionLineHours, [c.training_hours.to_string()]).render(lang));
+    lines.push(Text::with(Msg::ConditionLineHours, [c.professional_hours.to_string(), c.public_hours.to_string()]).render(lang));
+    let exemption = if c.exemption_allowed { Msg::ConditionExemptionYes } else { Msg::ConditionExemptionNo };
+    lines.push(Text::with(Msg::ConditionLineExemption, [exemption.text(lang).to_string()]).render(lang));
     lines.push(Text::with(Msg::ConditionLineResults, [c.passing_results.join("、")]).render(lang));
     let similar: Vec<String> = c.similarity_levels.iter().map(|&l| level(l)).collect();
     if !similar.is_empty() {

@@ -63,7 +63,8 @@ pub fn full_materials() -> Materials {
             unit_certification: att(i),
         })
         .collect();
-    m.training.years = (2016..2026).map(|y| TrainingYear { year: y, hours: Some(90), certificate: att(y as usize) }).collect();
+    m.training.years =
+        (2016..2026).map(|y| TrainingYear { year: y, hours: Some(90), public_hours: Some(30), certificate: att(y as usize) }).collect();
     m.training.public_course_certificates = vec![Attachment { id: "p".into() }; 5];
     m.assessments =
         (2023..2026).map(|y| AssessmentYear { year: y, result: "合格".into(), form_front: att(1), form_back: att(2) }).collect();

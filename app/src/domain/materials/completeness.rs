@@ -50,6 +50,8 @@ pub enum Problem {
     Unmet(Unmet),
     /// Fewer continuing-education hours that year than the round asks.
     TooFewHours { required: u32 },
+    /// The round does not take 继续教育免试.
+    ExemptionNotTaken,
     /// An assessment result that does not count (the round names those that do).
     NotPassing { counted: String },
 }
@@ -111,6 +113,15 @@ impl Collector {
                     self.advice.push(Missing { section, field: field.to_string(), item, problem: Problem::MaybeVague { word, reason } })
                 }
             }
+        }
+    }
+
+    /// A year's hours against the round's minimum (none asked: nothing to say).
+    fn hours(&mut self, section: Section, field: &str, item: usize, hours: Option<u32>, required: u32) {
+        match hours {
+            None if required > 0 => self.push(section, field, Some(item), Problem::Empty),
+            Some(h) if h < required => self.push(section, field, Some(item), Problem::TooFewHours { required }),
+            _ => {}
         }
     }
 
@@ -232,6 +243,9 @@ fn collect(m: &Materials, basis: &Basis) -> Collector {
     // (六) 继续教育
     let t = &m.training;
     if t.exempt {
+        if !conditions.exemption_allowed {
+            c.push(S::ContinuingEducation, "exempt", None, Problem::ExemptionNotTaken);
+        }
         c.file(S::ContinuingEducation, "exemption_form", None, &t.exemption_form);
     } else {
         // Which years need a record follows from the post's date; until it is given, that is missing.
@@ -243,16 +257,9 @@ fn collect(m: &Materials, basis: &Basis) -> Collector {
                 match t.years.iter().position(|y| y.year == year) {
                     None => c.push(S::ContinuingEducation, "training_years", None, Problem::YearMissing(year)),
                     Some(i) => {
-                        match t.years[i].hours {
-                            None if conditions.training_hours > 0 => c.push(S::ContinuingEducation, "hours", Some(i), Problem::Empty),
-                            Some(h) if h < conditions.training_hours => c.push(
-                                S::ContinuingEducation,
-                                "hours",
-                                Some(i),
-                                Problem::TooFewHours { required: conditions.training_hours },
-                            ),
-                            _ => {}
-                        }
+                        let y = &t.years[i];
+                        c.hours(S::ContinuingEducation, "public_hours", i, y.public_hours, conditions.public_hours);
+                        c.hours(S::ContinuingEducation, "hours", i, y.hours, conditions.professional_hours);
                         c.file(S::ContinuingEducation, "training_certificate", Some(i), &t.years[i].certificate)
                     }
                 }

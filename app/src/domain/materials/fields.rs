@@ -149,7 +149,7 @@ pub fn layout(section: Section) -> Layout {
             fields: const { &[f("exempt", YesNo), f("exemption_form", DOC)] },
             list: Some(List {
                 name: "training_years",
-                item: const { &[f("training_year", Year), f("hours", Number), f("training_certificate", DOC)] },
+                item: const { &[f("training_year", Year), f("public_hours", Number), f("hours", Number), f("training_certificate", DOC)] },
                 editable: false,
             }),
             after: const { &[f("public_course_certificates", Files)] },
@@ -209,7 +209,9 @@ pub fn shown(m: &Materials, name: &str, item: Option<usize>) -> bool {
     match name {
         "evaluation_form" => m.qualification.obtained_in_xinjiang == Some(false),
         "exemption_form" => m.training.exempt,
-        "training_years" | "training_year" | "hours" | "training_certificate" | "public_course_certificates" => !m.training.exempt,
+        "training_years" | "training_year" | "hours" | "public_hours" | "training_certificate" | "public_course_certificates" => {
+            !m.training.exempt
+        }
         "first_author" => publication.is_some_and(|p| p.kind == WorkKind::Paper),
         "cover" | "contents" | "body" | "identification_form" => publication.is_some_and(|p| p.kind.is_published()),
         "similarity_report" => publication.is_some_and(|p| p.kind == WorkKind::Paper && m.level.is_senior()),

@@ -61,7 +61,7 @@ fn complete() -> Materials {
     m.training = ContinuingEducation {
         exempt: false,
         exemption_form: None,
-        years: (2021..=2025).map(|y| TrainingYear { year: y, hours: Some(90), certificate: f("tr") }).collect(),
+        years: (2021..=2025).map(|y| TrainingYear { year: y, hours: Some(60), public_hours: Some(30), certificate: f("tr") }).collect(),
         public_course_certificates: vec![Attachment { id: "pub".into() }],
     };
     m.assessments =
@@ -288,7 +288,7 @@ fn the_rounds_conditions_decide_the_title_its_years_the_hours_the_results_and_th
     assert_eq!(judged(&complete(), &stricter), vec![("obtained_on".into(), None, Problem::Unmet(unmet))]);
 
     let mut m = complete();
-    m.training.years[0].hours = Some(60);
+    m.training.years[0].hours = Some(50);
     m.training.years[1].hours = None;
     m.assessments[0].result = "基本合格".into();
     m.publications[0].similarity_report = None;
@@ -296,7 +296,7 @@ fn the_rounds_conditions_decide_the_title_its_years_the_hours_the_results_and_th
         judged(&m, &notice),
         vec![
             ("similarity_report".into(), Some(0), Problem::NoFile),
-            ("hours".into(), Some(0), Problem::TooFewHours { required: 90 }),
+            ("hours".into(), Some(0), Problem::TooFewHours { required: 60 }),
             ("hours".into(), Some(1), Problem::Empty),
             ("assessment_result".into(), Some(0), Problem::NotPassing { counted: "优秀、合格".into() }),
         ]
@@ -305,11 +305,21 @@ fn the_rounds_conditions_decide_the_title_its_years_the_hours_the_results_and_th
     let lenient = Basis {
         reference_date: TODAY,
         conditions: Conditions {
-            training_hours: 60,
+            professional_hours: 40,
             passing_results: vec!["优秀".into(), "合格".into(), "基本合格".into()],
             similarity_levels: vec![Level::Senior],
             ..Default::default()
         },
     };
     assert_eq!(judged(&m, &lenient), vec![("hours".into(), Some(1), Problem::Empty)]);
+    // 公需科目 hours are their own condition; a round without the exemption says so at 免试
+    let mut m = complete();
+    m.training.years[2].public_hours = Some(20);
+    assert_eq!(judged(&m, &notice), vec![("public_hours".into(), Some(2), Problem::TooFewHours { required: 30 })]);
+    let mut m = complete();
+    m.training.exempt = true;
+    m.training.exemption_form = f("ex");
+    let strict = Basis { reference_date: TODAY, conditions: Conditions { exemption_allowed: false, ..Default::default() } };
+    assert_eq!(judged(&m, &notice), vec![]);
+    assert_eq!(judged(&m, &strict), vec![("exempt".into(), None, Problem::ExemptionNotTaken)]);
 }

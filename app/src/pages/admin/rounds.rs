@@ -195,10 +195,16 @@ fn ConditionFields(
             <legend>{Msg::ConditionsTitle.text(lang)}</legend>
             <div class="level-rules">{per_level}</div>
             <div class="field">
-                <label for=id_of.run("training_hours".into())>{Msg::ConditionTrainingHours.text(lang)}</label>
-                <input id=id_of.run("training_hours".into()) name="c[training_hours]" inputmode="numeric" value=conditions.training_hours.to_string()/>
-                {at_field(error, "training_hours", lang)}
+                <label for=id_of.run("professional_hours".into())>{Msg::ConditionProfessionalHours.text(lang)}</label>
+                <input id=id_of.run("professional_hours".into()) name="c[professional_hours]" inputmode="numeric" value=conditions.professional_hours.to_string()/>
+                {at_field(error, "professional_hours", lang)}
             </div>
+            <div class="field">
+                <label for=id_of.run("public_hours".into())>{Msg::ConditionPublicHours.text(lang)}</label>
+                <input id=id_of.run("public_hours".into()) name="c[public_hours]" inputmode="numeric" value=conditions.public_hours.to_string()/>
+                {at_field(error, "public_hours", lang)}
+            </div>
+            <label class="check"><input type="checkbox" name="c[exemption_allowed]" value="1" checked=conditions.exemption_allowed/>{Msg::ConditionExemption.text(lang)}</label>
             <div class="field">
                 <label for=id_of.run("passing_results".into())>{Msg::ConditionPassingResults.text(lang)}</label>
                 <input id=id_of.run("passing_results".into()) name="c[passing_results]" value=conditions.passing_results.join("、")/>

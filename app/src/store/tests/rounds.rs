@@ -34,7 +34,7 @@ store_tests! {
         let id = store.save_round(&round_2026(""), &by).await.unwrap();
         let again = store.save_round(&round_2026(""), &by).await;
         assert!(matches!(again, Err(StoreError::Unique(_))), "{again:?}");
-        let stricter = crate::domain::conditions::Conditions { training_hours: 120, ..Default::default() };
+        let stricter = crate::domain::conditions::Conditions { professional_hours: 120, ..Default::default() };
         store.save_round(&RoundSave { submit_by: date!(2027 - 04 - 30), conditions: &stricter, ..round_2026(&id) }, &by).await.unwrap();
         let missing = store.save_round(&round_2026("round-nobody"), &by).await;
         assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");

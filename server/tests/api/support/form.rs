@@ -103,9 +103,11 @@ pub async fn fill_complete(c: &reqwest::Client, s: &Server, app: &str) {
     let years = form["materials"]["training"]["years"].as_array().unwrap().len();
     let assessed = form["materials"]["assessments"].as_array().unwrap().len();
     assert!(years >= 2 && assessed >= 2, "{}", form["materials"]);
-    let keys: Vec<(String, &str)> =
-        (0..years).map(|i| (format!("hours-{i}"), "90")).chain((0..assessed).map(|i| (format!("assessment_result-{i}"), "合格"))).collect();
-    for (section, prefix) in [("training", "hours-"), ("assessment", "assessment_result-")] {
+    let keys: Vec<(String, &str)> = (0..years)
+        .flat_map(|i| [(format!("hours-{i}"), "90"), (format!("public_hours-{i}"), "30")])
+        .chain((0..assessed).map(|i| (format!("assessment_result-{i}"), "合格")))
+        .collect();
+    for (section, prefix) in [("training", "hours-"), ("training", "public_hours-"), ("assessment", "assessment_result-")] {
         let values: Vec<(&str, &str)> = keys.iter().filter(|(k, _)| k.starts_with(prefix)).map(|(k, v)| (k.as_str(), *v)).collect();
         let (status, body) = save(c, s, app, section, v, &values, None).await;
         assert_eq!(status, 200, "{section}: {body}");
