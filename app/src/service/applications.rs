@@ -143,14 +143,15 @@ pub async fn start(state: &AppState, actor: &Actor, choice: &Choice<'_>) -> Resu
         return Err(AppError::refused(Text::with(Msg::ApplicantBarred, [iso_date(free_on)])));
     }
     let (level, route) = route(state, choice).await?;
-    // one open application at a time (what the store's index also holds): said as such, before
-    // the round's own once-per-round rule
+    // the round open for this series in the unit's region (issue 16)
+    let round = crate::service::rounds::open_round(state, choice.series, &route.region_id).await?;
+    // one open application a year (what the store's index also holds), said as such before the
+    // round's own once-per-round rule; one finished or certified in an earlier year is no bar
     let mine = state.store.applications_of(&actor.user_id).await?;
-    if mine.iter().any(|a| !matches!(a.status, Status::Closed | Status::Withdrawn)) {
+    if mine.iter().any(|a| a.evaluation_year == i64::from(round.year) && !a.status.is_terminal()) {
         return Err(AppError::refused(Msg::OneOpenApplication));
     }
-    // the round open for this series in the unit's region, once per person (issue 16)
-    let round = crate::service::rounds::open_round_for(state, &actor.user_id, choice.series, &route.region_id, "").await?;
+    crate::service::rounds::first_in_round(state, &actor.user_id, &round, "").await?;
     // the round's conditions for this level, told before anything is filled
     let (held, obtained_on) = check_start(&round.conditions, level, choice.current_level, choice.obtained_on, round.reference_date)
         .map_err(|list| AppError::Invalid(list.into_iter().map(|(f, p)| FieldText::new(f, Text::from(p))).collect()))?;

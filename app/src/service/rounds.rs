@@ -7,7 +7,7 @@ use crate::api::rounds::RoundEntry;
 use crate::domain::admin::AdminProblem;
 use crate::domain::conditions::parse_conditions;
 use crate::domain::materials::Basis;
-use crate::domain::rounds::{check_round_dates, current_round, may_start, may_submit, Round};
+use crate::domain::rounds::{check_round_dates, current_round, may_start, may_submit, Round, RoundRefusal};
 use crate::domain::workflow::Status;
 use crate::forms::FieldText;
 use crate::i18n::Text;
@@ -24,13 +24,27 @@ pub async fn overview(state: &AppState) -> Result<Vec<RoundEntry>, AppError> {
 /// (leaving out the application `except` being changed): refused at 评审系列 when no round is
 /// open, or when the person already has an application in it (`domain::rounds`).
 pub async fn open_round_for(state: &AppState, applicant_id: &str, series: &str, region_id: &str, except: &str) -> Result<Round, AppError> {
+    let round = open_round(state, series, region_id).await?;
+    first_in_round(state, applicant_id, &round, except).await?;
+    Ok(round)
+}
+
+/// The round of `series` in `region_id` open today, refused at 评审系列 when there is none.
+pub async fn open_round(state: &AppState, series: &str, region_id: &str) -> Result<Round, AppError> {
     let today = state.clock.now().beijing_date();
     let rounds: Vec<Round> = state.store.rounds().await?.into_iter().map(|r| r.round).collect();
-    let refuse = |r| AppError::Invalid(vec![FieldText::new("series", Text::from(r))]);
-    let round = current_round(&rounds, series.trim(), region_id, today).map_err(refuse)?.clone();
+    Ok(current_round(&rounds, series.trim(), region_id, today).map_err(at_series)?.clone())
+}
+
+/// Refused at 评审系列 when `applicant_id` already has an application in `round` (leaving out
+/// `except`, the one being changed).
+pub async fn first_in_round(state: &AppState, applicant_id: &str, round: &Round, except: &str) -> Result<(), AppError> {
     let earlier = state.store.statuses_in_round(applicant_id, &round.id, except).await?;
-    may_start(&round, today, &earlier).map_err(refuse)?;
-    Ok(round)
+    may_start(round, state.clock.now().beijing_date(), &earlier).map_err(at_series)
+}
+
+fn at_series(r: RoundRefusal) -> AppError {
+    AppError::Invalid(vec![FieldText::new("series", Text::from(r))])
 }
 
 /// Whether `row` may be submitted today: a draft inside its round's window; a returned one while

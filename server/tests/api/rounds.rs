@@ -60,6 +60,15 @@ async fn a_round_decides_when_and_how_often_a_person_applies() {
     let again = START;
     let (status, body) = call(&c, &s, "start_application", &again).await;
     assert!(refused(status, &body, "RoundAlreadyApplied") && body.contains("\"series\""), "{body}");
+
+    // a title certified in an earlier year's round is no bar to this year's
+    sqlx::query("UPDATE applications SET status = 'certified', evaluation_year = evaluation_year - 1, round_id = '' WHERE id = $1")
+        .bind(&app)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let (status, body) = call(&c, &s, "start_application", &again).await;
+    assert_eq!(status, 200, "{body}");
 }
 
 #[tokio::test]
