@@ -43,15 +43,27 @@ pub fn RoundList() -> impl IntoView {
     }
 }
 
-/// One round: its year and series, the region, the window and the day conditions count to.
-pub fn round_line(r: &RoundEntry, lang: Lang) -> impl IntoView {
+/// A round's name as its list item is labelled: "2026年度 · 系列 地区".
+pub fn round_label(r: &RoundEntry, lang: Lang) -> String {
+    format!("{} {}", Text::with(Msg::RoundHeading, [r.round.year.to_string(), r.round.series.clone()]).render(lang), r.region_name)
+}
+
+/// What every list of rounds shows of one: its year and series, the region, the window and the
+/// day conditions count to.
+pub fn round_facts(r: &RoundEntry, lang: Lang) -> impl IntoView {
     let heading = Text::with(Msg::RoundHeading, [r.round.year.to_string(), r.round.series.clone()]).render(lang);
-    let label = format!("{heading} {}", r.region_name);
     view! {
-        <li aria-label=label>
-            <div class="org-line"><strong>{heading}</strong><span class="hint">{r.region_name.clone()}</span></div>
-            {window_badge(r, lang)}
-            <span class="hint">{Text::with(Msg::RoundReference, [iso_date(r.round.reference_date)]).render(lang)}</span>
+        <div class="org-line"><strong>{heading}</strong><span class="hint">{r.region_name.clone()}</span></div>
+        {window_badge(r, lang)}
+        <span class="hint">{Text::with(Msg::RoundReference, [iso_date(r.round.reference_date)]).render(lang)}</span>
+    }
+}
+
+/// One round on the applicant's pages, its conditions folded.
+pub fn round_line(r: &RoundEntry, lang: Lang) -> impl IntoView {
+    view! {
+        <li aria-label=round_label(r, lang)>
+            {round_facts(r, lang)}
             <details class="conditions">
                 <summary>{Msg::ConditionsTitle.text(lang)}</summary>
                 <ul>{conditions_lines(&r.round.conditions, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>

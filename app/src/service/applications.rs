@@ -9,7 +9,7 @@ use crate::api::error::{AppError, OrInternal};
 use crate::domain::admin::OrgKind;
 use crate::domain::conditions::check_start;
 use crate::domain::instant::{iso_date, Instant};
-use crate::domain::materials::{missing, AidXinjiang, Basis, Level, Materials, Problem};
+use crate::domain::materials::{missing, AidXinjiang, Level, Materials, Problem};
 use crate::domain::penalties::Subject;
 use crate::domain::rounds::RoundRefusal;
 use crate::domain::workflow::{submissions_left, Actor, Status};
@@ -201,10 +201,7 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ApplicationSumm
         let facts = row.facts();
         let materials = materials_of(&row)?;
         let round = state.store.round(&row.round_id).await?;
-        let basis = match &round {
-            Some(r) => Basis { reference_date: r.round.reference_date, conditions: r.round.conditions.clone() },
-            None => Basis::notice(today),
-        };
+        let basis = crate::service::rounds::basis_of(round.as_ref().map(|r| &r.round), today);
         let gaps = missing(&materials, &basis);
         let per_section = materials.sections().into_iter().map(|s| (s, gaps.iter().filter(|m| m.section == s).count())).collect();
         let unit_name = state.store.organisation(row.home_unit()).await?.map(|o| o.name).unwrap_or_default();

@@ -4,6 +4,8 @@
 
 use crate::api::error::AppError;
 use crate::api::rounds::RoundEntry;
+use time::Date;
+
 use crate::domain::admin::AdminProblem;
 use crate::domain::conditions::parse_conditions;
 use crate::domain::materials::Basis;
@@ -59,10 +61,15 @@ pub async fn check_submit(state: &AppState, row: &ApplicationRow, status: Status
 /// nothing changes on New Year's Day; the notice's conditions counted to today for an application
 /// made before rounds existed.
 pub async fn basis(state: &AppState, row: &ApplicationRow) -> Result<Basis, AppError> {
-    Ok(match state.store.round(&row.round_id).await? {
-        Some(r) => Basis { reference_date: r.round.reference_date, conditions: r.round.conditions },
-        None => Basis::notice(state.clock.now().beijing_date()),
-    })
+    Ok(basis_of(state.store.round(&row.round_id).await?.map(|r| r.round).as_ref(), state.clock.now().beijing_date()))
+}
+
+/// `basis` for a round already read (none: made before rounds existed, judged to `today`).
+pub fn basis_of(round: Option<&Round>, today: Date) -> Basis {
+    match round {
+        Some(r) => Basis { reference_date: r.reference_date, conditions: r.conditions.clone() },
+        None => Basis::notice(today),
+    }
 }
 
 /// A round as the administrator's form sends it, as typed: `id` empty for a new one.

@@ -16,7 +16,7 @@ use crate::domain::instant::iso_date;
 use crate::domain::materials::Level;
 use crate::domain::series::Series;
 use crate::i18n::{level_name, Msg, Text};
-use crate::pages::rounds::{conditions_lines, window_badge};
+use crate::pages::rounds::{conditions_lines, round_facts, round_label};
 
 /// What the forms choose from: the catalogue's series and the tree's regions.
 #[derive(Clone)]
@@ -64,14 +64,11 @@ pub fn RoundsPage() -> impl IntoView {
 #[component]
 fn RoundCard(r: RoundEntry, choices: Choices, changed: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
-    let heading = Text::with(Msg::RoundHeading, [r.round.year.to_string(), r.round.series.clone()]).render(lang);
-    let label = format!("{heading} {}", r.region_name);
+    let (label, facts, lines) = (round_label(&r, lang), round_facts(&r, lang), conditions_lines(&r.round.conditions, lang));
     view! {
         <li class="card" aria-label=label>
-            <div class="org-line"><strong>{heading}</strong><span class="hint">{r.region_name.clone()}</span></div>
-            {window_badge(&r, lang)}
-            <span class="hint">{Text::with(Msg::RoundReference, [iso_date(r.round.reference_date)]).render(lang)}</span>
-            <ul class="condition-lines">{conditions_lines(&r.round.conditions, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            {facts}
+            <ul class="condition-lines">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             <details class="change">
                 <summary>{Msg::RoundEdit.text(lang)}</summary>
                 <RoundForm r=Some(r) choices changed/>
