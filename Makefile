@@ -103,7 +103,7 @@ site: wasm css assets
 ## One browser bundle per group of islands (frontend's `bundle-<group>` features): a page loads the
 ## one that holds its islands, not every island's code. `BUNDLES=whole` is the whole-app bundle
 ## (`make whole-app`). Each is linted as it is built (LINTED), so clippy sees every group's code.
-BUNDLES ?= forms section review
+BUNDLES ?= account forms section review
 wasm:
 	@mkdir -p $(PKG)
 	@for b in $(BUNDLES); do \
@@ -146,7 +146,7 @@ test-rust: tools
 FREE_PORT = python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 test-e2e: browser build e2e
 e2e:
-	cd end2end && E2E_PORT=$$($(FREE_PORT)) E2E_REVIEW_PORT=$$($(FREE_PORT)) E2E_CERT_PORT=$$($(FREE_PORT)) npx playwright test
+	cd end2end && E2E_PORT=$$($(FREE_PORT)) E2E_REVIEW_PORT=$$($(FREE_PORT)) E2E_CERT_PORT=$$($(FREE_PORT)) E2E_SMTP_PORT=$$($(FREE_PORT)) npx playwright test
 
 ## The whole-app build (every page hydrated, client-side routing; the default before islands,
 ## issue 15), kept to measure against: server and bundle in target/whole, beside the default build.

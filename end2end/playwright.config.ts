@@ -19,6 +19,11 @@ const certPort = Number(process.env.E2E_CERT_PORT ?? port + 2);
 const certURL = `http://127.0.0.1:${certPort}`;
 const certDataDir = mkdtempSync(join(tmpdir(), 'zhiping-e2e-cert-'));
 
+// The test SMTP server the first server delivers e-mail to (aiosmtpd from PyPI, installed into
+// target/py by scripts/install-tools.sh; its handler refuses @refused.example.cn with 550).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 3);
+const mailDir = mkdtempSync(join(tmpdir(), 'zhiping-e2e-mail-'));
+
 // The server binary (and, through ZP_SITE_ROOT, the site it serves): the release build unless
 // E2E_SERVER names another, such as the whole-app build (`make e2e-whole-app`).
 const server = process.env.E2E_SERVER ?? './target/release/zhiping';
@@ -60,6 +65,15 @@ export default defineConfig({
     { name: 'certificate', testMatch: /certificate\.spec/, use: { ...devices['Pixel 7'], baseURL: certURL, launchOptions: chromium } },
   ],
   webServer: [{
+    command: `python3 -m aiosmtpd -n -l 127.0.0.1:${smtpPort} -c test_smtp.Maildrop ${join(mailDir, 'box')}`,
+    cwd: '..',
+    port: smtpPort,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { PYTHONPATH: 'target/py:server/tests/smtp' },
+  }, {
     command: server,
     cwd: '..',
     url: `${baseURL}/healthz`,
@@ -74,6 +88,10 @@ export default defineConfig({
       ZP_DEMO: '1',
       ZP_TEST_CLOCK: '1',
       RUST_LOG: 'warn',
+      ZP_SMTP_HOST: '127.0.0.1',
+      ZP_SMTP_PORT: String(smtpPort),
+      ZP_SMTP_SECURITY: 'none',
+      ZP_SMTP_FROM: 'noreply@zhiping.example.cn',
     },
   }, {
     command: server,

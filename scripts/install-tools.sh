@@ -66,9 +66,19 @@ apt_install() { # packages...
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
+# The SMTP server the mail tests deliver to (server/tests/api/mail.rs): aiosmtpd from PyPI, pinned,
+# into target/py (no virtualenv needed; the tests put it on PYTHONPATH).
+AIOSMTPD_VERSION=1.4.6
+mail_tools() {
+  [ -f "target/py/aiosmtpd-$AIOSMTPD_VERSION.dist-info/METADATA" ] && return 0
+  python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+  say "installing aiosmtpd $AIOSMTPD_VERSION (the mail tests' SMTP server) into target/py"
+  rm -rf target/py
+  python3 -m pip install -q --root-user-action=ignore --disable-pip-version-check --no-warn-script-location --target target/py "aiosmtpd==$AIOSMTPD_VERSION"
+}
 # mold links the test and server binaries in a fraction of ld's time; brotli precompresses the site.
 case "$what" in
-  build)   apt_install mold brotli; rust_tools; node_tools ;;
+  build)   apt_install mold brotli; rust_tools; node_tools; mail_tools ;;
   browser) apt_install chromium fonts-noto-cjk ;;
-  all)     apt_install mold brotli chromium fonts-noto-cjk; rust_tools; node_tools ;;
+  all)     apt_install mold brotli chromium fonts-noto-cjk; rust_tools; node_tools; mail_tools ;;
 esac

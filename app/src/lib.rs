@@ -13,6 +13,8 @@ mod app;
 pub mod certificates;
 #[cfg(not(test))]
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod delivery;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod files;

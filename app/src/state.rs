@@ -47,6 +47,8 @@ pub struct AppState {
     pub store: Store,
     pub clock: Clock,
     pub messenger: Arc<dyn Messenger>,
+    /// The transports the outbox delivers through, and the bell that wakes its worker.
+    pub deliveries: crate::delivery::Deliveries,
     pub blobs: Arc<dyn BlobStore>,
     pub config: Arc<Config>,
     pub events: Events,

@@ -190,3 +190,38 @@ test('a round is opened for a series in a region, with its window and its condit
   await expect(card.getByText('年度考核：优秀、合格、基本合格')).toBeVisible();
   await keepScreenshot(page, info, 'admin-rounds');
 });
+
+test('a message the mail server refuses shows failed on the outbox, and may be sent again', async ({ page }, info) => {
+  // the Playwright server delivers e-mail to a test SMTP server that refuses @refused.example.cn
+  const username = `e2ebad${info.project.name.replace(/[^a-z]/g, '')}${Date.now() % 1e8}`;
+  const address = `${username}@refused.example.cn`;
+  await adminPage(page, info, '账号与角色');
+  const invite = page.getByRole('form', { name: '邀请工作人员' });
+  await invite.getByLabel('姓名', { exact: true }).fill('无此人');
+  await invite.getByLabel('用户名').fill(username);
+  await invite.getByLabel('手机号').fill(freshPhone());
+  await invite.getByLabel('电子邮箱').fill(address);
+  await invite.getByLabel('角色').selectOption({ label: '基层单位审核人' });
+  await invite.getByLabel('所属机构').selectOption('org-unit-xjnu');
+  await invite.getByRole('button', { name: '发送邀请' }).click();
+  await expect(page.getByText(`已向 ${username} 发出邀请`)).toBeVisible();
+
+  await page.getByRole('link', { name: '消息发件箱' }).click();
+  const row = page.getByRole('row').filter({ hasText: address });
+  // delivered in the background: the page shows where it stands when it is opened
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByText('发送失败')).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(row.getByText(/最近一次错误：邮件服务器拒收.*550/)).toBeVisible();
+  await expect(row.getByText('尝试次数：1')).toBeVisible();
+  await keepScreenshot(page, info, 'outbox-failed');
+
+  await row.getByRole('button', { name: '重新发送' }).click();
+  await expect(page.getByText('已重新排队发送，结果见下表。')).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByText('发送失败')).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(row.getByText('尝试次数：1')).toBeVisible();
+});

@@ -12,7 +12,7 @@ use app::domain::instant::{Instant, HOUR_MS};
 use app::domain::review::{mark_sent, reminder_due, Reminder};
 use app::i18n::{Lang, Msg, Text};
 use app::state::AppState;
-use app::store::outbox::{Channel, Message};
+use app::store::outbox::{Channel, Message, Template};
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
@@ -107,17 +107,22 @@ async fn send_reminders(state: &AppState, now: i64) {
             Reminder::DayBefore => 24,
             Reminder::TwoHoursBefore => 2,
         };
-        let body = Text::with(Msg::ReminderMessage, [Instant(due).beijing_display(), hours.to_string()]).render(Lang::Zh);
-        let msg = Message {
-            channel: Channel::Sms,
-            recipient: &user.phone,
-            subject: Msg::ReminderSubject.text(Lang::Zh),
-            body: &body,
-            user_id: Some(&user.id),
-            now,
-        };
-        if let Err(e) = state.messenger.send(msg).await {
-            tracing::error!(error = %e, "reminder not sent");
+        let words = vec![Instant(due).beijing_display(), hours.to_string()];
+        let body = Text::with(Msg::ReminderMessage, words.clone()).render(Lang::Zh);
+        for (channel, to) in [(Channel::Sms, &user.phone), (Channel::Email, &user.email)] {
+            let msg = Message {
+                channel,
+                recipient: to.clone(),
+                subject: Msg::ReminderSubject.text(Lang::Zh).into(),
+                body: body.clone(),
+                template: Template::Reminder,
+                params: words.clone(),
+                user_id: Some(user.id.clone()),
+                now,
+            };
+            if let Err(e) = state.messenger.send(msg).await {
+                tracing::error!(error = %e, "reminder not stored");
+            }
         }
     }
 }

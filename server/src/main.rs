@@ -4,6 +4,7 @@
 mod certificate_check;
 mod certificate_routes;
 mod config;
+mod delivery_loop;
 mod files;
 mod jobs;
 mod live;
@@ -115,10 +116,12 @@ async fn run() -> Result<(), String> {
         seed_demo(&store, clock.now().millis()).await.map_err(|e| format!("demo data: {e}"))?;
     }
     let issuer_key = IssuerKey::load_or_create(&cfg.data_dir.join("issuer-ed25519.key"))?;
+    let deliveries = delivery_loop::transports()?;
     let state = AppState {
         store: store.clone(),
         clock: clock.clone(),
-        messenger: DatabaseOutbox::new(store.clone()),
+        messenger: DatabaseOutbox::new(store.clone(), deliveries.wake()),
+        deliveries,
         blobs: Arc::new(LocalBlobs::new(cfg.data_dir.join("files"))),
         config: Arc::new(Config {
             demo: cfg.demo,
@@ -134,6 +137,7 @@ async fn run() -> Result<(), String> {
     };
 
     let (jobs, sweep_now) = jobs::spawn(state.clone());
+    let deliverer = delivery_loop::spawn(state.clone());
     let router = routes::router(&cfg, state, sweep_now);
     let listener = tokio::net::TcpListener::bind(cfg.addr).await.map_err(|e| format!("binding {}: {e}", cfg.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -151,6 +155,7 @@ async fn run() -> Result<(), String> {
         .await
         .map_err(|e| format!("server: {e}"))?;
     jobs.abort();
+    deliverer.abort();
     store.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -147,6 +147,8 @@ async fn advance_clock(
     state.clock.advance(a.ms.clamp(0, 400 * 24 * 3_600_000));
     crate::jobs::sweep(&state).await;
     sweep_now.notify_one();
+    // retries that fell due in the moved time
+    state.deliveries.wake().notify_one();
     state.clock.now().millis().to_string()
 }
 

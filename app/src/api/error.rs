@@ -70,6 +70,7 @@ impl AppError {
                         | Msg::NoticeNotFound
                         | Msg::PublicNoticeNotFound
                         | Msg::SessionNotFound
+                        | Msg::OutboxNoSuchMessage
                 ) =>
             {
                 404

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 
 use super::countdown::Countdown;
 use super::lang::use_lang;
-use crate::domain::materials::fields::parse_field_id;
 use crate::domain::materials::Section;
 use crate::domain::review::ReturnItem;
-use crate::i18n::{field_label, section_name, Msg, Text};
+use crate::i18n::{return_place, Msg, Text};
 
 /// `only`: show the items of one section (the section page); `None`: all (the overview).
 #[component]
@@ -28,10 +27,7 @@ pub fn ReturnList(
         .map(|(n, i)| {
             let anchor = i.field.clone().map(|f| format!("#{f}")).unwrap_or_default();
             let href = format!("/applications/{app_id}/{}{anchor}", i.section.slug());
-            let place = match &i.field {
-                Some(f) => format!("{} · {}", section_name(i.section).text(lang), field_label(parse_field_id(f).0).text(lang)),
-                None => section_name(i.section).text(lang).to_string(),
-            };
+            let place = return_place(&i, lang);
             view! {
                 <li>
                     <span class="hint">{Text::with(Msg::ReviewReturnRow, [(n + 1).to_string()]).render(lang)}</span>{" "}

@@ -152,12 +152,24 @@ catalogue! {
 
     // outbox
     OutboxTitle => "消息发件箱", "Message outbox";
-    OutboxIntro => "平台发出的每一条短信和邮件都记录在这里（最近200条）。演示环境不真正发送；正式环境中验证码以星号显示。", "Every text and e-mail the platform sends is recorded here (the latest 200). The demo sends nothing for real; outside the demo, codes are shown as asterisks.";
+    OutboxIntro => "平台要发出的每一条短信和邮件都先存在这里（最近200条），再由发送程序经配置的通道（邮件服务器、短信服务商）送达；暂时失败的按递增间隔重试，24小时仍未送达的标为发送失败，可重新发送。未配置通道的消息只保存在这里（演示环境即如此）。正式环境中验证码以星号显示。", "Every text and e-mail the platform sends is stored here first (the latest 200), then delivered through the configured channel (mail server, SMS provider); a temporary failure is retried at growing intervals, and one not delivered within 24 hours is marked failed and may be sent again. Messages of a channel with nothing configured stay here (as in the demo). Outside the demo, codes are shown as asterisks.";
     OutboxEmpty => "还没有消息", "No messages yet";
     OutboxTime => "时间", "Time";
     OutboxChannel => "渠道", "Channel";
     OutboxRecipient => "收件人", "Recipient";
     OutboxBody => "内容", "Message";
+    OutboxState => "状态", "State";
+    OutboxAttempts => "尝试次数", "Attempts";
+    OutboxLastError => "最近一次错误", "Last error";
+    OutboxPending => "等待发送", "Waiting";
+    OutboxSent => "已送达", "Delivered";
+    OutboxFailed => "发送失败", "Failed";
+    OutboxKept => "仅存于发件箱（未配置发送通道）", "Kept here (no channel configured)";
+    OutboxSentAt => "送达于 {}", "Delivered at {}";
+    OutboxResend => "重新发送", "Send again";
+    OutboxResent => "已重新排队发送，结果见下表。", "Queued again; the table shows how it went.";
+    OutboxNoSuchMessage => "没有这条消息。", "There is no such message.";
+    OutboxBeingSent => "这条消息正在发送，请稍后再试。", "This message is being sent right now; try again shortly.";
 
     // home
     HomeGreeting => "{}，您好", "Hello, {}";
@@ -593,6 +605,7 @@ catalogue! {
     ReviewReturnLast => "该申报已提交3次：退回后申报人无法再提交，48小时后视为放弃申报。", "All 3 submissions are used: after a return the applicant cannot submit again, and it is withdrawn after 48 hours.";
     ReturnedSubject => "申报退回修改", "Application returned";
     ReturnedMessage => "【职评】您的职称申报已被退回修改，请于{}前修改并重新提交，逾期视为放弃申报。", "[Zhiping] Your application was returned. Resubmit before {} or it counts as withdrawn.";
+    ReturnedEmail => "您的职称申报已被评审办公室退回修改。请于{}前修改并重新提交，逾期视为放弃申报。\n\n需要修改的内容：\n{}\n\n登录平台修改：{}", "Your application was returned by the evaluation office. Resubmit before {} or it counts as withdrawn.\n\nWhat to change:\n{}\n\nSign in to change it: {}";
     ReminderSubject => "申报修改即将截止", "Correction deadline approaching";
     ReminderMessage => "【职评】您的退回修改将于{}截止（剩余约{}小时），逾期视为放弃申报。", "[Zhiping] Your correction window closes at {} (about {} h left).";
     HistoryBy => "{} · {}", "{} · {}";

@@ -8,7 +8,9 @@ mod checks;
 mod domain_messages;
 mod names;
 
-pub use names::{action_name, field_label, level_name, org_kind_name, role_duty, role_name, section_name, status_name, work_kind_name};
+pub use names::{
+    action_name, field_label, level_name, org_kind_name, return_place, role_duty, role_name, section_name, status_name, work_kind_name,
+};
 
 pub use catalogue::Msg;
 

@@ -79,6 +79,15 @@ pub fn status_name(status: crate::domain::workflow::Status) -> Msg {
     }
 }
 
+/// Where a return list's item points, in words: `学历学位 · 毕业院校`, or the section alone.
+pub fn return_place(item: &crate::domain::review::ReturnItem, lang: super::Lang) -> String {
+    let section = section_name(item.section).text(lang);
+    match &item.field {
+        Some(f) => format!("{section} · {}", field_label(crate::domain::materials::fields::parse_field_id(f).0).text(lang)),
+        None => section.to_string(),
+    }
+}
+
 /// The label of a form field (`domain::materials::fields`), in the seed's words.
 pub fn field_label(name: &str) -> Msg {
     match name {

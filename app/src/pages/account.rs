@@ -28,8 +28,8 @@ pub fn ChangePasswordPage() -> impl IntoView {
 }
 
 /// The form, checked as it is typed (an island).
-#[cfg_attr(feature = "island-forms", island)]
-#[cfg_attr(not(feature = "island-forms"), component)]
+#[cfg_attr(feature = "island-account", island)]
+#[cfg_attr(not(feature = "island-account"), component)]
 fn ChangePasswordForm() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<ChangePassword>::new();

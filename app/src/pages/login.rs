@@ -50,8 +50,8 @@ pub fn LoginPage() -> impl IntoView {
 }
 
 /// The form itself, checked before it is sent (an island: the rest of the page is HTML).
-#[cfg_attr(feature = "island-forms", island)]
-#[cfg_attr(not(feature = "island-forms"), component)]
+#[cfg_attr(feature = "island-account", island)]
+#[cfg_attr(not(feature = "island-account"), component)]
 fn LoginForm(
     /// Where to go once signed in (from `?next=`), empty for the home page.
     next: String,

@@ -35,8 +35,8 @@ pub fn RecoverPage() -> impl IntoView {
 }
 
 // Each form is an island: checked as it is typed, the rest of the page is HTML.
-#[cfg_attr(feature = "island-forms", island)]
-#[cfg_attr(not(feature = "island-forms"), component)]
+#[cfg_attr(feature = "island-account", island)]
+#[cfg_attr(not(feature = "island-account"), component)]
 fn RecoverUsernameForm(username_sent: bool) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<RecoverUsername>::new();
@@ -74,8 +74,8 @@ fn RecoverUsernameForm(username_sent: bool) -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "island-forms", island)]
-#[cfg_attr(not(feature = "island-forms"), component)]
+#[cfg_attr(feature = "island-account", island)]
+#[cfg_attr(not(feature = "island-account"), component)]
 fn ResetPasswordForms(sent: Option<String>) -> impl IntoView {
     let lang = use_lang();
 

@@ -12,8 +12,8 @@ use crate::forms::Registration;
 use crate::i18n::Msg;
 
 /// The whole page is one island: every field is checked as it is typed.
-#[cfg_attr(feature = "island-forms", island)]
-#[cfg_attr(not(feature = "island-forms"), component)]
+#[cfg_attr(feature = "island-account", island)]
+#[cfg_attr(not(feature = "island-account"), component)]
 pub fn RegisterPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<Register>::new();

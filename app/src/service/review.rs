@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::api::error::{AppError, OrInternal};
 use crate::api::review::{HistoryEntry, ObjectionView, QueueItem, QueueView, ReviewView, UNIT_FILE_FIELDS};
+use crate::domain::deadline::CORRECTION_WINDOW_MS;
 use crate::domain::disclosure::sees_objectors;
 use crate::domain::instant::{iso_date, Instant};
 use crate::domain::materials::{Level, Section};
@@ -17,9 +18,9 @@ use crate::domain::review::{
 };
 use crate::domain::workflow::{may, may_view, Action, Actor, Denied, Role, Status, REVIEW_ACTIONS};
 use crate::forms::FieldText;
-use crate::i18n::{status_name, Lang, Msg, Text};
+use crate::i18n::{return_place, status_name, Lang, Msg, Text};
 use crate::state::AppState;
-use crate::store::outbox::{Channel, Message};
+use crate::store::outbox::{Channel, Message, Template};
 use crate::store::{ApplicationRow, Decided, Decision, Handled, Handling, QueueFilter, QueueRow, QueueSort};
 
 fn item(r: QueueRow) -> QueueItem {
@@ -220,6 +221,7 @@ pub async fn decide(state: &AppState, actor: &Actor, asked: Asked<'_>) -> Result
     let mut decision = Decision::plain(action, opinion, ip, now.millis());
     decision.expected_version = Some(version);
     let items_json;
+    let notices;
     match action {
         Action::StartNotice => {
             decision.notice_closes_at = Some(state.store.work_calendar().await?.notice_earliest_close(now).0);
@@ -230,6 +232,8 @@ pub async fn decide(state: &AppState, actor: &Actor, asked: Asked<'_>) -> Result
             items_json = serde_json::to_string(&list).or_internal("items")?;
             decision.return_items = Some(&items_json);
             decision.detail = &items_json;
+            notices = return_notices(state, &row, &list, now.millis()).await?;
+            decision.notify = &notices;
         }
         Action::UnitDecline | Action::AuthorityDecline | Action::AuthorityRecommend => {
             check_opinion(opinion).map_err(|p| AppError::field("opinion", Text::from(p)))?;
@@ -242,8 +246,8 @@ pub async fn decide(state: &AppState, actor: &Actor, asked: Asked<'_>) -> Result
     match state.store.decide(id, actor, &decision).await? {
         Decided::Done(after) => {
             state.events.publish(&after);
-            if action == Action::OfficeReturn {
-                notify_return(state, &after).await;
+            if !decision.notify.is_empty() {
+                state.deliveries.wake().notify_one();
             }
             Ok(Done { status: after.status, still_visible: may_view(actor, &after.facts()).is_ok() })
         }
@@ -368,20 +372,29 @@ fn return_list(at: &HashMap<String, String>, note: &HashMap<String, String>) -> 
     }
 }
 
-/// Tells the applicant, through the outbox, that the application came back and by when.
-async fn notify_return(state: &AppState, row: &ApplicationRow) {
-    let Ok(Some(user)) = state.store.user_by_id(&row.applicant_id).await else { return };
-    let due = Instant(row.due_at.unwrap_or(0)).beijing_display();
-    let body = Text::with(Msg::ReturnedMessage, [due]).render(Lang::Zh);
-    let msg = Message {
-        channel: Channel::Sms,
-        recipient: &user.phone,
-        subject: Msg::ReturnedSubject.text(Lang::Zh),
-        body: &body,
-        user_id: Some(&user.id),
-        now: state.clock.now().millis(),
+/// What tells the applicant that the application came back and by when: a text message with the
+/// deadline, and an e-mail with the deadline and the whole list of what to change. Made before the
+/// decision and stored in its transaction (`Decision::notify`).
+async fn return_notices(state: &AppState, row: &ApplicationRow, list: &[ReturnItem], now: i64) -> Result<Vec<Message>, AppError> {
+    let Some(user) = state.store.user_by_id(&row.applicant_id).await? else { return Ok(vec![]) };
+    let due = Instant(now + CORRECTION_WINDOW_MS).beijing_display();
+    let sms = Text::with(Msg::ReturnedMessage, [due.clone()]).render(Lang::Zh);
+    let params = vec![due.clone()];
+    let items: Vec<String> =
+        list.iter().enumerate().map(|(i, item)| format!("{}. {}：{}", i + 1, return_place(item, Lang::Zh), item.note)).collect();
+    let origin = state.config.public_origin.clone().unwrap_or_default();
+    let words = [due, items.join("\n"), format!("{origin}/applications/{}", row.id)];
+    let email = Text::with(Msg::ReturnedEmail, words).render(Lang::Zh);
+    let subject = Msg::ReturnedSubject.text(Lang::Zh).to_string();
+    let message = |channel, recipient: &str, body: String| Message {
+        channel,
+        recipient: recipient.to_string(),
+        subject: subject.clone(),
+        body,
+        template: Template::Returned,
+        params: params.clone(),
+        user_id: Some(user.id.clone()),
+        now,
     };
-    if let Err(e) = state.messenger.send(msg).await {
-        tracing::error!(error = %e, "return message not sent");
-    }
+    Ok(vec![message(Channel::Sms, &user.phone, sms), message(Channel::Email, &user.email, email)])
 }

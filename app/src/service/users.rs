@@ -13,7 +13,7 @@ use crate::i18n::{Lang, Msg, Text};
 use crate::security::{hash_password, random_code, random_token, reset_code_hash};
 use crate::service::admin::{org_kind, problem, tree};
 use crate::state::AppState;
-use crate::store::outbox::{Channel, Message};
+use crate::store::outbox::{Channel, Message, Template};
 use crate::store::{ByAdmin, NewUser, StoreError, UserFilter, UserRow};
 
 fn user_entry(u: UserRow) -> UserEntry {
@@ -124,9 +124,18 @@ pub async fn invite(state: &AppState, by: &ByAdmin<'_>, inv: &Invitation) -> Res
     state.store.insert_reset_code(&id, &reset_code_hash(&id, &code), "invite", now, now + INVITE_VALID_HOURS * HOUR_MS).await?;
     let origin = state.config.public_origin.clone().unwrap_or_default();
     let words = [inv.name.clone(), inv.username.clone(), format!("{origin}/recover#reset"), code];
-    let body = Text::with(Msg::InviteMessage, words).render(Lang::Zh);
+    let body = Text::with(Msg::InviteMessage, words.clone()).render(Lang::Zh);
     for (channel, to) in [(Channel::Sms, &inv.phone), (Channel::Email, &inv.email)] {
-        let msg = Message { channel, recipient: to, subject: Msg::InviteSubject.text(Lang::Zh), body: &body, user_id: Some(&id), now };
+        let msg = Message {
+            channel,
+            recipient: to.clone(),
+            subject: Msg::InviteSubject.text(Lang::Zh).into(),
+            body: body.clone(),
+            template: Template::Invitation,
+            params: words.to_vec(),
+            user_id: Some(id.clone()),
+            now,
+        };
         state.messenger.send(msg).await?;
     }
     Ok(())

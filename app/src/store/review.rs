@@ -8,6 +8,7 @@ use sqlx::{Any, AnyConnection};
 
 use super::applications::COLUMNS;
 use super::audit::{self, AuditEntry};
+use super::outbox::{self, Message};
 use super::{ApplicationRow, Engine, Store, StoreError, StoreResult};
 use crate::domain::deadline::CORRECTION_WINDOW_MS;
 use crate::domain::review::QueueOrg;
@@ -29,11 +30,24 @@ pub struct Decision<'a> {
     pub notice_closes_at: Option<i64>,
     /// OfficeReturn: the list (JSON of `Vec<domain::review::ReturnItem>`).
     pub return_items: Option<&'a str>,
+    /// Messages the decision sends (the return's notices): stored in its transaction, so they
+    /// exist exactly when it was taken, and delivered from the outbox after.
+    pub notify: &'a [Message],
 }
 
 impl<'a> Decision<'a> {
     pub fn plain(action: Action, opinion: &'a str, client_ip: &'a str, now: i64) -> Self {
-        Self { action, expected_version: None, opinion, detail: "{}", client_ip, now, notice_closes_at: None, return_items: None }
+        Self {
+            action,
+            expected_version: None,
+            opinion,
+            detail: "{}",
+            client_ip,
+            now,
+            notice_closes_at: None,
+            return_items: None,
+            notify: &[],
+        }
     }
 }
 
@@ -255,6 +269,7 @@ impl Store {
         let (opinion, detail, ip, items) =
             (d.opinion.to_string(), d.detail.to_string(), d.client_ip.to_string(), d.return_items.map(String::from));
         let owned = (d.action, d.expected_version, d.now, d.notice_closes_at);
+        let notify = d.notify.to_vec();
         tokio::spawn(async move {
             let (action, expected_version, now, notice_closes_at) = owned;
             let d = Decision {
@@ -266,6 +281,7 @@ impl Store {
                 now,
                 notice_closes_at,
                 return_items: items.as_deref(),
+                notify: &notify,
             };
             let mut conn = store.begin().await?;
             let result = async {
@@ -274,7 +290,12 @@ impl Store {
                     return Ok(Decided::Stale(row));
                 }
                 Ok(match store.transition_locked(&mut conn, &row, &actor, &d).await? {
-                    Ok(after) => Decided::Done(after),
+                    Ok(after) => {
+                        for m in d.notify {
+                            outbox::insert_on(&mut conn, m).await?;
+                        }
+                        Decided::Done(after)
+                    }
                     Err(denied) => Decided::Denied(denied),
                 })
             }

@@ -140,11 +140,68 @@ store_tests! {
 
     outbox_keeps_messages_newest_first(store) {
         for (i, body) in ["first", "second"].into_iter().enumerate() {
-            let msg = outbox::Message { channel: outbox::Channel::Sms, recipient: "13991001234", subject: "s", body, user_id: None, now: i as i64 };
+            let msg = outbox::Message {
+                channel: outbox::Channel::Sms,
+                recipient: "13991001234".into(),
+                subject: "s".into(),
+                body: body.into(),
+                template: outbox::Template::ResetCode,
+                params: vec!["12345678".into()],
+                user_id: None,
+                now: i as i64,
+            };
             store.insert_outbox(&msg).await.unwrap();
         }
         let rows = store.outbox(10).await.unwrap();
         assert_eq!(rows.iter().map(|r| r.body.as_str()).collect::<Vec<_>>(), ["second", "first"]);
+        assert_eq!((rows[0].template.as_str(), rows[0].params.as_str()), ("reset_code", r#"["12345678"]"#));
+    }
+
+    outbox_messages_are_claimed_once_retried_and_resent(store) {
+        use outbox::{Channel, DeliveryState};
+        for i in 0..6 {
+            let msg = outbox::Message {
+                channel: if i < 5 { Channel::Email } else { Channel::Sms },
+                recipient: format!("p{i}@example.cn"),
+                subject: "s".into(),
+                body: "b".into(),
+                template: outbox::Template::Username,
+                params: vec![format!("user{i}")],
+                user_id: None,
+                now: 100,
+            };
+            store.insert_outbox(&msg).await.unwrap();
+        }
+        // two workers claiming at once share the five e-mails without overlap; the SMS is not theirs
+        let (a, b) = tokio::join!(store.claim_outbox(&[Channel::Email], 200, 1_000, 3), store.claim_outbox(&[Channel::Email], 200, 1_000, 3));
+        let (a, b) = (a.unwrap(), b.unwrap());
+        let mut ids: Vec<&str> = a.iter().chain(&b).map(|r| r.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!((a.len() + b.len(), ids.len()), (5, 5), "each message claimed by one worker");
+        assert!(a.iter().chain(&b).all(|r| r.attempts == 1 && r.channel == "email"));
+        // claimed: nobody else takes them until the claim runs out
+        assert!(store.claim_outbox(&[Channel::Email], 999, 2_000, 10).await.unwrap().is_empty());
+        let first = a[0].id.clone();
+        store.delivery_done(&first, DeliveryState::Pending, 5_000, "connection refused", 300).await.unwrap();
+        for r in a.iter().skip(1).chain(&b) {
+            store.delivery_done(&r.id, DeliveryState::Sent, 0, "", 300).await.unwrap();
+        }
+        // the retried one comes back at its time, not before, with its attempts counted
+        assert!(store.claim_outbox(&[Channel::Email], 4_999, 6_000, 10).await.unwrap().is_empty());
+        let again = store.claim_outbox(&[Channel::Email], 5_000, 6_000, 10).await.unwrap();
+        assert_eq!((again.len(), again[0].attempts, again[0].last_error.as_str()), (1, 2, "connection refused"));
+        store.delivery_done(&first, DeliveryState::Failed, 0, "gave up", 5_100).await.unwrap();
+        let row = store.outbox_message(&first).await.unwrap().unwrap();
+        assert_eq!((row.state.as_str(), row.sent_at), ("failed", None));
+        // resent: pending again, a fresh count, and claimed at once
+        assert!(store.resend_outbox(&first, 7_000).await.unwrap());
+        let resent = store.claim_outbox(&[Channel::Email], 7_000, 8_000, 10).await.unwrap();
+        assert_eq!((resent.len(), resent[0].attempts, resent[0].queued_at), (1, 1, 7_000));
+        // a message being delivered right now is not resent under the worker
+        assert!(!store.resend_outbox(&first, 7_500).await.unwrap());
+        let sent = store.outbox(10).await.unwrap().into_iter().filter(|r| r.state == "sent").count();
+        assert_eq!(sent, 4);
     }
 
     the_calendar_migration_holds_the_official_arrangements(store) {
