@@ -27,6 +27,7 @@ pub fn spawn(state: AppState) -> (JoinHandle<()>, Arc<Notify>) {
     let handle = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         let mut collected_at = None;
+        let mut reconciled_at = None;
         loop {
             tokio::select! {
                 _ = tick.tick() => {}
@@ -37,6 +38,10 @@ pub fn spawn(state: AppState) -> (JoinHandle<()>, Arc<Notify>) {
             if collected_at.is_none_or(|at| now - at >= HOUR_MS) {
                 collect_files(&state, now).await;
                 collected_at = Some(now);
+            }
+            if reconciled_at.is_none_or(|at| now - at >= RECONCILE_EVERY_MS) {
+                reconcile_payments(&state, now).await;
+                reconciled_at = Some(now);
             }
         }
     });
@@ -123,6 +128,29 @@ async fn send_reminders(state: &AppState, now: i64) {
             if let Err(e) = state.messenger.send(msg).await {
                 tracing::error!(error = %e, "reminder not stored");
             }
+        }
+    }
+}
+
+/// Orders are asked about this often, once they are this old and until they are two days old (an
+/// order the payer abandoned is never paid; the gateway's own closes it).
+const RECONCILE_EVERY_MS: i64 = 10 * app::domain::instant::MINUTE_MS;
+const RECONCILE_AFTER_MS: i64 = 5 * app::domain::instant::MINUTE_MS;
+
+/// Payments whose notification never arrived: asked of the gateway (`service::fees::reconcile`).
+pub async fn reconcile_payments(state: &AppState, now: i64) -> usize {
+    let pending = match state.store.pending_payments_between(now - 48 * HOUR_MS, now - RECONCILE_AFTER_MS).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::error!(error = %e, "payment reconciliation query failed");
+            return 0;
+        }
+    };
+    match app::service::fees::reconcile(state, pending).await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::error!(error = ?e, "payment reconciliation failed");
+            0
         }
     }
 }

@@ -20,7 +20,8 @@ use std::sync::Arc;
 
 use app::certificates::signing::IssuerKey;
 use app::files::blobs::LocalBlobs;
-use app::payments::LocalGateway;
+use app::payments::alipay::{Alipay, AlipayConfig};
+use app::payments::{LocalGateway, PaymentGateway};
 use app::state::{AppState, Clock, Config};
 use app::store::{outbox::DatabaseOutbox, seed_demo, Store, DEMO_ACCOUNTS, DEMO_PASSWORD};
 use tracing_subscriber::EnvFilter;
@@ -78,7 +79,7 @@ async fn async_main() -> ExitCode {
 /// Why a server without a payment gateway does not start: the fee (SPEC rule 13) would go uncollected.
 const NO_GATEWAY: &str = "no payment gateway is configured, so the evaluation fee could not be collected. \
 The built-in gateway charges nothing and exists only in the demo (ZP_DEMO=1); \
-a payment provider's adapter is not part of this build yet (docs/SECURITY.md, \"Payments\").";
+configure Alipay (ZP_PAYMENT_PROVIDER=alipay and its keys: README, \"Payments\").";
 
 /// Why a server outside the demo needs its public address: certificates print it in their QR
 /// codes, and a Host header is the client's to choose (security review L10).
@@ -86,12 +87,20 @@ const NO_ORIGIN: &str = "ZP_PUBLIC_ORIGIN is not set: certificates print the pla
 and taking it from the request would let a client choose it. Set the address people reach the platform at, \
 e.g. ZP_PUBLIC_ORIGIN=https://zhiping.example.cn (only the demo, ZP_DEMO=1, runs without it).";
 
-/// The built-in gateway, which charges nothing: the demo's only (security review H3).
-fn local_gateway(cfg: &ServerConfig) -> Result<Arc<LocalGateway>, String> {
+/// The payment provider the environment configures (Alipay), or else the built-in gateway, which
+/// charges nothing: the demo's only (security review H3).
+type Gateways = (Arc<dyn PaymentGateway>, Option<Arc<LocalGateway>>);
+fn payment_gateway(cfg: &ServerConfig) -> Result<Gateways, String> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    if let Some(config) = AlipayConfig::from_vars(var, cfg.public_origin.as_deref())? {
+        tracing::info!(app_id = %config.app_id, gateway = %config.gateway, "fees are paid through Alipay");
+        return Ok((Arc::new(Alipay::new(config)?), None));
+    }
     if !cfg.demo {
         return Err(NO_GATEWAY.into());
     }
-    Ok(Arc::new(LocalGateway::load_or_create(&cfg.data_dir.join("gateway.secret"))?))
+    let local = Arc::new(LocalGateway::load_or_create(&cfg.data_dir.join("gateway.secret"))?);
+    Ok((local.clone(), Some(local)))
 }
 
 async fn run() -> Result<(), String> {
@@ -105,7 +114,7 @@ async fn run() -> Result<(), String> {
     if !cfg.demo && cfg.public_origin.is_none() {
         return Err(NO_ORIGIN.into());
     }
-    let local_gateway = local_gateway(&cfg)?;
+    let (gateway, local_gateway) = payment_gateway(&cfg)?;
     if cfg.database_url.starts_with("sqlite") {
         std::fs::create_dir_all(&cfg.data_dir).map_err(|e| format!("creating {}: {e}", cfg.data_dir.display()))?;
     }
@@ -132,8 +141,8 @@ async fn run() -> Result<(), String> {
         }),
         events: Default::default(),
         issuer_key: Arc::new(issuer_key),
-        gateway: local_gateway.clone(),
-        local_gateway: Some(local_gateway),
+        gateway,
+        local_gateway,
     };
 
     let (jobs, sweep_now) = jobs::spawn(state.clone());

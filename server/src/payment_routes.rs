@@ -18,15 +18,22 @@ use app::domain::instant::Instant;
 use app::domain::site_path::login_then;
 use app::domain::workflow::Role;
 use app::i18n::Msg;
-use app::payments::Callback;
+use std::collections::BTreeMap;
+
+use app::payments::alipay::NOTIFY_PATH;
+use app::payments::{Callback, Report};
+use app::service::fees::Recorded;
 use app::state::AppState;
-use app::store::fees::{Confirmed, PaymentRow};
+use app::store::fees::PaymentRow;
 
 use crate::files::{fail, internal, serve};
 
 /// `local_gateway`: the built-in gateway is this server's (the demo), so its pay page is mounted.
 pub fn routes(local_gateway: bool) -> Router<LeptosOptions> {
-    let router = Router::new().route("/payments/callback", post(callback)).route("/payments/{order}/receipt", get(receipt));
+    let router = Router::new()
+        .route("/payments/callback", post(callback))
+        .route(NOTIFY_PATH, post(notification))
+        .route("/payments/{order}/receipt", get(receipt));
     if local_gateway {
         router.route("/gateway/pay/{order}", get(pay_page).post(pay_confirm))
     } else {
@@ -34,32 +41,45 @@ pub fn routes(local_gateway: bool) -> Router<LeptosOptions> {
     }
 }
 
-/// What the platform does with a gateway's report, whoever delivered it.
+/// What the built-in gateway's callback does: verified, then recorded.
 pub async fn handle_callback(state: &AppState, c: &Callback) -> Response {
     if let Err(e) = state.gateway.verify(c) {
         tracing::warn!(order = %c.order_id, error = %e, "gateway callback refused");
         // the gateway learns that, not why: the details stay in the log (L10)
         return (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "signature" }))).into_response();
     }
-    match state.store.confirm_payment(&c.order_id, c.amount_fen, &c.txn, state.clock.now().millis()).await {
-        Ok(Confirmed::Paid(p)) => {
-            if let Ok(Some(app)) = state.store.application(&p.application_id).await {
-                state.events.publish(&app);
-            }
-            Json(json!({ "result": "paid" })).into_response()
-        }
+    let report = Report { order_id: c.order_id.clone(), amount_fen: c.amount_fen, txn: c.txn.clone() };
+    match app::service::fees::record_payment(state, &report).await {
+        Ok(Recorded::Paid) => Json(json!({ "result": "paid" })).into_response(),
         // the gateway may repeat itself: answer success so it stops, change nothing
-        Ok(Confirmed::AlreadyPaid(_)) => Json(json!({ "result": "already_paid" })).into_response(),
-        Ok(Confirmed::AmountMismatch) => {
-            tracing::warn!(order = %c.order_id, amount_fen = c.amount_fen, "payment callback with another amount");
-            (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "amount" }))).into_response()
+        Ok(Recorded::AlreadyPaid) => Json(json!({ "result": "already_paid" })).into_response(),
+        Ok(Recorded::AmountMismatch) => (StatusCode::BAD_REQUEST, Json(json!({ "result": "refused", "reason": "amount" }))).into_response(),
+        Ok(Recorded::NoSuchOrder) => (StatusCode::NOT_FOUND, Json(json!({ "result": "refused", "reason": "order" }))).into_response(),
+        Ok(Recorded::NotPayable) => (StatusCode::CONFLICT, Json(json!({ "result": "refused", "reason": "not_payable" }))).into_response(),
+        Err(e) => fail(e),
+    }
+}
+
+/// A payment provider's asynchronous notification (Alipay's: form fields, answered `success`
+/// once recorded or already recorded, so it stops repeating; `fail` otherwise, and it tries again).
+async fn notification(Extension(state): Extension<AppState>, Form(fields): Form<BTreeMap<String, String>>) -> Response {
+    let report = match state.gateway.notification(&fields) {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::warn!(order = fields.get("out_trade_no").map(String::as_str).unwrap_or(""), error = %e, "payment notification refused");
+            return (StatusCode::BAD_REQUEST, "fail").into_response();
         }
-        Ok(Confirmed::NoSuchOrder) => (StatusCode::NOT_FOUND, Json(json!({ "result": "refused", "reason": "order" }))).into_response(),
-        Ok(Confirmed::Denied(d)) => {
-            tracing::warn!(order = %c.order_id, denied = %d, "payment for an application that does not take one");
-            (StatusCode::CONFLICT, Json(json!({ "result": "refused", "reason": "not_payable" }))).into_response()
+    };
+    match app::service::fees::record_payment(&state, &report).await {
+        Ok(Recorded::Paid | Recorded::AlreadyPaid) => "success".into_response(),
+        Ok(other) => {
+            tracing::warn!(order = %report.order_id, outcome = ?other, "payment notification not recorded");
+            (StatusCode::BAD_REQUEST, "fail").into_response()
         }
-        Err(e) => fail(internal("confirm payment", e)),
+        Err(e) => {
+            tracing::error!(order = %report.order_id, error = ?e, "payment notification failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "fail").into_response()
+        }
     }
 }
 

@@ -39,3 +39,14 @@ pub async fn start_payment(id: String) -> Result<String, AppError> {
     crate::api::context::redirect_form_post(&url);
     Ok(url)
 }
+
+/// 查询支付结果: asks the gateway about the application's open orders (the payer came back
+/// before the gateway's notification did). Answers whether a payment was found.
+#[server(prefix = "/api", endpoint = "check_payment")]
+pub async fn check_payment(id: String) -> Result<bool, AppError> {
+    let state = crate::api::context::app_state()?;
+    let actor = crate::api::access::signed_in(&state).await?;
+    let found = crate::service::fees::check_payment(&state, &actor, &id).await?;
+    crate::api::context::redirect_form_post(&format!("/applications/{id}/fee?checked=1"));
+    Ok(found)
+}

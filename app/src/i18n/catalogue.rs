@@ -670,6 +670,10 @@ catalogue! {
     FeePay => "缴纳评审费", "Pay the fee";
     FeePaidAt => "已于 {} 缴费", "Paid on {}";
     FeeReceipt => "下载收据（PDF）", "Download the receipt (PDF)";
+    FeeCheckTitle => "支付结果", "Payment result";
+    FeeAwaiting => "正在等待支付渠道确认这笔支付，通常在一分钟内到达。如已付款，可点击下方按钮向支付渠道查询。", "Waiting for the payment provider to confirm; this usually takes under a minute. If you paid, ask the provider below.";
+    FeeNotConfirmed => "支付渠道尚未确认这笔支付。如已付款，请稍后再查询；未付款可重新点击“缴纳评审费”。", "The provider has not confirmed a payment yet. If you paid, ask again shortly; if not, pay again above.";
+    FeeCheck => "查询支付结果", "Ask for the payment result";
     FeeJustPaid => "支付成功，申报已进入评审环节。", "Payment received; the application is now under evaluation.";
     FeeNotYet => "申报“通过形式”后才能缴费。", "The fee can be paid once the form review is passed.";
     FeeSessionTitle => "评审安排", "Your evaluation";

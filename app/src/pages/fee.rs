@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::loaded::{loaded, resource};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::fees::{fee_view, FeeInfo, StartPayment};
+use crate::api::fees::{fee_view, CheckPayment, FeeInfo, StartPayment};
 use crate::components::field::server_error;
 use crate::components::lang::use_lang;
 use crate::domain::fee::yuan;
@@ -35,8 +35,12 @@ fn Fee(f: FeeInfo) -> impl IntoView {
             let _ = window().location().set_href(&url);
         }
     });
+    let check = ServerAction::<CheckPayment>::new();
+    let check_pending = check.pending();
     let just_paid = query.with_untracked(|q| q.get("paid").is_some());
+    let checked = query.with_untracked(|q| q.get("checked").is_some()) || matches!(check.value().get_untracked(), Some(Ok(false)));
     let back = format!("/applications/{}", f.application_id);
+    let app_id = f.application_id.clone();
     let paid = f.paid.clone().map(|(order, at)| {
         view! {
             <p class="notice" role="status">{Text::with(Msg::FeePaidAt, [Instant(at).beijing_display()]).render(lang)}</p>
@@ -59,7 +63,18 @@ fn Fee(f: FeeInfo) -> impl IntoView {
         <div class="stack">
             <p class="crumbs"><a href=back>{"← "}{Msg::FeeBack.text(lang)}</a></p>
             <h1 class="page-title">{Msg::FeeTitle.text(lang)}</h1>
-            {just_paid.then(|| view! { <p class="notice" role="status">{Msg::FeeJustPaid.text(lang)}</p> })}
+            {(just_paid && f.paid.is_some()).then(|| view! { <p class="notice" role="status">{Msg::FeeJustPaid.text(lang)}</p> })}
+            // back from the gateway before its word reached us, or the payer paid and wonders
+            {(f.paid.is_none() && f.payable && (just_paid || checked)).then(|| view! {
+                <section class="card" aria-labelledby="fee-check">
+                    <h2 id="fee-check">{Msg::FeeCheckTitle.text(lang)}</h2>
+                    <p>{if checked { Msg::FeeNotConfirmed.text(lang) } else { Msg::FeeAwaiting.text(lang) }}</p>
+                    <ActionForm action=check attr:aria-label=Msg::FeeCheck.text(lang)>
+                        <input type="hidden" name="id" value=app_id.clone()/>
+                        <button type="submit" class="button" disabled=move || check_pending.get()>{Msg::FeeCheck.text(lang)}</button>
+                    </ActionForm>
+                </section>
+            })}
             <section class="card">
                 <dl class="facts">
                     <dt>{Msg::StatusLabel.text(lang)}</dt><dd><span class="status">{status_name(f.status).text(lang)}</span></dd>

@@ -7,9 +7,10 @@ use crate::api::fees::FeeInfo;
 use crate::domain::fee::{may_pay, PaymentStatus};
 use crate::domain::workflow::Actor;
 use crate::i18n::Msg;
+use crate::payments::{Order, Report};
 use crate::service::form::visible;
 use crate::state::AppState;
-use crate::store::fees::PaymentRow;
+use crate::store::fees::{Confirmed, PaymentRow};
 
 /// What the applicant owes or paid, and the session the application is evaluated in.
 pub async fn fee(state: &AppState, actor: &Actor, id: &str) -> Result<FeeInfo, AppError> {
@@ -28,8 +29,8 @@ pub async fn fee(state: &AppState, actor: &Actor, id: &str) -> Result<FeeInfo, A
 
 /// Opens an order for the fee and returns the gateway's pay page for it.
 pub async fn start_payment(state: &AppState, actor: &Actor, id: &str) -> Result<String, AppError> {
-    let facts = visible(state, actor, id).await?.facts();
-    may_pay(actor, &facts).map_err(|_| AppError::refused(Msg::FeeNotPayable))?;
+    let row = visible(state, actor, id).await?;
+    may_pay(actor, &row.facts()).map_err(|_| AppError::refused(Msg::FeeNotPayable))?;
     let order = PaymentRow {
         id: format!("ZP{}", crate::store::new_id()[..16].to_uppercase()),
         application_id: id.to_string(),
@@ -42,5 +43,79 @@ pub async fn start_payment(state: &AppState, actor: &Actor, id: &str) -> Result<
         paid_at: None,
     };
     state.store.insert_payment(&order).await?;
-    Ok(state.gateway.pay_url(&order.id))
+    let subject = format!("职称评审费 · {}", row.series);
+    let pay = Order { id: &order.id, application_id: id, amount_fen: order.amount_fen, subject: &subject };
+    state.gateway.pay_url(&pay).map_err(|e| {
+        tracing::error!(order = %order.id, error = %e, "pay address not made");
+        AppError::Internal
+    })
+}
+
+/// What a believed report of a payment came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// Recorded now; the application moved on.
+    Paid,
+    /// Recorded before (a repeated report): nothing changed.
+    AlreadyPaid,
+    /// The gateway reported another amount than the order's: nothing changed.
+    AmountMismatch,
+    NoSuchOrder,
+    /// The application takes no payment now (closed for fraud, say): nothing changed.
+    NotPayable,
+}
+
+/// Records a payment the gateway reported (its signature already checked), and tells the live pages.
+pub async fn record_payment(state: &AppState, r: &Report) -> Result<Recorded, AppError> {
+    Ok(match state.store.confirm_payment(&r.order_id, r.amount_fen, &r.txn, state.clock.now().millis()).await? {
+        Confirmed::Paid(p) => {
+            if let Some(app) = state.store.application(&p.application_id).await? {
+                state.events.publish(&app);
+            }
+            Recorded::Paid
+        }
+        Confirmed::AlreadyPaid(p) => {
+            if p.id != r.order_id {
+                // a second order of the same application paid: the money is the applicant's again
+                tracing::error!(order = %r.order_id, paid = %p.id, txn = %r.txn, "a second payment for one application: refund it");
+            }
+            Recorded::AlreadyPaid
+        }
+        Confirmed::AmountMismatch => {
+            tracing::warn!(order = %r.order_id, amount_fen = r.amount_fen, "payment reported with another amount");
+            Recorded::AmountMismatch
+        }
+        Confirmed::NoSuchOrder => Recorded::NoSuchOrder,
+        Confirmed::Denied(d) => {
+            tracing::warn!(order = %r.order_id, denied = %d, "payment for an application that does not take one");
+            Recorded::NotPayable
+        }
+    })
+}
+
+/// Orders still waiting after a notification should have come: asked of the gateway, and
+/// recorded if it says they were paid (the notification was lost). Returns how many were.
+pub async fn reconcile(state: &AppState, pending: Vec<PaymentRow>) -> Result<usize, AppError> {
+    let mut found = 0;
+    for order in pending {
+        match state.gateway.query(&order.id).await {
+            Ok(Some(report)) if report.order_id == order.id => {
+                if record_payment(state, &report).await? == Recorded::Paid {
+                    tracing::info!(order = %order.id, "payment found by asking the gateway");
+                    found += 1;
+                }
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(order = %order.id, error = %e, "gateway query failed"),
+        }
+    }
+    Ok(found)
+}
+
+/// 查询支付结果: the applicant back from the gateway before its notification arrived asks for
+/// their application's open orders.
+pub async fn check_payment(state: &AppState, actor: &Actor, id: &str) -> Result<bool, AppError> {
+    visible(state, actor, id).await?;
+    let pending = state.store.pending_payments_of(id).await?;
+    Ok(reconcile(state, pending).await? > 0)
 }

@@ -70,6 +70,25 @@ impl Store {
 
     /// Records the gateway's confirmation: the order paid and the application moved by the
     /// platform (`PayFee`), audited, in one transaction on the locked application.
+    /// An application's orders still waiting for the gateway's word.
+    pub async fn pending_payments_of(&self, application_id: &str) -> StoreResult<Vec<PaymentRow>> {
+        Ok(sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE application_id = $1 AND status = 'pending'"))
+            .bind(application_id)
+            .fetch_all(self.pool())
+            .await?)
+    }
+
+    /// Orders opened between `from` and `to` that are still waiting: the reconciliation's list.
+    pub async fn pending_payments_between(&self, from: i64, to: i64) -> StoreResult<Vec<PaymentRow>> {
+        Ok(sqlx::query_as::<_, PaymentRow>(&format!(
+            "SELECT {COLUMNS} FROM payments WHERE status = 'pending' AND created_at >= $1 AND created_at <= $2 ORDER BY created_at LIMIT 500"
+        ))
+        .bind(from)
+        .bind(to)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     pub async fn confirm_payment(&self, order_id: &str, amount_fen: i64, gateway_txn: &str, now: i64) -> StoreResult<Confirmed> {
         let mut conn = self.begin().await?;
         let result = async {

@@ -7,6 +7,7 @@ mod support;
 mod access_matrix;
 mod accounts;
 mod admin;
+mod alipay;
 mod assets;
 mod certificates;
 mod durability;

@@ -1,12 +1,19 @@
 //! Payment gateways (server only). The platform talks to a gateway through `PaymentGateway`: it
-//! sends the payer to the gateway's pay page, and the gateway confirms with a callback signed with
-//! HMAC-SHA256 under a shared secret. Only a callback whose signature holds is believed; the store
-//! makes a repeated one change nothing.
+//! sends the payer to the gateway's pay page, the gateway reports the payment (a signed
+//! notification), and the platform may ask the gateway about an order it never heard of
+//! (reconciliation). Only a report whose signature holds is believed; the store makes a repeated
+//! one change nothing and compares the amount in fen.
 //!
-//! `LocalGateway` is the built-in gateway for single-machine use and tests: its pay page is served
-//! by this server (`/gateway/pay/<order>`) and, when the payer confirms, it signs the callback with
-//! the same secret and hands it to the same callback handler an outside gateway would reach over
-//! HTTP. A real bank or UnionPay adapter implements the trait with its own pay URL and signature.
+//! - `alipay::Alipay`: 支付宝 手机网站支付 (`alipay.trade.wap.pay`), RSA2 signatures, the
+//!   asynchronous notification and `alipay.trade.query`.
+//! - `LocalGateway` (below), the demo's only: its pay page is served by this server
+//!   (`/gateway/pay/<order>`) and charges nothing; when the payer confirms it signs the callback
+//!   with HMAC-SHA256 under its own secret and hands it to the same handler.
+
+pub mod alipay;
+
+use std::future::Future;
+use std::pin::Pin;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -30,15 +37,55 @@ pub enum CallbackError {
     BadSignature,
     #[error("status {0} is not a payment")]
     NotPaid(String),
+    #[error("reported for another merchant")]
+    NotOurs,
+    #[error("the amount is not an amount")]
+    BadAmount,
+    #[error("this gateway reports no other way")]
+    Unsupported,
 }
+
+/// The order the payer is sent to pay.
+pub struct Order<'a> {
+    pub id: &'a str,
+    pub application_id: &'a str,
+    pub amount_fen: i64,
+    /// What the payer's gateway page shows (职称评审费 · series).
+    pub subject: &'a str,
+}
+
+/// What a gateway says of an order, believed (its signature held).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub order_id: String,
+    pub amount_fen: i64,
+    /// The gateway's own transaction number.
+    pub txn: String,
+}
+
+pub type QueryFuture<'a> = Pin<Box<dyn Future<Output = Result<Option<Report>, String>> + Send + 'a>>;
 
 pub trait PaymentGateway: Send + Sync {
     /// Shown on the receipt (支付渠道).
     fn name(&self) -> &'static str;
     /// Where the payer goes to pay this order.
-    fn pay_url(&self, order_id: &str) -> String;
+    fn pay_url(&self, order: &Order<'_>) -> Result<String, String>;
+    /// The origin the pay page is on, when it is another site's (the page's CSP lets a form's
+    /// redirect go there).
+    fn pay_origin(&self) -> Option<String> {
+        None
+    }
     /// Believes the callback only if its signature holds and it reports a payment.
     fn verify(&self, c: &Callback) -> Result<(), CallbackError>;
+    /// Reads a notification as the gateway posts it (form fields), believing it only if it verifies.
+    fn notification(&self, _fields: &std::collections::BTreeMap<String, String>) -> Result<Report, CallbackError> {
+        Err(CallbackError::Unsupported)
+    }
+    /// Asks the gateway whether the order was paid: `Ok(None)` when it was not (or the gateway
+    /// has nobody to ask, as the built-in one).
+    fn query<'a>(&'a self, _order_id: &'a str) -> QueryFuture<'a> {
+        Box::pin(async { Ok(None) })
+    }
 }
 
 type HmacSha256 = Hmac<Sha256>;
@@ -85,8 +132,8 @@ impl PaymentGateway for LocalGateway {
         "内置支付网关（单机版）"
     }
 
-    fn pay_url(&self, order_id: &str) -> String {
-        format!("/gateway/pay/{order_id}")
+    fn pay_url(&self, order: &Order<'_>) -> Result<String, String> {
+        Ok(format!("/gateway/pay/{}", order.id))
     }
 
     fn verify(&self, c: &Callback) -> Result<(), CallbackError> {
