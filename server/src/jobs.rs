@@ -10,9 +10,9 @@ use app::api::context::{SESSION_ABSOLUTE_MS, SESSION_IDLE_MS};
 use app::domain::deadline::Deadline;
 use app::domain::instant::{Instant, HOUR_MS};
 use app::domain::review::{mark_sent, reminder_due, Reminder};
-use app::i18n::{Lang, Msg, Text};
+use app::i18n::Msg;
 use app::state::AppState;
-use app::store::outbox::{Channel, Message, Template};
+use app::store::outbox::{Notice, Template};
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
@@ -113,18 +113,15 @@ async fn send_reminders(state: &AppState, now: i64) {
             Reminder::TwoHoursBefore => 2,
         };
         let words = vec![Instant(due).beijing_display(), hours.to_string()];
-        let body = Text::with(Msg::ReminderMessage, words.clone()).render(Lang::Zh);
-        for (channel, to) in [(Channel::Sms, &user.phone), (Channel::Email, &user.email)] {
-            let msg = Message {
-                channel,
-                recipient: to.clone(),
-                subject: Msg::ReminderSubject.text(Lang::Zh).into(),
-                body: body.clone(),
-                template: Template::Reminder,
-                params: words.clone(),
-                user_id: Some(user.id.clone()),
-                now,
-            };
+        let notice = Notice {
+            template: Template::Reminder,
+            subject: Msg::ReminderSubject,
+            body: Msg::ReminderMessage,
+            params: words,
+            user_id: &user.id,
+            now,
+        };
+        for msg in notice.to_both(&user.phone, &user.email) {
             if let Err(e) = state.messenger.send(msg).await {
                 tracing::error!(error = %e, "reminder not stored");
             }

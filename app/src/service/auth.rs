@@ -12,10 +12,10 @@ use crate::domain::id_number::IdNumber;
 use crate::domain::instant::MINUTE_MS;
 use crate::domain::workflow::{Actor, Role};
 use crate::forms::{new_password_problems, FieldText, Registration};
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::Msg;
 use crate::security::{hash_password, random_code, reset_code_hash, same_digest, verify_password};
 use crate::state::AppState;
-use crate::store::outbox::{Channel, Message, Template};
+use crate::store::outbox::{Channel, Notice, Template};
 use crate::store::{NewUser, StoreError, UserRow};
 
 const CODE_VALID_MS: i64 = 15 * MINUTE_MS;
@@ -172,16 +172,16 @@ pub async fn recover_username(state: &AppState, id_number: &str, name: &str, cli
     let user = state.store.user_by_account(id.as_str()).await?;
     if let Some(user) = user.filter(|u| u.name == name && u.disabled == 0) {
         let now = state.clock.now().millis();
-        let own = Own {
+        let notice = Notice {
             template: Template::Username,
             subject: Msg::MailSubjectUsername,
-            msg: Msg::SmsUsername,
+            body: Msg::SmsUsername,
             params: vec![user.username.clone()],
             user_id: &user.id,
             now,
         };
-        for (channel, to) in [(Channel::Sms, &user.phone), (Channel::Email, &user.email)] {
-            send(state, channel, to, &own).await?;
+        for msg in notice.to_both(&user.phone, &user.email) {
+            state.messenger.send(msg).await?;
         }
     }
     Ok(())
@@ -200,15 +200,15 @@ pub async fn request_reset_code(state: &AppState, account: &str, channel: Channe
         let code = random_code();
         state.store.insert_reset_code(&user.id, &reset_code_hash(&user.id, &code), channel.as_str(), now, now + CODE_VALID_MS).await?;
         let to = if channel == Channel::Email { &user.email } else { &user.phone };
-        let own = Own {
+        let notice = Notice {
             template: Template::ResetCode,
             subject: Msg::MailSubjectReset,
-            msg: Msg::SmsResetCode,
+            body: Msg::SmsResetCode,
             params: vec![code],
             user_id: &user.id,
             now,
         };
-        send(state, channel, to, &own).await?;
+        state.messenger.send(notice.message(channel, to)).await?;
     }
     Ok(())
 }
@@ -268,28 +268,4 @@ async fn recovery_limits(state: &AppState, account_key: &str, client_ip: &str) -
     ];
     limits::take_all(state, &buckets, Msg::RateLimited).await?.into_iter().for_each(limits::Ticket::keep);
     Ok(())
-}
-
-/// The account's own message: `msg` with `params` as its words.
-struct Own<'a> {
-    template: Template,
-    subject: Msg,
-    msg: Msg,
-    params: Vec<String>,
-    user_id: &'a str,
-    now: i64,
-}
-
-async fn send(state: &AppState, channel: Channel, to: &str, own: &Own<'_>) -> Result<(), AppError> {
-    let msg = Message {
-        channel,
-        recipient: to.into(),
-        subject: own.subject.text(Lang::Zh).into(),
-        body: Text::with(own.msg, own.params.clone()).render(Lang::Zh),
-        template: own.template,
-        params: own.params.clone(),
-        user_id: Some(own.user_id.into()),
-        now: own.now,
-    };
-    Ok(state.messenger.send(msg).await?)
 }

@@ -15,10 +15,10 @@ use crate::domain::materials::Level;
 use crate::domain::review::QueueOrg;
 use crate::domain::workflow::{Actor, Status};
 use crate::forms::FieldText;
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::{Msg, Text};
 use crate::state::AppState;
 use crate::store::evaluation::{Batch, MemberRow, NewSession, SessionApplicationRow, SessionRow};
-use crate::store::outbox::{Channel, Message, Template};
+use crate::store::outbox::{Notice, Template};
 use crate::store::{QueueFilter, StoreError};
 
 /// A new session as the office typed it, each value checked.
@@ -252,21 +252,18 @@ pub async fn assign(state: &AppState, office: &str, id: &str, ids: Vec<String>) 
     let n = state.store.assign_to_session(&s, &ids).await?;
     let when = Instant(s.held_at).beijing_display();
     let words = vec![when, s.place.clone()];
-    let body = Text::with(Msg::SessionNotifyMessage, words.clone()).render(Lang::Zh);
     for a in state.store.session_applications(&s.id).await?.iter().filter(|a| ids.contains(&a.id)) {
         let Some(user) = state.store.user_by_id(&a.applicant_id).await? else { continue };
+        let notice = Notice {
+            template: Template::Evaluation,
+            subject: Msg::SessionNotifySubject,
+            body: Msg::SessionNotifyMessage,
+            params: words.clone(),
+            user_id: &user.id,
+            now: state.clock.now().millis(),
+        };
         // by text message and by e-mail: the time and place must reach the applicant
-        for (channel, to) in [(Channel::Sms, &user.phone), (Channel::Email, &user.email)] {
-            let msg = Message {
-                channel,
-                recipient: to.clone(),
-                subject: Msg::SessionNotifySubject.text(Lang::Zh).into(),
-                body: body.clone(),
-                template: Template::Evaluation,
-                params: words.clone(),
-                user_id: Some(user.id.clone()),
-                now: state.clock.now().millis(),
-            };
+        for msg in notice.to_both(&user.phone, &user.email) {
             if let Err(e) = state.messenger.send(msg).await {
                 tracing::error!(error = %e, "session notice not stored");
             }

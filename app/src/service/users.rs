@@ -9,11 +9,11 @@ use crate::domain::admin::{check_role_org, check_username, may_change_account, A
 use crate::domain::instant::HOUR_MS;
 use crate::domain::workflow::{Actor, Role};
 use crate::forms::FieldText;
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::{Msg, Text};
 use crate::security::{hash_password, random_code, random_token, reset_code_hash};
 use crate::service::admin::{org_kind, problem, tree};
 use crate::state::AppState;
-use crate::store::outbox::{Channel, Message, Template};
+use crate::store::outbox::{Notice, Template};
 use crate::store::{ByAdmin, NewUser, StoreError, UserFilter, UserRow};
 
 fn user_entry(u: UserRow) -> UserEntry {
@@ -124,18 +124,15 @@ pub async fn invite(state: &AppState, by: &ByAdmin<'_>, inv: &Invitation) -> Res
     state.store.insert_reset_code(&id, &reset_code_hash(&id, &code), "invite", now, now + INVITE_VALID_HOURS * HOUR_MS).await?;
     let origin = state.config.public_origin.clone().unwrap_or_default();
     let words = [inv.name.clone(), inv.username.clone(), format!("{origin}/recover#reset"), code];
-    let body = Text::with(Msg::InviteMessage, words.clone()).render(Lang::Zh);
-    for (channel, to) in [(Channel::Sms, &inv.phone), (Channel::Email, &inv.email)] {
-        let msg = Message {
-            channel,
-            recipient: to.clone(),
-            subject: Msg::InviteSubject.text(Lang::Zh).into(),
-            body: body.clone(),
-            template: Template::Invitation,
-            params: words.to_vec(),
-            user_id: Some(id.clone()),
-            now,
-        };
+    let notice = Notice {
+        template: Template::Invitation,
+        subject: Msg::InviteSubject,
+        body: Msg::InviteMessage,
+        params: words.to_vec(),
+        user_id: &id,
+        now,
+    };
+    for msg in notice.to_both(&inv.phone, &inv.email) {
         state.messenger.send(msg).await?;
     }
     Ok(())

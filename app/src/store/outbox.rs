@@ -97,6 +97,38 @@ pub struct Message {
     pub now: i64,
 }
 
+/// One person told one thing: the catalogue's words for `body` filled with `params`, by text
+/// message, by e-mail, or both.
+pub struct Notice<'a> {
+    pub template: Template,
+    pub subject: crate::i18n::Msg,
+    pub body: crate::i18n::Msg,
+    pub params: Vec<String>,
+    pub user_id: &'a str,
+    pub now: i64,
+}
+
+impl Notice<'_> {
+    pub fn message(&self, channel: Channel, to: &str) -> Message {
+        use crate::i18n::{Lang, Text};
+        Message {
+            channel,
+            recipient: to.into(),
+            subject: self.subject.text(Lang::Zh).into(),
+            body: Text::with(self.body, self.params.clone()).render(Lang::Zh),
+            template: self.template,
+            params: self.params.clone(),
+            user_id: Some(self.user_id.into()),
+            now: self.now,
+        }
+    }
+
+    /// To the phone and to the e-mail address.
+    pub fn to_both(&self, phone: &str, email: &str) -> [Message; 2] {
+        [self.message(Channel::Sms, phone), self.message(Channel::Email, email)]
+    }
+}
+
 pub type SendFuture<'a> = Pin<Box<dyn Future<Output = StoreResult<()>> + Send + 'a>>;
 
 /// Sends a message. Implementations must be idempotent per message id and never block the caller
