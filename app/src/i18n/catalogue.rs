@@ -154,8 +154,6 @@ catalogue! {
     OutboxTitle => "消息发件箱", "Message outbox";
     OutboxIntro => "平台要发出的每一条短信和邮件都先存在这里（最近200条），再由发送程序经配置的通道（邮件服务器、短信服务商）送达；暂时失败的按递增间隔重试，24小时仍未送达的标为发送失败，可重新发送。未配置通道的消息只保存在这里（演示环境即如此）。正式环境中验证码以星号显示。", "Every text and e-mail the platform sends is stored here first (the latest 200), then delivered through the configured channel (mail server, SMS provider); a temporary failure is retried at growing intervals, and one not delivered within 24 hours is marked failed and may be sent again. Messages of a channel with nothing configured stay here (as in the demo). Outside the demo, codes are shown as asterisks.";
     OutboxEmpty => "还没有消息", "No messages yet";
-    OutboxTime => "时间", "Time";
-    OutboxChannel => "渠道", "Channel";
     OutboxRecipient => "收件人", "Recipient";
     OutboxBody => "内容", "Message";
     OutboxState => "状态", "State";

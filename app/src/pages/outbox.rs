@@ -38,12 +38,11 @@ pub fn OutboxPage() -> impl IntoView {
                     <div class="table-wrap" tabindex="0" role="region" aria-label=Msg::OutboxTitle.text(lang)>
                         <table>
                             <thead>
+                                // where a message stands first: on a phone the message's words scroll sideways
                                 <tr>
-                                    <th scope="col">{Msg::OutboxTime.text(lang)}</th>
-                                    <th scope="col">{Msg::OutboxChannel.text(lang)}</th>
+                                    <th scope="col">{Msg::OutboxState.text(lang)}</th>
                                     <th scope="col">{Msg::OutboxRecipient.text(lang)}</th>
                                     <th scope="col">{Msg::OutboxBody.text(lang)}</th>
-                                    <th scope="col">{Msg::OutboxState.text(lang)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -70,11 +69,7 @@ fn Row(r: OutboxEntry, resend: ServerAction<ResendMessage>, lang: Lang) -> impl 
     let may_resend = r.delivered_by.is_some() && r.state != "pending";
     view! {
         <tr>
-            <td>{r.at}</td>
-            <td>{channel.text(lang)}</td>
-            <td>{r.recipient}</td>
-            <td class="message-body">{r.body}</td>
-            <td>
+            <td class="message-state">
                 <span class=class>{state.text(lang)}</span>
                 {r.sent_at.map(|at| view! { <br/><span class="hint">{Text::with(Msg::OutboxSentAt, [at]).render(lang)}</span> })}
                 {(r.attempts > 0).then(|| view! { <br/><span class="hint">{Msg::OutboxAttempts.text(lang)}{"："}{r.attempts}</span> })}
@@ -86,6 +81,11 @@ fn Row(r: OutboxEntry, resend: ServerAction<ResendMessage>, lang: Lang) -> impl 
                     </ActionForm>
                 })}
             </td>
+            <td>
+                {r.recipient}<br/>
+                <span class="hint">{channel.text(lang)}{" · "}{r.at}</span>
+            </td>
+            <td class="message-body">{r.body}</td>
         </tr>
     }
 }
