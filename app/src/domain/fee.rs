@@ -11,6 +11,9 @@ crate::stored_name! {
     pub enum PaymentStatus {
         Pending = "pending",
         Paid = "paid",
+        /// Paid, but nothing to pay for: the application was paid by another order or no longer
+        /// takes a fee (closed). The money is the applicant's again: a refund to make.
+        RefundDue = "refund_due",
     }
 }
 

@@ -77,7 +77,7 @@ pub async fn record_payment(state: &AppState, r: &Report) -> Result<Recorded, Ap
         Confirmed::AlreadyPaid(p) => {
             if p.id != r.order_id {
                 // a second order of the same application paid: the money is the applicant's again
-                tracing::error!(order = %r.order_id, paid = %p.id, txn = %r.txn, "a second payment for one application: refund it");
+                tracing::error!(order = %r.order_id, paid = %p.id, txn = %r.txn, "a second payment for one application: recorded as a refund to make");
             }
             Recorded::AlreadyPaid
         }
@@ -87,7 +87,7 @@ pub async fn record_payment(state: &AppState, r: &Report) -> Result<Recorded, Ap
         }
         Confirmed::NoSuchOrder => Recorded::NoSuchOrder,
         Confirmed::Denied(d) => {
-            tracing::warn!(order = %r.order_id, denied = %d, "payment for an application that does not take one");
+            tracing::error!(order = %r.order_id, denied = %d, "payment for an application that takes none: recorded as a refund to make");
             Recorded::NotPayable
         }
     })

@@ -112,12 +112,20 @@ impl Store {
                     .fetch_optional(&mut *conn)
                     .await?;
             if let Some(paid) = paid {
+                if paid.id != order.id && order.status == PaymentStatus::Pending {
+                    // a second order of the same application paid: recorded as a refund to make
+                    self.mark_refund_due(&mut conn, &order.id, gateway_txn, now).await?;
+                }
                 return Ok(Confirmed::AlreadyPaid(paid));
             }
             let detail = serde_json::json!({ "order": order.id, "amount_fen": amount_fen, "gateway_txn": gateway_txn }).to_string();
             let mut d = Decision::plain(Action::PayFee, "", "gateway", now);
             d.detail = &detail;
             if let Err(denied) = self.transition_locked(&mut conn, &app, &Actor::system(), &d).await? {
+                // the money came for an application that takes none now: recorded as a refund to make
+                if order.status == PaymentStatus::Pending {
+                    self.mark_refund_due(&mut conn, &order.id, gateway_txn, now).await?;
+                }
                 return Ok(Confirmed::Denied(denied));
             }
             sqlx::query("UPDATE payments SET status = 'paid', gateway_txn = $1, paid_at = $2 WHERE id = $3")
@@ -134,7 +142,26 @@ impl Store {
             }))
         }
         .await;
-        self.finish(conn, matches!(result, Ok(Confirmed::Paid(_)))).await?;
+        // a refund recorded is kept too; a refused amount or unknown order changes nothing
+        self.finish(conn, matches!(result, Ok(Confirmed::Paid(_) | Confirmed::AlreadyPaid(_) | Confirmed::Denied(_)))).await?;
         result
+    }
+
+    async fn mark_refund_due(&self, conn: &mut sqlx::AnyConnection, order_id: &str, gateway_txn: &str, now: i64) -> StoreResult<()> {
+        sqlx::query("UPDATE payments SET status = 'refund_due', gateway_txn = $1, paid_at = $2 WHERE id = $3 AND status = 'pending'")
+            .bind(gateway_txn)
+            .bind(now)
+            .bind(order_id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Orders paid with nothing to pay for (`PaymentStatus::RefundDue`), oldest first: the
+    /// office's list of refunds to make.
+    pub async fn refunds_due(&self) -> StoreResult<Vec<PaymentRow>> {
+        Ok(sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE status = 'refund_due' ORDER BY paid_at"))
+            .fetch_all(self.pool())
+            .await?)
     }
 }

@@ -139,6 +139,11 @@ async fn the_fee_is_paid_through_alipay_believed_only_when_alipay_signed_it() {
     assert_eq!((biz["total_amount"].as_str(), biz["product_code"].as_str()), (Some("300.00"), Some("QUICK_WAP_WAY")));
     assert!(biz["subject"].as_str().unwrap().starts_with("职称评审费"), "{biz}");
     let order = biz["out_trade_no"].as_str().unwrap().to_string();
+    // the payer pressed 缴纳评审费 twice (two tabs): two orders, both open
+    let (status, second) = call(&applicant, &s, "start_payment", &[("id", &app)]).await;
+    assert_eq!(status, 200);
+    let second_order = second.split("out_trade_no%22%3A%22").nth(1).unwrap().split("%22").next().unwrap().to_string();
+    assert_ne!(second_order, order);
 
     // a notification signed with any other key, or for another amount, changes nothing
     let forged = notification(&app_key, &order, "300.00", "2026120722001400001");
@@ -169,6 +174,15 @@ async fn the_fee_is_paid_through_alipay_believed_only_when_alipay_signed_it() {
     assert_eq!(notify(&s, &real).await, (200, "success".to_string()));
     let (status, _) = call(&applicant, &s, "check_payment", &[("id", &app)]).await;
     assert_eq!(status, 200);
+    // …and paid the second order too: answered `success`, recorded as a refund to make, nothing else moves
+    let twice = notification(&alipay_key, &second_order, "300.00", "2026120722001400002");
+    assert_eq!(notify(&s, &twice).await, (200, "success".to_string()));
+    let refunds = s.store().await.refunds_due().await.unwrap();
+    assert_eq!(
+        refunds.iter().map(|p| (p.id.as_str(), p.gateway_txn.as_deref())).collect::<Vec<_>>(),
+        [(second_order.as_str(), Some("2026120722001400002"))]
+    );
+    assert_eq!(s.store().await.paid_payment_of(&app).await.unwrap().unwrap().id, order);
     assert_eq!(*g.refused_requests.lock().unwrap(), 0, "every query was signed as Alipay checks it");
     // the fee page's form may send the payer to Alipay's site (CSP form-action)
     let page = applicant.get(format!("{}/applications/{app}/fee", s.base)).send().await.unwrap();
