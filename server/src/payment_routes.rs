@@ -2,6 +2,8 @@
 //! repeated one changes nothing), the receipt PDF, and — in the demo only — the built-in
 //! gateway's pay page, which only the payer signed in can see and confirm.
 
+use std::collections::BTreeMap;
+
 use axum::extract::{Extension, Form, Path};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -18,7 +20,7 @@ use app::domain::instant::Instant;
 use app::domain::site_path::login_then;
 use app::domain::workflow::Role;
 use app::i18n::Msg;
-use std::collections::BTreeMap;
+use app::security::escape_html;
 
 use app::payments::alipay::NOTIFY_PATH;
 use app::payments::{Callback, Report};
@@ -87,10 +89,6 @@ async fn callback(Extension(state): Extension<AppState>, Form(c): Form<Callback>
     handle_callback(&state, &c).await
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The order on the built-in gateway's page, for its payer only: a visitor is sent to log in
 /// first and back; anyone else is told there is no such order.
 async fn payers_order(state: &AppState, headers: &HeaderMap, order: &str) -> Result<PaymentRow, Response> {
@@ -112,14 +110,14 @@ async fn pay_page(Extension(state): Extension<AppState>, Path(order): Path<Strin
         Ok(p) => p,
         Err(res) => return res,
     };
-    let back = format!("/applications/{}/fee", escape(&p.application_id));
+    let back = format!("/applications/{}/fee", escape_html(&p.application_id));
     let body = if p.status == app::domain::fee::PaymentStatus::Paid {
         format!("<p>该订单已支付。</p><p><a href=\"{back}\">返回职评</a></p>")
     } else {
         format!(
             "<dl><dt>订单号</dt><dd>{}</dd><dt>商户</dt><dd>职评 · 职称评审费</dd><dt>金额</dt><dd class=amount>{}</dd></dl>\
              <form method=post><button type=submit>确认支付</button></form><p><a href=\"{back}\">取消并返回</a></p>",
-            escape(&p.id),
+            escape_html(&p.id),
             yuan(p.amount_fen)
         )
     };

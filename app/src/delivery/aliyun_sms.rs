@@ -29,6 +29,7 @@ use sha1::Sha1;
 
 use super::policy::Failure;
 use super::{DeliverFuture, Transport};
+use crate::security::percent_encode;
 use crate::store::outbox::{Channel, OutboxRow, Template};
 
 pub const DEFAULT_ENDPOINT: &str = "https://dysmsapi.aliyuncs.com/";
@@ -56,8 +57,7 @@ impl AliyunSmsConfig {
         }
         let need = |k: &str| var(k).ok_or_else(|| format!("{k} is not set (ZP_SMS_PROVIDER=aliyun needs it)"));
         let endpoint = var("ZP_ALIYUN_SMS_ENDPOINT").unwrap_or_else(|| DEFAULT_ENDPOINT.into());
-        let plain_but_near = endpoint.starts_with("http://127.0.0.1:") || endpoint.starts_with("http://localhost:");
-        if !endpoint.starts_with("https://") && !plain_but_near {
+        if !crate::security::https_or_loopback(&endpoint) {
             return Err(format!("ZP_ALIYUN_SMS_ENDPOINT={endpoint}: https:// (plain http only to this machine)"));
         }
         let secret = match var("ZP_ALIYUN_ACCESS_KEY_SECRET_FILE") {
@@ -87,19 +87,6 @@ impl AliyunSmsConfig {
             templates,
         }))
     }
-}
-
-/// RFC 3986 percent-encoding as Alibaba's signature requires it.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The canonicalized query string: pairs encoded and sorted by name (a BTreeMap is sorted).

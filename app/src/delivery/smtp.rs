@@ -18,6 +18,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use super::policy::Failure;
 use super::{DeliverFuture, Transport};
+use crate::security::escape_html;
 use crate::store::outbox::{Channel, OutboxRow};
 
 /// The name the mail comes from.
@@ -54,7 +55,7 @@ impl SmtpConfig {
             Some(other) => return Err(format!("ZP_SMTP_SECURITY={other}: starttls, tls or none")),
         };
         // Without TLS the password and every reset code cross the network in clear.
-        if security == Security::None && !is_loopback(&host) {
+        if security == Security::None && !crate::security::is_loopback_host(&host) {
             return Err(format!("ZP_SMTP_SECURITY=none with ZP_SMTP_HOST={host}: mail without TLS goes only to a server on this machine (127.0.0.1, localhost)"));
         }
         let port = match var("ZP_SMTP_PORT") {
@@ -81,10 +82,6 @@ impl SmtpConfig {
         };
         Ok(Some(Self { host, port, security, from, credentials }))
     }
-}
-
-fn is_loopback(host: &str) -> bool {
-    host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The e-mail transport.
@@ -160,19 +157,15 @@ pub fn html(subject: &str, body: &str) -> String {
     let paragraphs: String = body
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())
-        .map(|p| format!("<p>{}</p>", p.lines().map(escape).collect::<Vec<_>>().join("<br>")))
+        .map(|p| format!("<p>{}</p>", p.lines().map(escape_html).collect::<Vec<_>>().join("<br>")))
         .collect();
     format!(
         "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
          <body style=\"font-family:sans-serif;line-height:1.6;color:#1f2328;max-width:40em\">\
          <p style=\"font-weight:bold;color:#b4261a\">{SENDER_NAME}</p><h1 style=\"font-size:1.25em\">{title}</h1>{paragraphs}\
          <hr><p style=\"color:#57606a;font-size:.875em\">{FOOTER}</p></body></html>",
-        title = escape(subject)
+        title = escape_html(subject)
     )
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 #[cfg(test)]

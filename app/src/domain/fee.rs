@@ -34,12 +34,38 @@ pub fn may_pay(actor: &Actor, app: &ApplicationFacts) -> Result<(), Denied> {
 /// Money is kept in fen (分) as integers; this writes it as the receipt shows it: ¥300.00.
 pub fn yuan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
+    format!("{sign}¥{}", yuan_digits(fen))
+}
+
+/// Fen as a payment provider writes money: yuan with two decimals (`300.00`), no sign.
+pub fn yuan_digits(fen: i64) -> String {
     let fen = fen.unsigned_abs();
-    format!("{sign}¥{}.{:02}", fen / 100, fen % 100)
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+/// A provider's amount back in fen: `300`, `300.0`, `300.00`; anything else is not an amount.
+pub fn fen_of_yuan(yuan: &str) -> Option<i64> {
+    let (whole, part) = yuan.split_once('.').unwrap_or((yuan, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || part.len() > 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cents = format!("{part:0<2}").parse::<i64>().ok()?;
+    whole.parse::<i64>().ok()?.checked_mul(100)?.checked_add(cents)
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn amounts_go_to_yuan_and_back_exactly() {
+        use super::{fen_of_yuan as fen, yuan_digits as yuan};
+        assert_eq!(yuan(30000), "300.00");
+        assert_eq!(yuan(5), "0.05");
+        assert_eq!((fen("300.00"), fen("300"), fen("0.5"), fen("12.34")), (Some(30000), Some(30000), Some(50), Some(1234)));
+        for bad in ["", "-1.00", "1.234", "1,00", "abc", ".5"] {
+            assert_eq!(fen(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     fn facts(status: Status) -> ApplicationFacts {

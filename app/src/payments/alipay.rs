@@ -33,6 +33,8 @@ use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::Sha256;
 
 use super::{Callback, CallbackError, Order, PaymentGateway, QueryFuture, Report};
+use crate::domain::fee::{fen_of_yuan as fen, yuan_digits as yuan};
+use crate::security::percent_encode;
 
 pub const DEFAULT_GATEWAY: &str = "https://openapi.alipay.com/gateway.do";
 
@@ -72,21 +74,6 @@ pub fn rsa2_verify(key: &RsaPublicKey, content: &str, sign: &str) -> bool {
     let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(sign.trim()) else { return false };
     let Ok(signature) = Signature::try_from(bytes.as_slice()) else { return false };
     VerifyingKey::<Sha256>::new(key.clone()).verify(content.as_bytes(), &signature).is_ok()
-}
-
-/// Fen as Alipay writes money: yuan with two decimals.
-pub fn yuan(fen: i64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
-
-/// Alipay's amount back in fen: `300`, `300.0`, `300.00`; anything else is not an amount.
-pub fn fen(yuan: &str) -> Option<i64> {
-    let (whole, part) = yuan.split_once('.').unwrap_or((yuan, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || part.len() > 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let cents = format!("{part:0<2}").parse::<i64>().ok()?;
-    whole.parse::<i64>().ok()?.checked_mul(100)?.checked_add(cents)
 }
 
 /// Beijing time as Alipay's `timestamp` wants it.
@@ -142,8 +129,7 @@ impl AlipayConfig {
             crate::security::read_private(std::path::Path::new(&path)).map_err(|e| format!("{k}={path}: {e}"))
         };
         let gateway = var("ZP_ALIPAY_GATEWAY").unwrap_or_else(|| DEFAULT_GATEWAY.into());
-        let near = gateway.starts_with("http://127.0.0.1:") || gateway.starts_with("http://localhost:");
-        if !gateway.starts_with("https://") && !near {
+        if !crate::security::https_or_loopback(&gateway) {
             return Err(format!("ZP_ALIPAY_GATEWAY={gateway}: https:// (plain http only to this machine)"));
         }
         let origin = origin.ok_or("ZP_PAYMENT_PROVIDER=alipay needs ZP_PUBLIC_ORIGIN: Alipay posts its notifications under it")?;
@@ -260,7 +246,7 @@ impl PaymentGateway for Alipay {
         });
         let extra = [("notify_url", format!("{}{NOTIFY_PATH}", self.config.origin)), ("return_url", format!("{back}?paid=1"))];
         let params = self.signed_request("alipay.trade.wap.pay", biz, &extra);
-        let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", form_encode(v))).collect();
+        let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect();
         Ok(format!("{}?{}", self.config.gateway, query.join("&")))
     }
 
@@ -283,34 +269,9 @@ impl PaymentGateway for Alipay {
     }
 }
 
-/// `application/x-www-form-urlencoded` percent-encoding of a value in the pay address.
-fn form_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*') {
-            out.push(b as char);
-        } else if b == b' ' {
-            out.push('+');
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_go_to_yuan_and_back_exactly() {
-        assert_eq!(yuan(30000), "300.00");
-        assert_eq!(yuan(5), "0.05");
-        assert_eq!((fen("300.00"), fen("300"), fen("0.5"), fen("12.34")), (Some(30000), Some(30000), Some(50), Some(1234)));
-        for bad in ["", "-1.00", "1.234", "1,00", "abc", ".5"] {
-            assert_eq!(fen(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn the_string_to_sign_is_sorted_and_leaves_out_what_it_must() {

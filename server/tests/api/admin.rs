@@ -115,11 +115,6 @@ async fn an_invited_colleague_sets_a_password_and_loses_the_session_when_changed
     assert!(matches!(store.verify_audit().await.unwrap(), app::store::audit::AuditCheck::Intact { .. }));
 }
 
-async fn advance(s: &Server, ms: i64) {
-    let res = reqwest::Client::new().post(format!("{}/__test/clock?ms={ms}", s.base)).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-}
-
 async fn reset(s: &Server, account: &str, code: &str, password: &str) -> (u16, String) {
     call(&client(), s, "reset_password", &[("account", account), ("code", code), ("password", password), ("password2", password)]).await
 }
@@ -143,16 +138,16 @@ async fn an_invitation_lives_three_days_a_reset_code_a_quarter_of_an_hour() {
         assert_eq!(call(&admin, &s, "invite_user", &invite).await.0, 200);
     }
     let (early, late) = (code_sent_to(&s, "13911110001").await, code_sent_to(&s, "13911110002").await);
-    advance(&s, 49 * 60 * MINUTE).await;
+    advance_clock(&s, 49 * 60 * MINUTE).await;
     assert_eq!(reset(&s, "early", &early, "天山南北2027春").await.0, 200, "two days on, the invitation still works");
-    advance(&s, 24 * 60 * MINUTE).await;
+    advance_clock(&s, 24 * 60 * MINUTE).await;
     let (status, body) = reset(&s, "late", &late, "天山南北2027春").await;
     assert!(refused(status, &body, "CodeInvalid"), "past 72 hours it is void: {body}");
 
     let c = client();
     assert_eq!(call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await.0, 200);
     let stale = code_sent_to(&s, "13991000001").await;
-    advance(&s, 16 * MINUTE).await;
+    advance_clock(&s, 16 * MINUTE).await;
     let (status, body) = reset(&s, "shenbao", &stale, "昆仑山2027新密码").await;
     assert!(refused(status, &body, "CodeInvalid"), "a reset code lives 15 minutes: {body}");
     assert_eq!(call(&c, &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await.0, 200);

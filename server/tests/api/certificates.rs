@@ -30,11 +30,6 @@ async fn verify(s: &Server, number: &str) -> (u16, String) {
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
-async fn advance(s: &Server, ms: i64) {
-    let res = reqwest::Client::new().post(format!("{}/__test/clock?ms={ms}", s.base)).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-}
-
 /// L11: a committee member reads the materials and the objections' text, but neither the ID-card
 /// scan nor who objected; the office sees both.
 async fn committee_sees_the_work_not_the_person(
@@ -224,7 +219,7 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let (status, body) = call(&office, &s, "close_session", &[("id", &session)]).await;
     assert!(refused(status, &body, "SessionNotYetHeld"), "not before the session has met: {body}");
     // the day comes (a clock moved by three weeks ends every login: sign in again)
-    advance(&s, 21 * DAY_MS).await;
+    advance_clock(&s, 21 * DAY_MS).await;
     let (office, m1) = (login(&s, "pingban").await, login(&s, "pingwei").await);
     let (status, body) = call(&office, &s, "close_session", &[("id", &session)]).await;
     assert_eq!(status, 200, "{body}");
@@ -240,7 +235,7 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     let hr = login(&s, "renshe").await;
     let (status, body) = call(&hr, &s, "file_results", &[("session", &session), ("all", "1")]).await;
     assert!(refused(status, &body, "ResultNoticeNotOver"), "{body}");
-    advance(&s, 10 * DAY_MS).await;
+    advance_clock(&s, 10 * DAY_MS).await;
     let results = reqwest::get(format!("{}/api/public_results", s.base)).await.unwrap().text().await.unwrap();
     assert!(!results.contains("古丽米拉"), "the notice over, the results leave the public page (L6): {results}");
     // another region's HR department neither sees nor files this region's results

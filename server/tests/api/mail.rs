@@ -124,31 +124,6 @@ fn parse(raw: &[u8]) -> Mail {
     }
 }
 
-/// The outbox row of the newest message to `recipient`: (state, attempts, last error).
-async fn row_to(s: &Server, recipient: &str) -> (String, i64, String) {
-    let rows = s.store().await.outbox(100).await.unwrap();
-    let r = rows.into_iter().find(|r| r.recipient == recipient).unwrap_or_else(|| panic!("nothing stored for {recipient}"));
-    (r.state, r.attempts, r.last_error)
-}
-
-/// Waits (up to 10 s) until the newest message to `recipient` is in `state`.
-async fn settled(s: &Server, recipient: &str, state: &str) -> (String, i64, String) {
-    let mut row = row_to(s, recipient).await;
-    for _ in 0..200 {
-        if row.0 == state {
-            return row;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        row = row_to(s, recipient).await;
-    }
-    panic!("{recipient}: {state} expected, the outbox says {row:?}");
-}
-
-async fn advance_clock(s: &Server, ms: i64) {
-    let r = client().post(format!("{}/__test/clock?ms={ms}", s.base)).send().await.unwrap();
-    assert_eq!(r.status(), 200);
-}
-
 #[tokio::test]
 async fn a_reset_code_arrives_by_mail_in_text_and_html_under_the_platforms_name() {
     let mail = MailServer::start();
@@ -165,13 +140,13 @@ async fn a_reset_code_arrives_by_mail_in_text_and_html_under_the_platforms_name(
     assert!(code.len() >= 6, "{code}");
     assert!(m.text.contains(&format!("验证码是 {code}")) && m.text.contains("请勿直接回复"), "{}", m.text);
     assert!(m.html.contains(&code) && m.html.contains("<html lang=\"zh-CN\">"), "{}", m.html);
-    let (state, attempts, error) = settled(&s, "shenbao@demo.zhiping.cn", "sent").await;
+    let (state, attempts, error) = outbox_settled(&s, "shenbao@demo.zhiping.cn", "sent").await;
     assert_eq!((state.as_str(), attempts, error.as_str()), ("sent", 1, ""));
 
     // no SMS provider is configured: a text message stays in the outbox, untouched
     call(&client(), &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(row_to(&s, "13991000001").await, ("pending".into(), 0, String::new()));
+    assert_eq!(outbox_row(&s, "13991000001").await, ("pending".into(), 0, String::new()));
     assert_eq!(mail.received().len(), 1);
 }
 
@@ -179,17 +154,7 @@ async fn a_reset_code_arrives_by_mail_in_text_and_html_under_the_platforms_name(
 async fn an_invitation_and_a_return_notice_arrive_with_what_they_need() {
     let mail = MailServer::start();
     let s = with_mail(&mail).await;
-    let admin = login(&s, "admin").await;
-    let invite = [
-        ("username", "WangLei"),
-        ("name", "王磊"),
-        ("phone", "13912345678"),
-        ("email", "wl@example.cn"),
-        ("role", "unit_reviewer"),
-        ("org_id", "org-unit-xjnu"),
-    ];
-    let (status, body) = call(&admin, &s, "invite_user", &invite).await;
-    assert_eq!(status, 200, "{body}");
+    invite_staff(&s, "王磊", "WangLei", "13912345678", "wl@example.cn").await;
     let m = parse(&mail.wait_for(1).await[0]);
     assert_eq!((m.to.as_str(), m.subject.as_str()), (" <wl@example.cn>", "职评：账号开通邀请"));
     assert!(m.text.contains("王磊，您好") && m.text.contains("用户名 wanglei") && m.text.contains("/recover#reset"), "{}", m.text);
@@ -223,7 +188,7 @@ async fn an_invitation_and_a_return_notice_arrive_with_what_they_need() {
     // the reviewer's words are text in the HTML part, not markup
     assert!(m.html.contains("论文检索证明缺页 &lt;第3页&gt;"), "{}", m.html);
     // and the text message with the deadline is stored beside it (no SMS provider here)
-    assert_eq!(row_to(&s, "13991000001").await.0, "pending");
+    assert_eq!(outbox_row(&s, "13991000001").await.0, "pending");
 }
 
 #[tokio::test]
@@ -232,14 +197,7 @@ async fn a_mail_server_that_comes_back_gets_the_message_once() {
     let s = with_mail(&mail).await;
     call(&client(), &s, "request_reset_code", &[("account", "shenbao"), ("channel", "email")]).await;
     // refused: kept, to be tried again in 30 s, the reason on record
-    let mut row = row_to(&s, "shenbao@demo.zhiping.cn").await;
-    for _ in 0..100 {
-        if row.1 >= 1 && !row.2.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        row = row_to(&s, "shenbao@demo.zhiping.cn").await;
-    }
+    let row = outbox_tried(&s, "shenbao@demo.zhiping.cn").await;
     assert_eq!((row.0.as_str(), row.1), ("pending", 1), "{row:?}");
     assert!(row.2.contains("邮件服务器暂不可用"), "{row:?}");
 
@@ -250,7 +208,7 @@ async fn a_mail_server_that_comes_back_gets_the_message_once() {
     // …and once it is due, delivered, once
     advance_clock(&s, 31_000).await;
     mail.wait_for(1).await;
-    let (state, attempts, _) = settled(&s, "shenbao@demo.zhiping.cn", "sent").await;
+    let (state, attempts, _) = outbox_settled(&s, "shenbao@demo.zhiping.cn", "sent").await;
     assert_eq!((state.as_str(), attempts), ("sent", 2));
     advance_clock(&s, 3_600_000).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -261,17 +219,9 @@ async fn a_mail_server_that_comes_back_gets_the_message_once() {
 async fn a_refused_recipient_ends_failed_visible_to_the_administrator_who_may_resend() {
     let mail = MailServer::start();
     let s = with_mail(&mail).await;
+    invite_staff(&s, "无此人", "nobody", "13912340000", "nobody@refused.example.cn").await;
     let admin = login(&s, "admin").await;
-    let invite = [
-        ("username", "nobody"),
-        ("name", "无此人"),
-        ("phone", "13912340000"),
-        ("email", "nobody@refused.example.cn"),
-        ("role", "unit_reviewer"),
-        ("org_id", "org-unit-xjnu"),
-    ];
-    assert_eq!(call(&admin, &s, "invite_user", &invite).await.0, 200);
-    let (_, attempts, error) = settled(&s, "nobody@refused.example.cn", "failed").await;
+    let (_, attempts, error) = outbox_settled(&s, "nobody@refused.example.cn", "failed").await;
     assert_eq!(attempts, 1, "a permanent refusal is not retried");
     assert!(error.contains("邮件服务器拒收") && error.contains("550"), "{error}");
 
@@ -289,7 +239,7 @@ async fn a_refused_recipient_ends_failed_visible_to_the_administrator_who_may_re
     let id = entry["id"].as_str().unwrap();
     let (status, _) = call(&admin, &s, "resend_message", &[("id", id)]).await;
     assert_eq!(status, 200);
-    let (_, attempts, _) = settled(&s, "nobody@refused.example.cn", "failed").await;
+    let (_, attempts, _) = outbox_settled(&s, "nobody@refused.example.cn", "failed").await;
     assert_eq!(attempts, 1, "counted afresh");
     let (status, body) = call(&admin, &s, "resend_message", &[("id", "no-such-message")]).await;
     assert!(refused(status, &body, "OutboxNoSuchMessage") && status == 404, "{status} {body}");

@@ -37,11 +37,6 @@ async fn decide(
     call(c, s, "decide", &form).await
 }
 
-async fn advance(s: &Server, ms: i64) {
-    let res = reqwest::Client::new().post(format!("{}/__test/clock?ms={ms}", s.base)).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-}
-
 async fn upload_unit_file(c: &reqwest::Client, s: &Server, app: &str, field: &str) -> u16 {
     let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(pdf(1)).file_name("公示.pdf"));
     c.post(format!("{}/review-upload/{app}/{field}", s.base)).multipart(form).send().await.unwrap().status().as_u16()
@@ -107,7 +102,7 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     let right = "经审核，本单位已对古丽米拉·艾买提提供的申报材料逐一审核，真实准确，同意推荐。";
     let (_, body) = decide(&unit, &s, &app, current_version(&s, &app).await, "unit_recommend", right, &[]).await;
     assert!(body.contains("NoticeNotOver"), "{body}");
-    advance(&s, 10 * DAY_MS).await;
+    advance_clock(&s, 10 * DAY_MS).await;
     // ten days on every session has ended: people sign in again
     let (applicant, unit) = (login(&s, "shenbao").await, login(&s, "danwei").await);
     // an objection without a recorded handling holds the recommendation back (issue 16)
@@ -176,11 +171,11 @@ async fn the_chain_from_submission_to_a_withdrawal_nobody_clicked() {
     assert_eq!(form_of(&applicant, &s, &app).await["submissions_left"], 1);
     let (status, _) = decide(&office, &s, &app, current_version(&s, &app).await, "office_return", "", &items[..1]).await;
     assert_eq!(status, 200);
-    advance(&s, 47 * 3600 * 1000).await;
+    advance_clock(&s, 47 * 3600 * 1000).await;
     assert_eq!(status_of(&s, &app).await, "returned");
     let outbox = s.store().await.outbox(50).await.unwrap();
     assert!(outbox.iter().any(|m| m.body.contains("剩余约2小时")), "the 2-hour reminder went out");
-    advance(&s, 3600 * 1000).await;
+    advance_clock(&s, 3600 * 1000).await;
     let mut status = "";
     for _ in 0..50 {
         status = status_of(&s, &app).await;
@@ -347,7 +342,7 @@ async fn every_review_function_and_route_allows_exactly_what_spec_allows() {
                 assert_eq!(upload_unit_file(c, &s, &app, "unit_notice_result").await, want, "{account}");
             }
             upload_unit_file(danwei, &s, &app, "unit_notice_materials").await;
-            advance(&s, 10 * DAY_MS).await;
+            advance_clock(&s, 10 * DAY_MS).await;
             // ten days on every session has ended: everyone signs in again
             for (account, c) in clients.iter_mut() {
                 *c = login(&s, account).await;

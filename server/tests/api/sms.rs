@@ -117,41 +117,13 @@ async fn with_sms(endpoint: &str, secret: &str) -> Server {
     .await
 }
 
-/// Waits (up to 10 s) until the newest message to `phone` is in `state`: (attempts, last error).
-async fn settled(s: &Server, phone: &str, state: &str) -> (i64, String) {
-    for _ in 0..200 {
-        let rows = s.store().await.outbox(100).await.unwrap();
-        if let Some(r) = rows.into_iter().find(|r| r.recipient == phone) {
-            if r.state == state {
-                return (r.attempts, r.last_error);
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{phone}: {state} expected");
-}
-
-async fn invite(s: &Server, username: &str, phone: &str) {
-    let admin = login(s, "admin").await;
-    let form = [
-        ("username", username),
-        ("name", "王磊"),
-        ("phone", phone),
-        ("email", "wl@example.cn"),
-        ("role", "unit_reviewer"),
-        ("org_id", "org-unit-xjnu"),
-    ];
-    let (status, body) = call(&admin, s, "invite_user", &form).await;
-    assert_eq!(status, 200, "{body}");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reset_code_goes_out_as_the_registered_template_with_its_code() {
     let (endpoint, provider) = stand_in().await;
     let s = with_sms(&endpoint, SECRET).await;
     let (status, _) = call(&client(), &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await;
     assert_eq!(status, 200);
-    let (attempts, error) = settled(&s, "13991000001", "sent").await;
+    let (_, attempts, error) = outbox_settled(&s, "13991000001", "sent").await;
     assert_eq!((attempts, error.as_str()), (1, ""));
     let stored = s.store().await.outbox(10).await.unwrap();
     let code: String = stored[0].body.split("验证码是").nth(1).unwrap().trim_start().chars().take_while(char::is_ascii_digit).collect();
@@ -165,28 +137,17 @@ async fn flow_control_is_waited_out_and_the_message_sent_once() {
     let (endpoint, provider) = stand_in().await;
     provider.lock().unwrap().throttling = true;
     let s = with_sms(&endpoint, SECRET).await;
-    invite(&s, "throttled", THROTTLED).await;
+    invite_staff(&s, "王磊", "throttled", THROTTLED, "wl@example.cn").await;
     // refused for now: kept with the provider's words, to be tried again
-    let mut row = (0, String::new());
-    for _ in 0..200 {
-        let rows = s.store().await.outbox(10).await.unwrap();
-        let r = rows.iter().find(|r| r.recipient == THROTTLED).unwrap();
-        if r.attempts >= 1 && !r.last_error.is_empty() {
-            row = (r.attempts, r.last_error.clone());
-            assert_eq!(r.state, "pending");
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(row.1.contains("isv.BUSINESS_LIMIT_CONTROL"), "{row:?}");
+    let row = outbox_tried(&s, THROTTLED).await;
+    assert_eq!(row.0, "pending");
+    assert!(row.2.contains("isv.BUSINESS_LIMIT_CONTROL"), "{row:?}");
 
     provider.lock().unwrap().throttling = false;
-    let r = client().post(format!("{}/__test/clock?ms=31000", s.base)).send().await.unwrap();
-    assert_eq!(r.status(), 200);
-    let (attempts, _) = settled(&s, THROTTLED, "sent").await;
+    advance_clock(&s, 31_000).await;
+    let (_, attempts, _) = outbox_settled(&s, THROTTLED, "sent").await;
     assert_eq!(attempts, 2);
-    let r = client().post(format!("{}/__test/clock?ms=3600000", s.base)).send().await.unwrap();
-    assert_eq!(r.status(), 200);
+    advance_clock(&s, 3_600_000).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let p = provider.lock().unwrap();
     let sent: Vec<_> = p.accepted.iter().filter(|(phone, _, _)| phone == THROTTLED).collect();
@@ -200,8 +161,8 @@ async fn flow_control_is_waited_out_and_the_message_sent_once() {
 async fn an_illegal_number_and_a_wrong_key_end_failed_without_retrying() {
     let (endpoint, provider) = stand_in().await;
     let s = with_sms(&endpoint, SECRET).await;
-    invite(&s, "illegal", ILLEGAL).await;
-    let (attempts, error) = settled(&s, ILLEGAL, "failed").await;
+    invite_staff(&s, "王磊", "illegal", ILLEGAL, "wl@example.cn").await;
+    let (_, attempts, error) = outbox_settled(&s, ILLEGAL, "failed").await;
     assert_eq!(attempts, 1);
     assert!(error.contains("isv.MOBILE_NUMBER_ILLEGAL") && error.contains("非法手机号"), "{error}");
     drop(s);
@@ -209,7 +170,7 @@ async fn an_illegal_number_and_a_wrong_key_end_failed_without_retrying() {
     // a server configured with the wrong secret: the provider refuses the signature, every time
     let s = with_sms(&endpoint, "not-the-secret").await;
     call(&client(), &s, "request_reset_code", &[("account", "shenbao"), ("channel", "sms")]).await;
-    let (attempts, error) = settled(&s, "13991000001", "failed").await;
+    let (_, attempts, error) = outbox_settled(&s, "13991000001", "failed").await;
     assert_eq!(attempts, 1);
     assert!(error.contains("SignatureDoesNotMatch"), "{error}");
     let p = provider.lock().unwrap();

@@ -265,3 +265,57 @@ pub async fn add_staff(s: &Server, username: &str, role: &str, org: &str) {
     };
     s.store().await.insert_user(&u).await.unwrap();
 }
+
+/// Moves the server's test clock forward `ms` (the jobs and the outbox's worker run at once).
+pub async fn advance_clock(s: &Server, ms: i64) {
+    let res = reqwest::Client::new().post(format!("{}/__test/clock?ms={ms}", s.base)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+/// The newest outbox message to `recipient`: (state, attempts, last error).
+pub async fn outbox_row(s: &Server, recipient: &str) -> (String, i64, String) {
+    let rows = s.store().await.outbox(100).await.unwrap();
+    let r = rows.into_iter().find(|r| r.recipient == recipient).unwrap_or_else(|| panic!("nothing stored for {recipient}"));
+    (r.state, r.attempts, r.last_error)
+}
+
+/// Waits (up to 10 s) until the newest outbox message to `recipient` is as `done` says.
+async fn outbox_until(s: &Server, recipient: &str, what: &str, done: impl Fn(&(String, i64, String)) -> bool) -> (String, i64, String) {
+    let mut row = (String::new(), 0, String::new());
+    for _ in 0..200 {
+        let rows = s.store().await.outbox(100).await.unwrap();
+        if let Some(r) = rows.into_iter().find(|r| r.recipient == recipient) {
+            row = (r.state, r.attempts, r.last_error);
+            if done(&row) {
+                return row;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{recipient}: {what} expected, the outbox says {row:?}");
+}
+
+/// … until it is in `state` (`sent`, `failed`).
+pub async fn outbox_settled(s: &Server, recipient: &str, state: &str) -> (String, i64, String) {
+    outbox_until(s, recipient, state, |r| r.0 == state).await
+}
+
+/// … until it was tried and failed at least once (and is kept, or given up).
+pub async fn outbox_tried(s: &Server, recipient: &str) -> (String, i64, String) {
+    outbox_until(s, recipient, "a failed try", |r| r.1 >= 1 && !r.2.is_empty()).await
+}
+
+/// The administrator invites `name` as a unit reviewer of 新疆师范大学.
+pub async fn invite_staff(s: &Server, name: &str, username: &str, phone: &str, email: &str) {
+    let admin = login(s, "admin").await;
+    let form = [
+        ("username", username),
+        ("name", name),
+        ("phone", phone),
+        ("email", email),
+        ("role", "unit_reviewer"),
+        ("org_id", "org-unit-xjnu"),
+    ];
+    let (status, body) = call(&admin, s, "invite_user", &form).await;
+    assert_eq!(status, 200, "{body}");
+}
