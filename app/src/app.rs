@@ -20,6 +20,7 @@ use crate::pages::certificates::{IssuingPage, MyCertificatesPage, VerifyFormPage
 use crate::pages::committee::{CommitteePage, CommitteeSessionPage};
 use crate::pages::evaluation::{EvaluationPage, EvaluationSessionPage};
 use crate::pages::fee::FeePage;
+use crate::pages::fees::FeeAccountsPage;
 use crate::pages::findings::{CreditRecordPage, FindingsPage};
 use crate::pages::gongshi::{PublicNoticePage, PublicNoticesPage};
 use crate::pages::notices::{AdminNoticesPage, NoticeEditPage, NoticePage, NoticesPage};
@@ -110,6 +111,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/recover") view=RecoverPage/>
                     <Route path=path!("/account/password") view=ChangePasswordPage/>
                     <Route path=path!("/outbox") view=OutboxPage/>
+                    <Route path=path!("/fees") view=FeeAccountsPage/>
                     <Route path=path!("/notices") view=NoticesPage/>
                     <Route path=path!("/notices/:id") view=NoticePage/>
                     <Route path=path!("/admin") view=AdminPage/>
@@ -158,6 +160,7 @@ fn page_title(path: &str, lang: crate::i18n::Lang) -> String {
         ["recover"] => Msg::RecoverTitle,
         ["account", "password"] => Msg::ChangePasswordTitle,
         ["outbox"] => Msg::OutboxTitle,
+        ["fees"] => Msg::FeesTitle,
         ["notices"] => Msg::NoticesTitle,
         ["notices", _] => Msg::NavNotices,
         ["admin"] => Msg::AdminTitle,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { registered } from './api';
-import { DEMO_PASSWORD, freshPhone, hydrated, keepScreenshot, login } from './support';
+import { DEMO_PASSWORD, freshPhone, hydrated, keepScreenshot, login, openMenu } from './support';
 
 const NEW_PASSWORD = '天山南北2027春';
 
@@ -224,4 +224,18 @@ test('a message the mail server refuses shows failed on the outbox, and may be s
     await expect(row.getByText('发送失败')).toBeVisible({ timeout: 1_000 });
   }).toPass();
   await expect(row.getByText('尝试次数：1')).toBeVisible();
+});
+
+test('the evaluation office keeps its fee accounts and asks the payment provider about waiting orders', async ({ page }, info) => {
+  await login(page, info, 'pingban', DEMO_PASSWORD);
+  await openMenu(page);
+  await page.getByRole('link', { name: '收费对账' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '评审费收费对账' })).toBeVisible();
+  await hydrated(page, info);
+  await expect(page.getByRole('region', { name: '待退款' })).toBeVisible();
+  await expect(page.getByText('支付渠道：内置支付网关（单机版）')).toBeVisible();
+  await page.getByRole('button', { name: '立即与支付平台核对' }).click();
+  // the built-in gateway has nothing to report: every waiting order stays waiting
+  await expect(page.getByText(/已向支付平台核对 \d+ 笔等待中的订单，其中 0 笔已付款并已记录。/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '评审费收费对账' })).toBeVisible();
 });

@@ -55,21 +55,43 @@ test('fee, session, vote, results, filing, certificate, verify, revoke', async (
   if (today.getUTCMonth() >= 9) await advanceClock(base, Date.UTC(today.getUTCFullYear() + 1, 0, 10, 2) - now);
   const { p, app } = await formallyPassed(base);
 
-  // the applicant pays on the phone
+  // the applicant pays on the phone — and, in a second tab opened before the first one paid, pays
+  // again: the second payment is owed back
   const applicant = await person(browser, info, p.id, p.password, true);
   await applicant.goto(`/applications/${app}/fee`);
   await hydrated(applicant, info);
   await expect(applicant.getByText('¥300.00')).toBeVisible();
   await applicant.getByRole('button', { name: '缴纳评审费' }).click();
   await expect(applicant.getByRole('heading', { name: '内置支付网关' })).toBeVisible();
+  const tab = await applicant.context().newPage();
+  await tab.goto(`/applications/${app}/fee`);
+  await hydrated(tab, info);
+  await tab.getByRole('button', { name: '缴纳评审费' }).click();
+  await expect(tab.getByRole('heading', { name: '内置支付网关' })).toBeVisible();
   await applicant.getByRole('button', { name: '确认支付' }).click();
   await expect(applicant.getByText('支付成功，申报已进入评审环节。')).toBeVisible();
   await expect(applicant.getByRole('link', { name: '下载收据（PDF）' })).toBeVisible();
   await keepScreenshot(applicant, info, 'fee-paid');
+  await tab.getByRole('button', { name: '确认支付' }).click();
+  await expect(tab.getByText('另有一笔 ¥300.00 为重复缴纳（或在申报终止后到账），评审办公室将经原支付渠道全额退还。')).toBeVisible();
+  await tab.close();
+
+  // 收费对账: the office sees the second payment owed back and refunds it the way it came
+  const office = await person(browser, info, 'pingban');
+  await openMenu(office);
+  await office.getByRole('link', { name: '收费对账' }).click();
+  const due = office.getByRole('region', { name: '待退款' });
+  await expect(due.getByRole('link', { name: p.name })).toBeVisible();
+  await due.getByRole('button', { name: '原路退款 ¥300.00' }).click();
+  await expect(office.getByText(/^已原路退还订单 ZP\w+ 的费用。$/)).toBeVisible();
+  await expect(office.getByText('没有待退款的费用。')).toBeVisible();
+  await expect(office.getByRole('region', { name: '已退款（近90天）' }).getByRole('link', { name: p.name })).toBeVisible();
+  await keepScreenshot(office, info, 'fee-refunded');
+  await applicant.reload();
+  await expect(applicant.getByText(/^重复缴纳的 ¥300\.00 已于 .+ 经原支付渠道退还。$/)).toBeVisible();
 
   // the office: a session with three members, and the application assigned to it
-  const office = await person(browser, info, 'pingban');
-  await office.goto('/evaluation');
+  await office.getByRole('link', { name: '评审组织', exact: true }).click();
   await hydrated(office, info);
   await expect(office.getByText(/已缴费待分配 1 人/)).toBeVisible();
   await office.getByLabel('评审会名称').fill('高教管理研究副高评审会');

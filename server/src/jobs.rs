@@ -89,8 +89,8 @@ pub async fn withdraw_overdue(state: &AppState, now: i64) -> usize {
     total
 }
 
-/// The reminders before a return's deadline, each sent once (recorded before it is sent: a
-/// crash in between loses one reminder rather than sending two).
+/// The reminders before a return's deadline, each stored once with the mark that it was sent
+/// (`mark_reminder`): a second server or a second run finds it marked and sends nothing.
 async fn send_reminders(state: &AppState, now: i64) {
     let rows = match state.store.returns_due_within(now, 24 * HOUR_MS).await {
         Ok(rows) => rows,
@@ -99,14 +99,6 @@ async fn send_reminders(state: &AppState, now: i64) {
     for row in rows {
         let Some(due) = row.due_at else { continue };
         let Some(reminder) = reminder_due(Deadline { due: Instant(due) }, Instant(now), row.reminders_sent) else { continue };
-        match state.store.mark_reminder(&row.id, row.reminders_sent, mark_sent(row.reminders_sent, reminder)).await {
-            Ok(true) => {}
-            Ok(false) => continue,
-            Err(e) => {
-                tracing::error!(error = %e, "reminder mark failed");
-                continue;
-            }
-        }
         let Ok(Some(user)) = state.store.user_by_id(&row.applicant_id).await else { continue };
         let hours = match reminder {
             Reminder::DayBefore => 24,
@@ -121,10 +113,11 @@ async fn send_reminders(state: &AppState, now: i64) {
             user_id: &user.id,
             now,
         };
-        for msg in notice.to_both(&user.phone, &user.email) {
-            if let Err(e) = state.messenger.send(msg).await {
-                tracing::error!(error = %e, "reminder not stored");
-            }
+        let marked = mark_sent(row.reminders_sent, reminder);
+        match state.store.mark_reminder(&row.id, row.reminders_sent, marked, &notice.to_both(&user.phone, &user.email)).await {
+            Ok(true) => state.deliveries.wake().notify_one(),
+            Ok(false) => {}
+            Err(e) => tracing::error!(error = %e, "reminder not stored"),
         }
     }
 }

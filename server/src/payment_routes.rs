@@ -111,7 +111,8 @@ async fn pay_page(Extension(state): Extension<AppState>, Path(order): Path<Strin
         Err(res) => return res,
     };
     let back = format!("/applications/{}/fee", escape_html(&p.application_id));
-    let body = if p.status == app::domain::fee::PaymentStatus::Paid {
+    // paid (or paid twice and due back): never a second 确认支付 for one order
+    let body = if p.status != app::domain::fee::PaymentStatus::Pending {
         format!("<p>该订单已支付。</p><p><a href=\"{back}\">返回职评</a></p>")
     } else {
         format!(

@@ -71,6 +71,7 @@ impl AppError {
                         | Msg::PublicNoticeNotFound
                         | Msg::SessionNotFound
                         | Msg::OutboxNoSuchMessage
+                        | Msg::FeeOrderNotFound
                 ) =>
             {
                 404

@@ -103,6 +103,9 @@ fn links(me: Option<&Me>, lang: Lang) -> (Vec<Link>, Vec<Link>) {
     let mut more = vec![l("/", Msg::NavHome)];
     more.extend(public.into_iter().filter(|p| !places.contains(p)));
     more.push(l("/tongbao", Msg::NavFindings));
+    if crate::domain::fee::keeps_fee_accounts(me.role) {
+        more.insert(1, l("/fees", Msg::NavFees));
+    }
     if crate::domain::penalties::reads_credit_record(me.role) {
         more.push(l("/chengxin", Msg::NavCreditRecord));
     }

@@ -14,7 +14,52 @@ crate::stored_name! {
         /// Paid, but nothing to pay for: the application was paid by another order or no longer
         /// takes a fee (closed). The money is the applicant's again: a refund to make.
         RefundDue = "refund_due",
+        /// A refund due, made through the gateway that took the money.
+        Refunded = "refunded",
     }
+}
+
+/// Whose fee accounts an actor keeps: the evaluation office's reviewers, for the applications their
+/// office evaluates (seed §(十): the fee is paid to the office that evaluates). The office is
+/// the one every list and action is confined to.
+pub fn fee_office(actor: &Actor) -> Result<&str, Denied> {
+    match actor.org_id.as_deref() {
+        Some(office) if keeps_fee_accounts(actor.role) => Ok(office),
+        _ => Err(Denied::Role(actor.role)),
+    }
+}
+
+/// Does the role keep an office's fee accounts (the menu offers 收费对账)?
+pub fn keeps_fee_accounts(role: Role) -> bool {
+    role == Role::OfficeReviewer
+}
+
+/// May `actor` refund an order of an application evaluated by `office_id` that is in `status`?
+/// Only an order paid with nothing to pay for (`RefundDue`), and only once.
+pub fn may_refund(actor: &Actor, office_id: &str, status: PaymentStatus) -> Result<(), RefundRefusal> {
+    if fee_office(actor).map_err(RefundRefusal::Denied)? != office_id {
+        return Err(RefundRefusal::Denied(Denied::NotYours));
+    }
+    match status {
+        PaymentStatus::RefundDue => Ok(()),
+        PaymentStatus::Refunded => Err(RefundRefusal::AlreadyRefunded),
+        PaymentStatus::Pending | PaymentStatus::Paid => Err(RefundRefusal::NotDue),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefundRefusal {
+    Denied(Denied),
+    /// The order was refunded before.
+    AlreadyRefunded,
+    /// The order pays for its application (or was never paid): nothing to refund.
+    NotDue,
+}
+
+/// Our refund request number for an order: one per order, so asking the gateway again (a lost
+/// answer) is the same request and refunds once (Alipay's `out_request_no`).
+pub fn refund_no(order_id: &str) -> String {
+    format!("{order_id}R")
 }
 
 /// May `actor` start paying the fee for `app`?
@@ -67,6 +112,28 @@ mod tests {
     }
 
     use super::*;
+
+    fn actor(role: Role, org: &str) -> Actor {
+        Actor { user_id: "x".into(), role, org_id: Some(org.into()), region_id: None }
+    }
+
+    #[test]
+    fn only_the_evaluating_office_refunds_and_only_an_order_due_once() {
+        let office = actor(Role::OfficeReviewer, "office");
+        assert_eq!(may_refund(&office, "office", PaymentStatus::RefundDue), Ok(()));
+        assert_eq!(may_refund(&office, "office", PaymentStatus::Refunded), Err(RefundRefusal::AlreadyRefunded));
+        for s in [PaymentStatus::Paid, PaymentStatus::Pending] {
+            assert_eq!(may_refund(&office, "office", s), Err(RefundRefusal::NotDue));
+        }
+        assert_eq!(may_refund(&office, "other", PaymentStatus::RefundDue), Err(RefundRefusal::Denied(Denied::NotYours)));
+        for role in [Role::Applicant, Role::Admin, Role::UnitReviewer, Role::Issuer] {
+            assert_eq!(
+                may_refund(&actor(role, "office"), "office", PaymentStatus::RefundDue),
+                Err(RefundRefusal::Denied(Denied::Role(role)))
+            );
+        }
+        assert_eq!(refund_no("ZP1"), "ZP1R");
+    }
 
     fn facts(status: Status) -> ApplicationFacts {
         ApplicationFacts {

@@ -81,6 +81,14 @@ fn Fee(f: FeeInfo) -> impl IntoView {
                     <dt>{Msg::FeeAmount.text(lang)}</dt><dd class="amount">{yuan(f.amount_fen)}</dd>
                 </dl>
                 {paid}
+                // paid twice (two tabs), or after the application closed: the office gives it back
+                {f.refunds.iter().map(|(amount, back)| {
+                    let text = match back {
+                        Some(at) => Text::with(Msg::FeeRefunded, [amount.clone(), at.clone()]),
+                        None => Text::with(Msg::FeeRefundDue, [amount.clone()]),
+                    };
+                    view! { <p class="notice" role="status">{text.render(lang)}</p> }
+                }).collect_view()}
                 {(f.paid.is_none() && !f.payable).then(|| view! { <p class="hint">{Msg::FeeNotYet.text(lang)}</p> })}
                 {f.payable.then(|| view! {
                     <ActionForm action=action attr:aria-label=Msg::FeePay.text(lang)>

@@ -8,6 +8,7 @@ pub mod certificates;
 pub mod committee;
 pub mod evaluation;
 pub mod fee;
+pub mod fees;
 pub mod findings;
 pub mod form_state;
 pub mod gongshi;

@@ -13,6 +13,8 @@
 //! - **Order query** (`alipay.trade.query`, reconciliation): the answer's
 //!   `alipay_trade_query_response` object, exactly as the text has it, is what Alipay's `sign`
 //!   signs; `ACQ.TRADE_NOT_EXIST` means not paid.
+//! - **Refund** (`alipay.trade.refund`): the whole order back, under our `out_request_no` (one per
+//!   order: asked again it refunds nothing more); its answer is signed the same way.
 //!
 //! Configuration (README, "Payments"): `ZP_PAYMENT_PROVIDER=alipay`, `ZP_ALIPAY_APP_ID`,
 //! `ZP_ALIPAY_PRIVATE_KEY_FILE` (the application's private key, PEM PKCS#8 or PKCS#1, or the bare
@@ -32,7 +34,7 @@ use rsa::signature::{SignatureEncoding, Signer, Verifier};
 use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::Sha256;
 
-use super::{Callback, CallbackError, Order, PaymentGateway, QueryFuture, Report};
+use super::{Callback, CallbackError, Order, PaymentGateway, QueryFuture, Refund, RefundFuture, Report};
 use crate::domain::fee::{fen_of_yuan as fen, yuan_digits as yuan};
 use crate::security::percent_encode;
 
@@ -199,8 +201,10 @@ impl Alipay {
         Ok(Report { order_id: field("out_trade_no"), amount_fen, txn: field("trade_no") })
     }
 
-    async fn query_order(&self, order_id: &str) -> Result<Option<Report>, String> {
-        let params = self.signed_request("alipay.trade.query", serde_json::json!({ "out_trade_no": order_id }), &[]);
+    /// Calls `method` and believes the answer only when Alipay's key signed it: its
+    /// `<method>_response` object, exactly as the text has it.
+    async fn call(&self, method: &str, biz_content: serde_json::Value) -> Result<serde_json::Value, String> {
+        let params = self.signed_request(method, biz_content, &[]);
         let text = self
             .http
             .post(&self.config.gateway)
@@ -211,13 +215,18 @@ impl Alipay {
             .text()
             .await
             .map_err(|e| format!("支付宝应答中断：{e}"))?;
-        let body = object_text(&text, "alipay_trade_query_response").ok_or("支付宝应答中没有查询结果")?;
+        let key = format!("{}_response", method.replace('.', "_"));
+        let body = object_text(&text, &key).ok_or("支付宝应答中没有结果")?;
         let whole: serde_json::Value = serde_json::from_str(&text).map_err(|_| "支付宝应答无法读取")?;
         let sign = whole["sign"].as_str().ok_or("支付宝应答没有签名")?;
         if !rsa2_verify(&self.config.alipay_public_key, body, sign) {
             return Err("支付宝应答的签名不符".into());
         }
-        let r: serde_json::Value = serde_json::from_str(body).map_err(|_| "支付宝应答无法读取")?;
+        serde_json::from_str(body).map_err(|_| "支付宝应答无法读取".into())
+    }
+
+    async fn query_order(&self, order_id: &str) -> Result<Option<Report>, String> {
+        let r = self.call("alipay.trade.query", serde_json::json!({ "out_trade_no": order_id })).await?;
         let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
         match (s("code").as_str(), s("sub_code").as_str()) {
             ("10000", _) if matches!(s("trade_status").as_str(), "TRADE_SUCCESS" | "TRADE_FINISHED") && s("out_trade_no") == order_id => {
@@ -226,6 +235,27 @@ impl Alipay {
             }
             ("10000", _) | (_, "ACQ.TRADE_NOT_EXIST") => Ok(None),
             (code, sub) => Err(format!("支付宝查询失败：{code} {sub} {}", s("sub_msg"))),
+        }
+    }
+
+    /// `alipay.trade.refund` of the whole order. Alipay answers 10000 for a refund made now and
+    /// for the same `out_request_no` asked again (then `fund_change` is N); either way the
+    /// refunded total (`refund_fee`) must cover the amount.
+    async fn refund_order(&self, refund: &Refund<'_>) -> Result<(), String> {
+        let biz = serde_json::json!({
+            "out_trade_no": refund.order_id,
+            "refund_amount": yuan(refund.amount_fen),
+            "out_request_no": refund.refund_no,
+            "refund_reason": refund.reason,
+        });
+        let r = self.call("alipay.trade.refund", biz).await?;
+        let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+        match s("code").as_str() {
+            "10000" if s("out_trade_no") == refund.order_id => match fen(&s("refund_fee")) {
+                Some(total) if total >= refund.amount_fen => Ok(()),
+                _ => Err(format!("支付宝退款金额不符：{}", s("refund_fee"))),
+            },
+            code => Err(format!("支付宝退款失败：{code} {} {}", s("sub_code"), s("sub_msg"))),
         }
     }
 }
@@ -266,6 +296,10 @@ impl PaymentGateway for Alipay {
 
     fn query<'a>(&'a self, order_id: &'a str) -> QueryFuture<'a> {
         Box::pin(self.query_order(order_id))
+    }
+
+    fn refund<'a>(&'a self, refund: &'a Refund<'a>) -> RefundFuture<'a> {
+        Box::pin(self.refund_order(refund))
     }
 }
 

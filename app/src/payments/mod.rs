@@ -5,7 +5,7 @@
 //! one change nothing and compares the amount in fen.
 //!
 //! - `alipay::Alipay`: 支付宝 手机网站支付 (`alipay.trade.wap.pay`), RSA2 signatures, the
-//!   asynchronous notification and `alipay.trade.query`.
+//!   asynchronous notification, `alipay.trade.query` and `alipay.trade.refund`.
 //! - `LocalGateway` (below), the demo's only: its pay page is served by this server
 //!   (`/gateway/pay/<order>`) and charges nothing; when the payer confirms it signs the callback
 //!   with HMAC-SHA256 under its own secret and hands it to the same handler.
@@ -65,6 +65,19 @@ pub struct Report {
 
 pub type QueryFuture<'a> = Pin<Box<dyn Future<Output = Result<Option<Report>, String>> + Send + 'a>>;
 
+/// A refund to ask of the gateway: the whole of a paid order, under our request number (the same
+/// number asked again is the same refund, so a lost answer may be asked again safely).
+pub struct Refund<'a> {
+    pub order_id: &'a str,
+    pub amount_fen: i64,
+    pub refund_no: &'a str,
+    /// Shown to the payer by the gateway (退款原因).
+    pub reason: &'a str,
+}
+
+/// `Ok` when the gateway says the money went back; `Err` with its reason in words otherwise.
+pub type RefundFuture<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+
 pub trait PaymentGateway: Send + Sync {
     /// Shown on the receipt (支付渠道).
     fn name(&self) -> &'static str;
@@ -86,6 +99,8 @@ pub trait PaymentGateway: Send + Sync {
     fn query<'a>(&'a self, _order_id: &'a str) -> QueryFuture<'a> {
         Box::pin(async { Ok(None) })
     }
+    /// Gives a paid order's money back to the payer.
+    fn refund<'a>(&'a self, refund: &'a Refund<'a>) -> RefundFuture<'a>;
 }
 
 type HmacSha256 = Hmac<Sha256>;
@@ -134,6 +149,11 @@ impl PaymentGateway for LocalGateway {
 
     fn pay_url(&self, order: &Order<'_>) -> Result<String, String> {
         Ok(format!("/gateway/pay/{}", order.id))
+    }
+
+    /// It took nothing, so the refund is only recorded.
+    fn refund<'a>(&'a self, _refund: &'a Refund<'a>) -> RefundFuture<'a> {
+        Box::pin(async { Ok(()) })
     }
 
     fn verify(&self, c: &Callback) -> Result<(), CallbackError> {

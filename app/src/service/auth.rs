@@ -16,7 +16,7 @@ use crate::i18n::Msg;
 use crate::security::{hash_password, random_code, reset_code_hash, same_digest, verify_password};
 use crate::state::AppState;
 use crate::store::outbox::{Channel, Notice, Template};
-use crate::store::{NewUser, StoreError, UserRow};
+use crate::store::{NewResetCode, NewUser, StoreError, UserRow};
 
 const CODE_VALID_MS: i64 = 15 * MINUTE_MS;
 
@@ -198,7 +198,7 @@ pub async fn request_reset_code(state: &AppState, account: &str, channel: Channe
     if let Some(user) = user.filter(|u| u.disabled == 0) {
         let now = state.clock.now().millis();
         let code = random_code();
-        state.store.insert_reset_code(&user.id, &reset_code_hash(&user.id, &code), channel.as_str(), now, now + CODE_VALID_MS).await?;
+        let code_hash = reset_code_hash(&user.id, &code);
         let to = if channel == Channel::Email { &user.email } else { &user.phone };
         let notice = Notice {
             template: Template::ResetCode,
@@ -208,7 +208,11 @@ pub async fn request_reset_code(state: &AppState, account: &str, channel: Channe
             user_id: &user.id,
             now,
         };
-        state.messenger.send(notice.message(channel, to)).await?;
+        let key =
+            NewResetCode { user_id: &user.id, code_hash: &code_hash, channel: channel.as_str(), now, expires_at: now + CODE_VALID_MS };
+        // the code is kept exactly when the message carrying it is
+        state.store.insert_reset_code(&key, &[notice.message(channel, to)]).await?;
+        state.deliveries.wake().notify_one();
     }
     Ok(())
 }

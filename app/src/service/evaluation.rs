@@ -239,8 +239,8 @@ pub async fn office_view(state: &AppState, office: &str, id: &str) -> Result<Ses
 }
 
 /// Puts paid applications into an open session and tells each applicant the time and place
-/// (§八 申报人按时、按要求参加评审). The assignment stands even when a message fails; the
-/// applicant also sees it on the page.
+/// (§八 申报人按时、按要求参加评审): the notices are stored with the assignment, in its
+/// transaction; the applicant also sees it on the page.
 pub async fn assign(state: &AppState, office: &str, id: &str, ids: Vec<String>) -> Result<u64, AppError> {
     let s = own_session(state, office, id).await?;
     if s.state != SessionState::Open {
@@ -249,10 +249,12 @@ pub async fn assign(state: &AppState, office: &str, id: &str, ids: Vec<String>) 
     if ids.is_empty() {
         return Err(AppError::field("app", Msg::SessionPickApplications));
     }
-    let n = state.store.assign_to_session(&s, &ids).await?;
     let when = Instant(s.held_at).beijing_display();
     let words = vec![when, s.place.clone()];
-    for a in state.store.session_applications(&s.id).await?.iter().filter(|a| ids.contains(&a.id)) {
+    let now = state.clock.now().millis();
+    // by text message and by e-mail: the time and place must reach the applicant
+    let mut notify = vec![];
+    for a in state.store.unassigned_paid(&s.office_id).await?.into_iter().filter(|a| ids.contains(&a.id)) {
         let Some(user) = state.store.user_by_id(&a.applicant_id).await? else { continue };
         let notice = Notice {
             template: Template::Evaluation,
@@ -260,15 +262,12 @@ pub async fn assign(state: &AppState, office: &str, id: &str, ids: Vec<String>) 
             body: Msg::SessionNotifyMessage,
             params: words.clone(),
             user_id: &user.id,
-            now: state.clock.now().millis(),
+            now,
         };
-        // by text message and by e-mail: the time and place must reach the applicant
-        for msg in notice.to_both(&user.phone, &user.email) {
-            if let Err(e) = state.messenger.send(msg).await {
-                tracing::error!(error = %e, "session notice not stored");
-            }
-        }
+        notify.push((a.id, notice.to_both(&user.phone, &user.email).to_vec()));
     }
+    let n = state.store.assign_to_session(&s, &ids, &notify).await?;
+    state.deliveries.wake().notify_one();
     Ok(n)
 }
 

@@ -3,14 +3,16 @@
 //! 通过形式 (`fee::may_pay`); the gateway's signed callback records it (server `payment_routes`).
 
 use crate::api::error::AppError;
-use crate::api::fees::FeeInfo;
-use crate::domain::fee::{may_pay, PaymentStatus};
+use crate::api::fees::{FeeInfo, FeeLedger, FeeLine};
+use crate::domain::fee::{fee_office, may_pay, may_refund, refund_no, yuan, PaymentStatus, RefundRefusal};
+use crate::domain::instant::{Instant, HOUR_MS};
 use crate::domain::workflow::Actor;
-use crate::i18n::Msg;
-use crate::payments::{Order, Report};
+use crate::i18n::{Msg, Text};
+use crate::payments::{Order, Refund, Report};
 use crate::service::form::visible;
 use crate::state::AppState;
-use crate::store::fees::{Confirmed, PaymentRow};
+use crate::store::fees::{Confirmed, OfficePaymentRow, PaymentRow};
+use crate::store::ByAdmin;
 
 /// What the applicant owes or paid, and the session the application is evaluated in.
 pub async fn fee(state: &AppState, actor: &Actor, id: &str) -> Result<FeeInfo, AppError> {
@@ -24,6 +26,13 @@ pub async fn fee(state: &AppState, actor: &Actor, id: &str) -> Result<FeeInfo, A
         payable: may_pay(actor, &facts).is_ok(),
         paid: paid.and_then(|p| Some((p.id, p.paid_at?))),
         session,
+        refunds: state
+            .store
+            .refunds_of(id)
+            .await?
+            .into_iter()
+            .map(|p| (yuan(p.amount_fen), p.refunded_at.map(|t| Instant(t).beijing_display())))
+            .collect(),
     })
 }
 
@@ -118,4 +127,92 @@ pub async fn check_payment(state: &AppState, actor: &Actor, id: &str) -> Result<
     visible(state, actor, id).await?;
     let pending = state.store.pending_payments_of(id).await?;
     Ok(reconcile(state, pending).await? > 0)
+}
+
+/// How far back the office's accounts reach for orders still waiting (the gateway closes an
+/// abandoned one well before) and for refunds made.
+const WAITING_WINDOW_MS: i64 = 48 * HOUR_MS;
+const REFUNDED_WINDOW_MS: i64 = 90 * 24 * HOUR_MS;
+
+/// 收费对账 of the actor's office (`fee_office`: its reviewers only).
+pub async fn accounts(state: &AppState, actor: &Actor) -> Result<FeeLedger, AppError> {
+    let office = fee_office(actor).map_err(|_| AppError::Forbidden)?;
+    let now = state.clock.now().millis();
+    let rows = state.store.office_payments(office, now - REFUNDED_WINDOW_MS).await?;
+    let mut accounts = FeeLedger { waiting: vec![], refunds_due: vec![], refunded: vec![], gateway: state.gateway.name().into() };
+    for row in rows {
+        match row.status {
+            PaymentStatus::Pending if row.created_at >= now - WAITING_WINDOW_MS => accounts.waiting.push(line(row)),
+            PaymentStatus::RefundDue => accounts.refunds_due.push(line(row)),
+            PaymentStatus::Refunded => accounts.refunded.push(line(row)),
+            _ => {}
+        }
+    }
+    // the oldest refund owed first: it has waited longest
+    accounts.refunds_due.reverse();
+    Ok(accounts)
+}
+
+fn line(r: OfficePaymentRow) -> FeeLine {
+    let at = |ms: i64| Instant(ms).beijing_display();
+    FeeLine {
+        amount: yuan(r.amount_fen),
+        opened_at: at(r.created_at),
+        paid_at: r.paid_at.map(at),
+        refund: r.refund_no.zip(r.refunded_at.map(at)),
+        id: r.id,
+        application_id: r.application_id,
+        applicant_name: r.applicant_name,
+        series: r.series,
+        gateway: r.gateway,
+        txn: r.gateway_txn,
+    }
+}
+
+/// 立即与支付平台核对: every order of the office still waiting (the last 48 hours) asked of the
+/// gateway now. Returns (asked, found paid).
+pub async fn reconcile_office(state: &AppState, actor: &Actor) -> Result<(usize, usize), AppError> {
+    let office = fee_office(actor).map_err(|_| AppError::Forbidden)?;
+    let now = state.clock.now().millis();
+    let pending = state.store.office_pending_payments(office, now - WAITING_WINDOW_MS, now).await?;
+    let asked = pending.len();
+    let found = reconcile(state, pending).await?;
+    tracing::info!(office, asked, found, by = %actor.user_id, "payments reconciled by the office");
+    Ok((asked, found))
+}
+
+/// 原路退款: the whole order back to the payer through the gateway that took it, then recorded
+/// (audited). A gateway that refuses leaves the order due, with its reason shown.
+pub async fn refund(state: &AppState, actor: &Actor, client_ip: &str, order_id: &str) -> Result<(), AppError> {
+    // who may refund at all before what: nobody else learns which orders exist
+    fee_office(actor).map_err(|_| AppError::Forbidden)?;
+    let Some((order, office)) = state.store.payment_and_office(order_id).await? else {
+        return Err(AppError::refused(Msg::FeeOrderNotFound));
+    };
+    match may_refund(actor, &office, order.status) {
+        Ok(()) => {}
+        // another office's order is, to this one, an order that does not exist
+        Err(RefundRefusal::Denied(crate::domain::workflow::Denied::NotYours)) => return Err(AppError::refused(Msg::FeeOrderNotFound)),
+        Err(RefundRefusal::Denied(_)) => return Err(AppError::Forbidden),
+        Err(RefundRefusal::AlreadyRefunded) => return Err(AppError::refused(Msg::RefundAlreadyMade)),
+        Err(RefundRefusal::NotDue) => return Err(AppError::refused(Msg::RefundNotDue)),
+    }
+    if order.gateway != state.gateway.name() {
+        // taken by a gateway this server no longer talks to: only that gateway can give it back
+        return Err(AppError::refused(Text::with(Msg::RefundOtherGateway, [order.gateway])));
+    }
+    let number = refund_no(&order.id);
+    let reason = Msg::RefundReason.text(crate::i18n::Lang::Zh);
+    let request = Refund { order_id: &order.id, amount_fen: order.amount_fen, refund_no: &number, reason };
+    if let Err(e) = state.gateway.refund(&request).await {
+        tracing::warn!(order = %order.id, error = %e, "refund refused by the gateway");
+        return Err(AppError::refused(Text::with(Msg::RefundFailed, [e])));
+    }
+    let by = ByAdmin { actor, client_ip, now: state.clock.now().millis() };
+    if !state.store.record_refund(&order.id, &number, &by).await? {
+        // recorded by someone else meanwhile: the gateway was asked the same request number, so once
+        return Err(AppError::refused(Msg::RefundAlreadyMade));
+    }
+    tracing::info!(order = %order.id, refund_no = %number, by = %actor.user_id, "refund made");
+    Ok(())
 }

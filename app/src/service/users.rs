@@ -14,7 +14,7 @@ use crate::security::{hash_password, random_code, random_token, reset_code_hash}
 use crate::service::admin::{org_kind, problem, tree};
 use crate::state::AppState;
 use crate::store::outbox::{Notice, Template};
-use crate::store::{ByAdmin, NewUser, StoreError, UserFilter, UserRow};
+use crate::store::{ByAdmin, NewResetCode, NewUser, StoreError, UserFilter, UserRow};
 
 fn user_entry(u: UserRow) -> UserEntry {
     UserEntry {
@@ -115,13 +115,8 @@ pub async fn invite(state: &AppState, by: &ByAdmin<'_>, inv: &Invitation) -> Res
         org_id: inv.org_id.as_deref(),
         created_at: by.now,
     };
-    match state.store.invite_user(&user, by).await {
-        Ok(()) => {}
-        Err(StoreError::Unique(_)) => return Err(problem("username", AdminProblem::UsernameTaken)),
-        Err(e) => return Err(e.into()),
-    }
     let (now, code) = (by.now, random_code());
-    state.store.insert_reset_code(&id, &reset_code_hash(&id, &code), "invite", now, now + INVITE_VALID_HOURS * HOUR_MS).await?;
+    let code_hash = reset_code_hash(&id, &code);
     let origin = state.config.public_origin.clone().unwrap_or_default();
     let words = [inv.name.clone(), inv.username.clone(), format!("{origin}/recover#reset"), code];
     let notice = Notice {
@@ -132,9 +127,14 @@ pub async fn invite(state: &AppState, by: &ByAdmin<'_>, inv: &Invitation) -> Res
         user_id: &id,
         now,
     };
-    for msg in notice.to_both(&inv.phone, &inv.email) {
-        state.messenger.send(msg).await?;
+    let key = NewResetCode { user_id: &id, code_hash: &code_hash, channel: "invite", now, expires_at: now + INVITE_VALID_HOURS * HOUR_MS };
+    // the account, its code and the invitation carrying it: one transaction
+    match state.store.invite_user(&user, by, &key, &notice.to_both(&inv.phone, &inv.email)).await {
+        Ok(()) => {}
+        Err(StoreError::Unique(_)) => return Err(problem("username", AdminProblem::UsernameTaken)),
+        Err(e) => return Err(e.into()),
     }
+    state.deliveries.wake().notify_one();
     Ok(())
 }
 
@@ -205,7 +205,10 @@ pub async fn reset_in_person(
     let now = state.clock.now().millis();
     let code = random_code();
     let valid_until = now + IN_PERSON_CODE_VALID_MS;
-    state.store.insert_reset_code(&user.id, &reset_code_hash(&user.id, &code), "in_person", now, valid_until).await?;
+    let code_hash = reset_code_hash(&user.id, &code);
+    let key = NewResetCode { user_id: &user.id, code_hash: &code_hash, channel: "in_person", now, expires_at: valid_until };
+    // handed over in person: no message carries it
+    state.store.insert_reset_code(&key, &[]).await?;
     state.store.record_account_event(&user.id, actor, "reset_in_person", client_ip, now).await?;
     Ok(InPersonCode { user_id: user.id, code, valid_until })
 }

@@ -3,6 +3,8 @@
 //! (`audit::append_admin`), so an auditor sees who gave whom which role, and when.
 
 use super::audit::{self, AdminEntry};
+use super::outbox::Message;
+use super::reset_codes::NewResetCode;
 use super::{new_id, unique_or, NewUser, Store, StoreError, StoreResult, UserRow};
 use crate::domain::admin::OrgKind;
 use crate::domain::series::Series;
@@ -163,13 +165,18 @@ impl Store {
 
     /// Creates an invited account (no usable password yet: the invitation's code sets one).
     /// `StoreError::Unique("username")` when the name is taken.
-    pub async fn invite_user(&self, u: &NewUser<'_>, by: &ByAdmin<'_>) -> StoreResult<()> {
+    pub async fn invite_user(&self, u: &NewUser<'_>, by: &ByAdmin<'_>, code: &NewResetCode<'_>, notify: &[Message]) -> StoreResult<()> {
         let mut conn = self.begin().await?;
         let result = async {
             super::users::insert_user_on(&mut conn, u).await?;
             let subject = format!("user:{}", u.id);
             let detail = serde_json::json!({ "username": u.username, "org": u.org_id }).to_string();
             audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "invite_user", "", u.role, &detail)).await?;
+            // the code to set a password and the invitation carrying it: kept with the account or not at all
+            super::reset_codes::insert_reset_code_on(&mut conn, code).await?;
+            for m in notify {
+                super::outbox::insert_on(&mut conn, m).await?;
+            }
             Ok(())
         }
         .await;

@@ -2,6 +2,7 @@
 //! Each status change goes through `transition_locked`, so every step is audited like the
 //! review chain's.
 
+use super::outbox::Message;
 use super::review::Decision;
 use super::{ApplicationRow, Store, StoreError, StoreResult};
 use crate::domain::evaluation::{self, Member, Outcome, PassRule, SessionState};
@@ -237,23 +238,36 @@ impl Store {
         .await?)
     }
 
-    /// Puts paid, unassigned applications of the session's office into an open session. Returns
-    /// how many it took (others were not the office's, not paid, or in a session already).
-    pub async fn assign_to_session(&self, session: &SessionRow, ids: &[String]) -> StoreResult<u64> {
-        let mut n = 0;
-        for id in ids {
-            let done = sqlx::query(
-                "UPDATE applications SET session_id = $1 WHERE id = $2 AND office_id = $3 AND status = 'under_evaluation' \
-                 AND session_id IS NULL AND EXISTS (SELECT 1 FROM eval_sessions s WHERE s.id = $1 AND s.state = 'open')",
-            )
-            .bind(&session.id)
-            .bind(id)
-            .bind(&session.office_id)
-            .execute(self.pool())
-            .await?;
-            n += done.rows_affected();
+    /// Puts paid, unassigned applications of the session's office into an open session, and
+    /// stores the notices of the time and place (`notify`, by application) of exactly those it
+    /// took, in the same transaction. Returns how many it took (others were not the office's, not
+    /// paid, or in a session already).
+    pub async fn assign_to_session(&self, session: &SessionRow, ids: &[String], notify: &[(String, Vec<Message>)]) -> StoreResult<u64> {
+        let mut conn = self.begin().await?;
+        let result = async {
+            let mut n = 0;
+            for id in ids {
+                let done = sqlx::query(
+                    "UPDATE applications SET session_id = $1 WHERE id = $2 AND office_id = $3 AND status = 'under_evaluation' \
+                     AND session_id IS NULL AND EXISTS (SELECT 1 FROM eval_sessions s WHERE s.id = $1 AND s.state = 'open')",
+                )
+                .bind(&session.id)
+                .bind(id)
+                .bind(&session.office_id)
+                .execute(&mut *conn)
+                .await?;
+                if done.rows_affected() == 1 {
+                    n += 1;
+                    for m in notify.iter().filter(|(app, _)| app == id).flat_map(|(_, ms)| ms) {
+                        super::outbox::insert_on(&mut conn, m).await?;
+                    }
+                }
+            }
+            Ok(n)
         }
-        Ok(n)
+        .await;
+        self.finish(conn, result.is_ok()).await?;
+        result
     }
 
     /// Closes the voting: every application of the session gets its outcome by the session's rule

@@ -1,6 +1,8 @@
 //! Fee orders and the gateway's confirmation (SPEC rule 13): paying moves the application from
 //! 通过形式 to 评审中 exactly once, however often the gateway repeats its callback.
 
+use super::admin::ByAdmin;
+use super::audit;
 use super::review::Decision;
 use super::{Store, StoreError, StoreResult};
 use crate::domain::fee::PaymentStatus;
@@ -21,6 +23,32 @@ pub struct PaymentRow {
 }
 
 const COLUMNS: &str = "id, application_id, applicant_id, amount_fen, status, gateway, gateway_txn, created_at, paid_at";
+
+/// An order as the office's fee accounts list it (`office_payments`): with whose it is and, once
+/// refunded, the refund's number.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct OfficePaymentRow {
+    pub id: String,
+    pub application_id: String,
+    pub applicant_name: String,
+    pub series: String,
+    pub amount_fen: i64,
+    #[sqlx(try_from = "String")]
+    pub status: PaymentStatus,
+    pub gateway: String,
+    pub gateway_txn: Option<String>,
+    pub created_at: i64,
+    pub paid_at: Option<i64>,
+    pub refund_no: Option<String>,
+    pub refunded_at: Option<i64>,
+}
+
+/// A fee to give back: how much, and when it went back (if it has).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RefundRow {
+    pub amount_fen: i64,
+    pub refunded_at: Option<i64>,
+}
 
 /// What a confirmed payment came to.
 #[derive(Clone, Debug)]
@@ -68,8 +96,6 @@ impl Store {
             .await?)
     }
 
-    /// Records the gateway's confirmation: the order paid and the application moved by the
-    /// platform (`PayFee`), audited, in one transaction on the locked application.
     /// An application's orders still waiting for the gateway's word.
     pub async fn pending_payments_of(&self, application_id: &str) -> StoreResult<Vec<PaymentRow>> {
         Ok(sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE application_id = $1 AND status = 'pending'"))
@@ -89,6 +115,8 @@ impl Store {
         .await?)
     }
 
+    /// Records the gateway's confirmation: the order paid and the application moved by the
+    /// platform (`PayFee`), audited, in one transaction on the locked application.
     pub async fn confirm_payment(&self, order_id: &str, amount_fen: i64, gateway_txn: &str, now: i64) -> StoreResult<Confirmed> {
         let mut conn = self.begin().await?;
         let result = async {
@@ -163,5 +191,82 @@ impl Store {
         Ok(sqlx::query_as::<_, PaymentRow>(&format!("SELECT {COLUMNS} FROM payments WHERE status = 'refund_due' ORDER BY paid_at"))
             .fetch_all(self.pool())
             .await?)
+    }
+
+    /// The fee accounts of one evaluation office: orders waiting for the gateway's word since
+    /// `from`, every refund still to make, and the refunds made since `from`; newest first within each.
+    pub async fn office_payments(&self, office_id: &str, from: i64) -> StoreResult<Vec<OfficePaymentRow>> {
+        Ok(sqlx::query_as::<_, OfficePaymentRow>(
+            "SELECT p.id, p.application_id, u.name AS applicant_name, a.series, p.amount_fen, p.status, p.gateway, p.gateway_txn, \
+             p.created_at, p.paid_at, p.refund_no, p.refunded_at \
+             FROM payments p JOIN applications a ON a.id = p.application_id JOIN users u ON u.id = p.applicant_id \
+             WHERE a.office_id = $1 AND (p.status = 'refund_due' OR (p.status IN ('pending', 'refunded') AND p.created_at >= $2)) \
+             ORDER BY p.created_at DESC LIMIT 500",
+        )
+        .bind(office_id)
+        .bind(from)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// An application's orders paid with nothing to pay for, refunded or still to refund, oldest first.
+    pub async fn refunds_of(&self, application_id: &str) -> StoreResult<Vec<RefundRow>> {
+        Ok(sqlx::query_as::<_, RefundRow>(
+            "SELECT amount_fen, refunded_at FROM payments WHERE application_id = $1 AND status IN ('refund_due', 'refunded') ORDER BY created_at",
+        )
+        .bind(application_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// An order and the office that evaluates its application.
+    pub async fn payment_and_office(&self, id: &str) -> StoreResult<Option<(PaymentRow, String)>> {
+        let Some(p) = self.payment(id).await? else { return Ok(None) };
+        let office: Option<String> = sqlx::query_scalar("SELECT office_id FROM applications WHERE id = $1")
+            .bind(&p.application_id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(office.map(|o| (p, o)))
+    }
+
+    /// Orders of one office opened between `from` and `to` and still waiting (the office's 核对).
+    pub async fn office_pending_payments(&self, office_id: &str, from: i64, to: i64) -> StoreResult<Vec<PaymentRow>> {
+        let columns = COLUMNS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
+        Ok(sqlx::query_as::<_, PaymentRow>(&format!(
+            "SELECT {columns} FROM payments p JOIN applications a ON a.id = p.application_id \
+             WHERE a.office_id = $1 AND p.status = 'pending' AND p.created_at >= $2 AND p.created_at <= $3 ORDER BY p.created_at LIMIT 500"
+        ))
+        .bind(office_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Records a refund the gateway made (`refund_no` is our request number to it), audited. False
+    /// when the order is not (or no longer) a refund to make: someone else recorded it first.
+    pub async fn record_refund(&self, order_id: &str, refund_no: &str, by: &ByAdmin<'_>) -> StoreResult<bool> {
+        let mut conn = self.begin().await?;
+        let result = async {
+            let done = sqlx::query(
+                "UPDATE payments SET status = 'refunded', refund_no = $1, refunded_at = $2, refunded_by = $3 WHERE id = $4 AND status = 'refund_due'",
+            )
+            .bind(refund_no)
+            .bind(by.now)
+            .bind(&by.actor.user_id)
+            .bind(order_id)
+            .execute(&mut *conn)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+            let subject = format!("payment:{order_id}");
+            let detail = serde_json::json!({ "refund_no": refund_no }).to_string();
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "refund", "refund_due", "refunded", &detail)).await?;
+            Ok(true)
+        }
+        .await;
+        self.finish(conn, matches!(result, Ok(true))).await?;
+        result
     }
 }

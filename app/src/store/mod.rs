@@ -33,7 +33,7 @@ pub use notices::{NoticeFileRow, NoticeRow};
 pub use organisations::OrgRow;
 pub use outbox::OutboxRow;
 pub use penalties::{Finding, FindingRow, Found, NewPenalty};
-pub use reset_codes::ResetCodeRow;
+pub use reset_codes::{NewResetCode, ResetCodeRow};
 pub use review::{Decided, Decision, QueueFilter, QueueRow, QueueSort};
 pub use rounds::{RoundRow, RoundSave};
 pub use sessions::SessionRow;

@@ -1,4 +1,16 @@
+use sqlx::AnyConnection;
+
+use super::outbox::Message;
 use super::{new_id, Store, StoreResult};
+
+/// A one-time code to keep (its hash), for `channel` (sms, email, invite, in_person).
+pub struct NewResetCode<'a> {
+    pub user_id: &'a str,
+    pub code_hash: &'a str,
+    pub channel: &'a str,
+    pub now: i64,
+    pub expires_at: i64,
+}
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ResetCodeRow {
@@ -10,25 +22,20 @@ pub struct ResetCodeRow {
 
 impl Store {
     /// Keeps a new code (its hash) and makes every earlier unused code of the user void, so only
-    /// the latest one sent works.
-    pub async fn insert_reset_code(&self, user_id: &str, code_hash: &str, channel: &str, now: i64, expires_at: i64) -> StoreResult<()> {
-        let mut tx = self.pool().begin().await?;
-        sqlx::query("UPDATE reset_codes SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
-            .bind(now)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO reset_codes (id, user_id, code_hash, channel, created_at, expires_at, used_at, attempts) VALUES ($1, $2, $3, $4, $5, $6, NULL, 0)")
-            .bind(new_id())
-            .bind(user_id)
-            .bind(code_hash)
-            .bind(channel)
-            .bind(now)
-            .bind(expires_at)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
+    /// the latest one sent works. The messages that carry the code are stored in the same
+    /// transaction: a code is kept exactly when its message is.
+    pub async fn insert_reset_code(&self, code: &NewResetCode<'_>, notify: &[Message]) -> StoreResult<()> {
+        let mut conn = self.begin().await?;
+        let result = async {
+            insert_reset_code_on(&mut conn, code).await?;
+            for m in notify {
+                super::outbox::insert_on(&mut conn, m).await?;
+            }
+            Ok(())
+        }
+        .await;
+        self.finish(conn, result.is_ok()).await?;
+        result
     }
 
     /// The user's one live code, if any.
@@ -65,4 +72,23 @@ impl Store {
             .await?;
         Ok(r.rows_affected() == 1)
     }
+}
+
+/// Voids the user's earlier unused codes and keeps the new one, on the caller's connection.
+pub(super) async fn insert_reset_code_on(conn: &mut AnyConnection, c: &NewResetCode<'_>) -> StoreResult<()> {
+    sqlx::query("UPDATE reset_codes SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(c.now)
+        .bind(c.user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO reset_codes (id, user_id, code_hash, channel, created_at, expires_at, used_at, attempts) VALUES ($1, $2, $3, $4, $5, $6, NULL, 0)")
+        .bind(new_id())
+        .bind(c.user_id)
+        .bind(c.code_hash)
+        .bind(c.channel)
+        .bind(c.now)
+        .bind(c.expires_at)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

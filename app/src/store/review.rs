@@ -403,16 +403,30 @@ impl Store {
         Ok(sqlx::query_as::<_, ApplicationRow>(&sql).bind(now).bind(now + window_ms).fetch_all(self.pool()).await?)
     }
 
-    /// Records a reminder as sent if nobody recorded one since `old` was read: true when this
-    /// call is the one that must send it.
-    pub async fn mark_reminder(&self, id: &str, old: i64, new: i64) -> StoreResult<bool> {
-        let r = sqlx::query("UPDATE applications SET reminders_sent = $1 WHERE id = $2 AND reminders_sent = $3 AND status = 'returned'")
-            .bind(new)
-            .bind(id)
-            .bind(old)
-            .execute(self.pool())
-            .await?;
-        Ok(r.rows_affected() == 1)
+    /// Records a reminder as sent if nobody recorded one since `old` was read, and stores its
+    /// messages in the same transaction: true when this call is the one that stored them, so a
+    /// second server sends nothing again and a crash loses nothing half-done.
+    pub async fn mark_reminder(&self, id: &str, old: i64, new: i64, notify: &[Message]) -> StoreResult<bool> {
+        let mut conn = self.begin().await?;
+        let result = async {
+            let r =
+                sqlx::query("UPDATE applications SET reminders_sent = $1 WHERE id = $2 AND reminders_sent = $3 AND status = 'returned'")
+                    .bind(new)
+                    .bind(id)
+                    .bind(old)
+                    .execute(&mut *conn)
+                    .await?;
+            if r.rows_affected() != 1 {
+                return Ok(false);
+            }
+            for m in notify {
+                outbox::insert_on(&mut conn, m).await?;
+            }
+            Ok(true)
+        }
+        .await;
+        self.finish(conn, matches!(result, Ok(true))).await?;
+        result
     }
 
     /// The queue of one reviewer organisation: applications whose `org` column is `org_id` and

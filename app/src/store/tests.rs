@@ -37,6 +37,30 @@ macro_rules! store_tests {
     };
 }
 
+/// A one-time code to keep for `user_id`, sent by SMS.
+fn reset_code<'a>(user_id: &'a str, code_hash: &'a str, now: i64, expires_at: i64) -> NewResetCode<'a> {
+    NewResetCode { user_id, code_hash, channel: "sms", now, expires_at }
+}
+
+/// A message to `recipient` as a change stores it with itself.
+fn message(recipient: &str, template: outbox::Template) -> outbox::Message {
+    outbox::Message {
+        channel: outbox::Channel::Sms,
+        recipient: recipient.into(),
+        subject: "s".into(),
+        body: "b".into(),
+        template,
+        params: vec![],
+        user_id: None,
+        now: 1,
+    }
+}
+
+/// How many messages the outbox holds.
+async fn outbox_count(store: &Store) -> usize {
+    store.outbox(1_000).await.unwrap().len()
+}
+
 fn user<'a>(id: &'a str, username: &'a str, id_number: Option<&'a str>) -> NewUser<'a> {
     NewUser {
         id,
@@ -98,14 +122,15 @@ store_tests! {
 
     reset_codes_are_single_use_and_only_the_latest_works(store) {
         store.insert_user(&user("u1", "n1", None)).await.unwrap();
-        store.insert_reset_code("u1", "hash-a", "sms", 100, 1_000).await.unwrap();
-        store.insert_reset_code("u1", "hash-b", "sms", 200, 1_100).await.unwrap();
+        store.insert_reset_code(&reset_code("u1", "hash-a", 100, 1_000), &[]).await.unwrap();
+        store.insert_reset_code(&reset_code("u1", "hash-b", 200, 1_100), &[message("13991001234", outbox::Template::ResetCode)]).await.unwrap();
+        assert_eq!(outbox_count(&store).await, 1, "the code's message is kept with it");
         let live = store.live_reset_code("u1", 300).await.unwrap().unwrap();
         assert_eq!(live.code_hash, "hash-b");
         assert!(store.spend_reset_code(&live.id, 300).await.unwrap());
         assert!(!store.spend_reset_code(&live.id, 301).await.unwrap());
         assert!(store.live_reset_code("u1", 302).await.unwrap().is_none());
-        store.insert_reset_code("u1", "hash-c", "sms", 400, 500).await.unwrap();
+        store.insert_reset_code(&reset_code("u1", "hash-c", 400, 500), &[]).await.unwrap();
         assert!(store.live_reset_code("u1", 500).await.unwrap().is_none(), "expired at 500");
     }
 
@@ -123,7 +148,7 @@ store_tests! {
 
     a_reset_code_gives_its_hash_to_five_tries_only_even_at_once(store) {
         store.insert_user(&user("u1", "n1", None)).await.unwrap();
-        store.insert_reset_code("u1", "hash-a", "sms", 100, 1_000).await.unwrap();
+        store.insert_reset_code(&reset_code("u1", "hash-a", 100, 1_000), &[]).await.unwrap();
         let live = store.live_reset_code("u1", 200).await.unwrap().unwrap();
         let mut tries = tokio::task::JoinSet::new();
         for _ in 0..20 {

@@ -58,6 +58,10 @@ async fn every_new_function_allows_exactly_what_spec_allows() {
     let table: Vec<(&str, Vec<(&str, &str)>, &[&str])> = vec![
         ("fee_view", vec![("id", &app)], &["shenbao", "pingban"]),
         ("start_payment", vec![("id", "no-such-application")], &[]),
+        // 收费对账: the evaluation offices' reviewers, each their own office's
+        ("fee_accounts", vec![], &["pingban", "pingban2"]),
+        ("reconcile_fees", vec![], &["pingban", "pingban2"]),
+        ("refund_payment", vec![("id", "no-such-order")], &["pingban", "pingban2"]),
         ("evaluation_overview", vec![], &["pingban", "pingban2"]),
         ("create_session", vec![], &["pingban", "pingban2"]),
         ("evaluation_session", vec![("id", &session)], &["pingban"]),

@@ -2,7 +2,8 @@
 //! stand-in for `openapi.alipay.com/gateway.do` that holds "Alipay's" key pair, made by the test:
 //! the pay address is signed with the application's key the way Alipay checks it, a notification
 //! is believed only when Alipay's key signed it and its amount is the order's, and an order whose
-//! notification never came is found by `alipay.trade.query` (查询支付结果).
+//! notification never came is found by `alipay.trade.query` (查询支付结果, and the office's
+//! 立即与支付平台核对); a fee paid twice is refunded by the office through `alipay.trade.refund`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -18,19 +19,25 @@ use crate::support::*;
 const APP_ID: &str = "2021000000000001";
 const ORIGIN: &str = "https://zhiping.example.cn";
 
-/// The stand-in: orders it was told were paid (order → (amount in yuan, trade number)).
+/// The stand-in: orders it was told were paid (order → (amount in yuan, trade number)), the
+/// refunds it made (out_request_no → (order, amount)), and whether the merchant's balance is too
+/// low to refund.
 struct Gateway {
     alipay_key: RsaPrivateKey,
     app_public: RsaPublicKey,
     paid: Mutex<HashMap<String, (String, String)>>,
+    refunds: Mutex<BTreeMap<String, (String, String)>>,
+    balance_low: Mutex<bool>,
     refused_requests: Mutex<usize>,
 }
 
 async fn gateway_do(State(g): State<Arc<Gateway>>, Form(p): Form<BTreeMap<String, String>>) -> String {
+    // the answer is `<method>_response`, signed by Alipay's key exactly as written
+    let method = p.get("method").cloned().unwrap_or_default();
     let answer = |body: serde_json::Value| {
         let body = body.to_string();
         let sign = rsa2_sign(&g.alipay_key, &body);
-        format!(r#"{{"alipay_trade_query_response":{body},"sign":"{sign}"}}"#)
+        format!(r#"{{"{}_response":{body},"sign":"{sign}"}}"#, method.replace('.', "_"))
     };
     let signed = p.get("sign").is_some_and(|s| rsa2_verify(&g.app_public, &sign_content(&p, &["sign"]), s));
     if !signed || p.get("app_id").map(String::as_str) != Some(APP_ID) || p.get("sign_type").map(String::as_str) != Some("RSA2") {
@@ -39,9 +46,30 @@ async fn gateway_do(State(g): State<Arc<Gateway>>, Form(p): Form<BTreeMap<String
             serde_json::json!({"code": "40002", "msg": "Invalid Arguments", "sub_code": "isv.invalid-signature", "sub_msg": "验签出错"}),
         );
     }
-    assert_eq!(p["method"], "alipay.trade.query");
     let biz: serde_json::Value = serde_json::from_str(&p["biz_content"]).unwrap();
     let order = biz["out_trade_no"].as_str().unwrap().to_string();
+    if method == "alipay.trade.refund" {
+        let Some((paid, trade_no)) = g.paid.lock().unwrap().get(&order).cloned() else {
+            return answer(
+                serde_json::json!({"code": "40004", "msg": "Business Failed", "sub_code": "ACQ.TRADE_NOT_EXIST", "sub_msg": "交易不存在"}),
+            );
+        };
+        if *g.balance_low.lock().unwrap() {
+            return answer(serde_json::json!({
+                "code": "40004", "msg": "Business Failed", "sub_code": "ACQ.SELLER_BALANCE_NOT_ENOUGH", "sub_msg": "卖家余额不足"
+            }));
+        }
+        let (request_no, amount) =
+            (biz["out_request_no"].as_str().unwrap().to_string(), biz["refund_amount"].as_str().unwrap().to_string());
+        assert_eq!(amount, paid, "the whole order back");
+        // the same out_request_no again refunds nothing more
+        let fund_change = if g.refunds.lock().unwrap().insert(request_no, (order.clone(), amount.clone())).is_none() { "Y" } else { "N" };
+        return answer(serde_json::json!({
+            "code": "10000", "msg": "Success", "out_trade_no": order, "trade_no": trade_no,
+            "buyer_logon_id": "159****5620", "fund_change": fund_change, "refund_fee": amount
+        }));
+    }
+    assert_eq!(method, "alipay.trade.query");
     match g.paid.lock().unwrap().get(&order) {
         Some((amount, trade_no)) => answer(serde_json::json!({
             "code": "10000", "msg": "Success", "out_trade_no": order, "trade_no": trade_no,
@@ -99,6 +127,8 @@ async fn the_fee_is_paid_through_alipay_believed_only_when_alipay_signed_it() {
         alipay_key: alipay_key.clone(),
         app_public: RsaPublicKey::from(&app_key),
         paid: Default::default(),
+        refunds: Default::default(),
+        balance_low: Default::default(),
         refused_requests: Default::default(),
     });
     let router = axum::Router::new().route("/gateway.do", post(gateway_do)).with_state(g.clone());
@@ -158,11 +188,15 @@ async fn the_fee_is_paid_through_alipay_believed_only_when_alipay_signed_it() {
     // 查询支付结果 before Alipay has it: not paid
     let (status, body) = call(&applicant, &s, "check_payment", &[("id", &app)]).await;
     assert_eq!((status, body.as_str()), (200, "false"));
-    // paid, and the notification lost: the query finds it, once
+    // paid, and the notification lost: the office's 核对 asks about both open orders and finds it, once
     g.paid.lock().unwrap().insert(order.clone(), ("300.00".into(), "2026120722001400001".into()));
-    let (status, body) = call(&applicant, &s, "check_payment", &[("id", &app)]).await;
-    assert_eq!((status, body.as_str()), (200, "true"));
+    let office = login(&s, "pingban").await;
+    assert_eq!(call(&applicant, &s, "reconcile_fees", &[]).await.0, 403, "the office's, not the applicant's");
+    let (status, body) = call(&office, &s, "reconcile_fees", &[]).await;
+    assert_eq!((status, body.as_str()), (200, "[2,1]"));
     assert_ne!(status_of(&s, &app).await, "formal_passed");
+    let (status, body) = call(&applicant, &s, "check_payment", &[("id", &app)]).await;
+    assert_eq!((status, body.as_str()), (200, "false"), "recorded already");
     let payment = s.store().await.paid_payment_of(&app).await.unwrap().unwrap();
     assert_eq!(
         (payment.gateway.as_str(), payment.gateway_txn.as_deref(), payment.amount_fen),
@@ -175,6 +209,7 @@ async fn the_fee_is_paid_through_alipay_believed_only_when_alipay_signed_it() {
     let (status, _) = call(&applicant, &s, "check_payment", &[("id", &app)]).await;
     assert_eq!(status, 200);
     // …and paid the second order too: answered `success`, recorded as a refund to make, nothing else moves
+    g.paid.lock().unwrap().insert(second_order.clone(), ("300.00".into(), "2026120722001400002".into()));
     let twice = notification(&alipay_key, &second_order, "300.00", "2026120722001400002");
     assert_eq!(notify(&s, &twice).await, (200, "success".to_string()));
     let refunds = s.store().await.refunds_due().await.unwrap();
@@ -183,7 +218,41 @@ async fn the_fee_is_paid_through_alipay_believed_only_when_alipay_signed_it() {
         [(second_order.as_str(), Some("2026120722001400002"))]
     );
     assert_eq!(s.store().await.paid_payment_of(&app).await.unwrap().unwrap().id, order);
-    assert_eq!(*g.refused_requests.lock().unwrap(), 0, "every query was signed as Alipay checks it");
+
+    // 收费对账: the office sees the refund to make and gives it back the way it came
+    let (status, body) = call(&office, &s, "fee_accounts", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    let accounts: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(accounts["refunds_due"][0]["id"], second_order.as_str(), "{accounts}");
+    assert_eq!((accounts["refunds_due"][0]["amount"].as_str(), accounts["waiting"].as_array().map(Vec::len)), (Some("¥300.00"), Some(0)));
+    assert_eq!(call(&applicant, &s, "fee_accounts", &[]).await.0, 403);
+    assert_eq!(call(&applicant, &s, "refund_payment", &[("id", &second_order)]).await.0, 403);
+    // Alipay refuses (the merchant's balance is short): the reason is shown, the fee stays due
+    *g.balance_low.lock().unwrap() = true;
+    let (status, body) = call(&office, &s, "refund_payment", &[("id", &second_order)]).await;
+    assert!(refused(status, &body, "RefundFailed") && body.contains("卖家余额不足"), "{status} {body}");
+    assert_eq!(s.store().await.refunds_due().await.unwrap().len(), 1);
+    *g.balance_low.lock().unwrap() = false;
+    let (status, body) = call(&office, &s, "refund_payment", &[("id", &second_order)]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        g.refunds.lock().unwrap().clone().into_iter().collect::<Vec<_>>(),
+        [(format!("{second_order}R"), (second_order.clone(), "300.00".to_string()))]
+    );
+    let refunded = s.store().await.payment(&second_order).await.unwrap().unwrap();
+    assert_eq!(refunded.status.as_str(), "refunded");
+    assert!(s.store().await.refunds_due().await.unwrap().is_empty());
+    // once only; the order that pays for the application is no refund; an order nobody has is 404
+    let (status, body) = call(&office, &s, "refund_payment", &[("id", &second_order)]).await;
+    assert!(refused(status, &body, "RefundAlreadyMade"), "{status} {body}");
+    let (status, body) = call(&office, &s, "refund_payment", &[("id", &order)]).await;
+    assert!(refused(status, &body, "RefundNotDue"), "{status} {body}");
+    assert_eq!(call(&office, &s, "refund_payment", &[("id", "ZPNOSUCHORDER")]).await.0, 404);
+    let (status, body) = call(&office, &s, "fee_accounts", &[]).await;
+    let accounts: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!((status, accounts["refunded"][0]["refund"][0].as_str()), (200, Some(format!("{second_order}R").as_str())));
+    assert!(s.verify_audit().0, "the refund is in the audit chain");
+    assert_eq!(*g.refused_requests.lock().unwrap(), 0, "every request was signed as Alipay checks it");
     // the fee page's form may send the payer to Alipay's site (CSP form-action)
     let page = applicant.get(format!("{}/applications/{app}/fee", s.base)).send().await.unwrap();
     let csp = page.headers()["content-security-policy"].to_str().unwrap().to_string();

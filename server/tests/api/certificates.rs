@@ -112,8 +112,8 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
     assert_eq!(status_of(&s, &app).await, "formal_passed", "nothing moved");
     // signed by the gateway, but for another amount, or while the application takes no fee
     let gateway = app::payments::LocalGateway::load_or_create(&s.data_dir().join("gateway.secret")).unwrap();
-    let signed = |amount_fen: i64| {
-        let c = gateway.signed_callback(&order, amount_fen, "TXN-SIGNED");
+    let signed = |order: &str, amount_fen: i64| {
+        let c = gateway.signed_callback(order, amount_fen, "TXN-SIGNED");
         vec![
             ("order_id", c.order_id),
             ("amount_fen", amount_fen.to_string()),
@@ -122,10 +122,17 @@ async fn from_fee_to_a_verified_and_revoked_certificate() {
             ("signature", c.signature),
         ]
     };
-    assert_eq!(callback(signed(1)).await, 400, "a signed callback for one fen pays nothing");
+    assert_eq!(callback(signed(&order, 1)).await, 400, "a signed callback for one fen pays nothing");
+    // a second order (another tab), paid while the application takes no fee: nothing moves, and
+    // the money is recorded as owed back
+    let (_, body) = call(&applicant, &s, "start_payment", &[("id", &app)]).await;
+    let other_order = serde_json::from_str::<String>(&body).unwrap().rsplit('/').next().unwrap().to_string();
     set_status(&s, &app, "unit_notice").await;
-    assert_eq!(callback(signed(30000)).await, 409, "nor one for an application that takes no fee now");
+    assert_eq!(callback(signed(&other_order, 30000)).await, 409, "nor one for an application that takes no fee now");
     assert_eq!(audit_count(&s, &app, "pay_fee").await, 0, "no record of either");
+    assert_eq!(s.store().await.payment(&other_order).await.unwrap().unwrap().status.as_str(), "refund_due");
+    let page = applicant.get(format!("{}/gateway/pay/{other_order}", s.base)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("该订单已支付") && !page.contains("确认支付"), "no second 确认支付 for one order: {page}");
     set_status(&s, &app, "formal_passed").await;
     assert_eq!(status_of(&s, &app).await, "formal_passed", "nothing moved");
 

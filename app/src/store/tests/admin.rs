@@ -71,12 +71,16 @@ mod accounts {
         an_invitation_is_refused_for_a_taken_user_name_and_writes_nothing(store) {
             let a = admin();
             store.insert_user(&user("u1", "wang", None)).await.unwrap();
-            let again = store.invite_user(&user("u2", "wang", None), &by(&a)).await;
+            let invitation = [message("13991001234", outbox::Template::Invitation)];
+            let again = store.invite_user(&user("u2", "wang", None), &by(&a), &reset_code("u2", "hash-2", 1, 100), &invitation).await;
             assert!(matches!(again, Err(StoreError::Unique("username"))), "{again:?}");
             assert!(store.user_by_id("u2").await.unwrap().is_none());
             assert_eq!(store.verify_audit().await.unwrap(), AuditCheck::Intact { records: 0 });
-            store.invite_user(&user("u3", "li", None), &by(&a)).await.unwrap();
+            assert_eq!(outbox_count(&store).await, 0, "no invitation for an account not made");
+            store.invite_user(&user("u3", "li", None), &by(&a), &reset_code("u3", "hash-3", 1, 100), &invitation).await.unwrap();
             assert_eq!(records(&store, "user:u3").await, vec!["invite_user →applicant"]);
+            assert_eq!(store.live_reset_code("u3", 2).await.unwrap().map(|c| c.code_hash).as_deref(), Some("hash-3"));
+            assert_eq!(outbox_count(&store).await, 1);
         }
 
         the_account_list_filters_by_role_organisation_and_text(store) {

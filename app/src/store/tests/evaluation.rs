@@ -88,6 +88,20 @@ mod money_and_votes {
             assert_eq!(store.application("a1").await.unwrap().unwrap().status, Status::UnderEvaluation);
             let pays = store.audit_of("a1").await.unwrap().into_iter().filter(|r| r.action == "pay_fee").count();
             assert_eq!(pays, 1);
+            // the other order's money is owed back: on the office's accounts, refunded once, audited
+            let due = store.office_payments("org-o", 0).await.unwrap();
+            assert_eq!(due.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(), ["refund_due"]);
+            assert!(store.office_payments("org-other", 0).await.unwrap().is_empty(), "another office's accounts");
+            assert_eq!(store.refunds_of("a1").await.unwrap().iter().map(|r| r.refunded_at).collect::<Vec<_>>(), [None]);
+            let (order, office_id) = store.payment_and_office(&due[0].id).await.unwrap().unwrap();
+            assert_eq!((order.status.as_str(), office_id.as_str()), ("refund_due", "org-o"));
+            let by = ByAdmin { actor: &office(), client_ip: "ip", now: 20 };
+            assert!(store.record_refund(&due[0].id, "o9R", &by).await.unwrap());
+            assert!(!store.record_refund(&due[0].id, "o9R", &by).await.unwrap(), "once");
+            let refunded = store.office_payments("org-o", 0).await.unwrap();
+            assert_eq!((refunded[0].status.as_str(), refunded[0].refund_no.as_deref(), refunded[0].refunded_at), ("refunded", Some("o9R"), Some(20)));
+            assert_eq!(store.refunds_of("a1").await.unwrap().iter().map(|r| r.refunded_at).collect::<Vec<_>>(), [Some(20)]);
+            assert!(matches!(store.verify_audit().await.unwrap(), crate::store::audit::AuditCheck::Intact { .. }));
         }
 
         the_vote_decides_with_the_recused_member_outside(store) {
@@ -107,7 +121,11 @@ mod money_and_votes {
             let new = NewSession { id: "s1", office_id: "org-o", committee_id: "org-c", name: "评审会", held_at: 100, place: "301", rule: PassRule::default(), now: 1, members: &members };
             store.insert_eval_session(&new).await.unwrap();
             let s = store.eval_session("s1").await.unwrap().unwrap();
-            assert_eq!(store.assign_to_session(&s, &["a1".into(), "a2".into(), "a2".into()]).await.unwrap(), 2, "each once");
+            let notify: Vec<(String, Vec<outbox::Message>)> =
+                ["a1", "a2", "a9"].iter().map(|a| (a.to_string(), vec![message(a, outbox::Template::Evaluation)])).collect();
+            assert_eq!(store.assign_to_session(&s, &["a1".into(), "a2".into(), "a2".into(), "a9".into()], &notify).await.unwrap(), 2, "each once");
+            let told: Vec<String> = store.outbox(10).await.unwrap().into_iter().map(|m| m.recipient).collect();
+            assert_eq!(told.len(), 2, "a notice for each application taken, none for the one not taken: {told:?}");
             // a1: m1 and m3 pass (m2 recused) → 2/2; a2: m1 passes, m3 fails → 1/2
             for (app, m, pass) in [("a1", "m1", true), ("a1", "m3", false), ("a1", "m3", true), ("a2", "m1", true), ("a2", "m3", false), ("a1", "m2", false)] {
                 assert!(store.cast_vote("s1", app, m, pass, "意见", 5).await.unwrap());

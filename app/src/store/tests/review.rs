@@ -175,8 +175,10 @@ mod chain {
             let day = 24 * crate::domain::instant::HOUR_MS;
             assert!(store.returns_due_within(0, day).await.unwrap().is_empty());
             assert_eq!(store.returns_due_within(CORRECTION_WINDOW_MS - day, day).await.unwrap().len(), 1);
-            assert!(store.mark_reminder("a1", 0, 1).await.unwrap());
-            assert!(!store.mark_reminder("a1", 0, 1).await.unwrap(), "a second server does not send it again");
+            let reminder = [message("13991001234", outbox::Template::Reminder)];
+            assert!(store.mark_reminder("a1", 0, 1, &reminder).await.unwrap());
+            assert!(!store.mark_reminder("a1", 0, 1, &reminder).await.unwrap(), "a second server does not send it again");
+            assert_eq!(outbox_count(&store).await, 1, "the reminder is stored once, with its mark");
         }
 
         queues_hold_only_their_organisation_at_their_step(store) {
