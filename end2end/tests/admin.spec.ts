@@ -228,6 +228,7 @@ test('a message the mail server refuses shows failed on the outbox, and may be s
 
 test('the evaluation office keeps its fee accounts and asks the payment provider about waiting orders', async ({ page }, info) => {
   await login(page, info, 'pingban', DEMO_PASSWORD);
+  await expect(page.getByRole('heading', { name: '马丽，您好' })).toBeVisible();
   await openMenu(page);
   await page.getByRole('link', { name: '收费对账' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '评审费收费对账' })).toBeVisible();
