@@ -79,6 +79,9 @@ pub struct FeeLedger {
     pub waiting: Vec<FeeLine>,
     /// Paid with nothing to pay for: to be refunded, oldest first.
     pub refunds_due: Vec<FeeLine>,
+    /// The fees of applications the platform closed after they were paid (a fraud finding):
+    /// refunded if the office so decides.
+    pub closed_paid: Vec<FeeLine>,
     /// Refunds made (the last 90 days).
     pub refunded: Vec<FeeLine>,
     /// The gateway orders go through (支付宝, or the built-in one).

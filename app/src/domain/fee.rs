@@ -34,14 +34,17 @@ pub fn keeps_fee_accounts(role: Role) -> bool {
     role == Role::OfficeReviewer
 }
 
-/// May `actor` refund an order of an application evaluated by `office_id` that is in `status`?
-/// Only an order paid with nothing to pay for (`RefundDue`), and only once.
-pub fn may_refund(actor: &Actor, office_id: &str, status: PaymentStatus) -> Result<(), RefundRefusal> {
+/// May `actor` refund an order in `status` of an application evaluated by `office_id`, which is
+/// `closed` or not? An order paid with nothing to pay for (`RefundDue`) is owed back; the fee of
+/// an application the platform closed after it was paid (a fraud finding) goes back if the office
+/// so decides (the rules leave it to the office); nothing else, and each once.
+pub fn may_refund(actor: &Actor, office_id: &str, status: PaymentStatus, closed: bool) -> Result<(), RefundRefusal> {
     if fee_office(actor).map_err(RefundRefusal::Denied)? != office_id {
         return Err(RefundRefusal::Denied(Denied::NotYours));
     }
     match status {
         PaymentStatus::RefundDue => Ok(()),
+        PaymentStatus::Paid if closed => Ok(()),
         PaymentStatus::Refunded => Err(RefundRefusal::AlreadyRefunded),
         PaymentStatus::Pending | PaymentStatus::Paid => Err(RefundRefusal::NotDue),
     }
@@ -120,15 +123,18 @@ mod tests {
     #[test]
     fn only_the_evaluating_office_refunds_and_only_an_order_due_once() {
         let office = actor(Role::OfficeReviewer, "office");
-        assert_eq!(may_refund(&office, "office", PaymentStatus::RefundDue), Ok(()));
-        assert_eq!(may_refund(&office, "office", PaymentStatus::Refunded), Err(RefundRefusal::AlreadyRefunded));
-        for s in [PaymentStatus::Paid, PaymentStatus::Pending] {
-            assert_eq!(may_refund(&office, "office", s), Err(RefundRefusal::NotDue));
+        for closed in [false, true] {
+            assert_eq!(may_refund(&office, "office", PaymentStatus::RefundDue, closed), Ok(()));
+            assert_eq!(may_refund(&office, "office", PaymentStatus::Refunded, closed), Err(RefundRefusal::AlreadyRefunded));
+            assert_eq!(may_refund(&office, "office", PaymentStatus::Pending, closed), Err(RefundRefusal::NotDue));
         }
-        assert_eq!(may_refund(&office, "other", PaymentStatus::RefundDue), Err(RefundRefusal::Denied(Denied::NotYours)));
+        // the fee that pays for a living application stays; that of one the platform closed may go back
+        assert_eq!(may_refund(&office, "office", PaymentStatus::Paid, false), Err(RefundRefusal::NotDue));
+        assert_eq!(may_refund(&office, "office", PaymentStatus::Paid, true), Ok(()));
+        assert_eq!(may_refund(&office, "other", PaymentStatus::RefundDue, false), Err(RefundRefusal::Denied(Denied::NotYours)));
         for role in [Role::Applicant, Role::Admin, Role::UnitReviewer, Role::Issuer] {
             assert_eq!(
-                may_refund(&actor(role, "office"), "office", PaymentStatus::RefundDue),
+                may_refund(&actor(role, "office"), "office", PaymentStatus::RefundDue, false),
                 Err(RefundRefusal::Denied(Denied::Role(role)))
             );
         }

@@ -632,6 +632,8 @@ catalogue! {
     FeesGateway => "支付渠道：{}", "Payment provider: {}";
     FeesReconcile => "立即与支付平台核对", "Ask the payment provider now";
     FeesReconciled => "已向支付平台核对 {} 笔等待中的订单，其中 {} 笔已付款并已记录。", "Asked the provider about {} waiting orders; {} were paid and are now recorded.";
+    FeesClosedPaid => "已终止申报的已缴费用", "Fees of closed applications";
+    FeesClosedPaidHint => "这些申报在缴费后被终止（如查实弄虚作假）。是否退还由评审办公室按规定决定；决定退还的，经原支付渠道全额退还。", "These applications were closed after the fee was paid (a fraud finding, say). Whether the fee goes back is the office's decision under the rules; if it does, it goes back in full the way it was paid.";
     FeesWaiting => "等待支付结果（近48小时）", "Waiting for the provider (last 48 hours)";
     FeesNoneWaiting => "没有等待支付结果的订单。", "No orders are waiting.";
     FeesRefundsDue => "待退款", "Refunds to make";
@@ -646,7 +648,7 @@ catalogue! {
     FeesRefund => "原路退款 {}", "Refund {}";
     FeesRefundDone => "已原路退还订单 {} 的费用。", "Order {} was refunded the way it was paid.";
     FeeOrderNotFound => "该订单不存在", "No such order";
-    RefundNotDue => "该订单不是待退款的费用", "This order is not one to refund";
+    RefundNotDue => "该订单的费用不退还：它缴纳的是仍在进行的申报，或尚未付款", "This order is not refunded: it pays for an application still under way, or was never paid";
     RefundAlreadyMade => "该订单已退款", "This order has been refunded";
     RefundFailed => "退款未成功：{}。该费用仍列为待退款，可稍后重试。", "The refund did not go through: {}. It stays listed to refund; try again later.";
     RefundOtherGateway => "该费用经“{}”支付，只能经该渠道退还，请联系平台管理员", "This fee was paid through {} and can go back only that way; ask the platform's administrator";
@@ -699,7 +701,7 @@ catalogue! {
     FeeCheck => "查询支付结果", "Ask for the payment result";
     FeeJustPaid => "支付成功，申报已进入评审环节。", "Payment received; the application is now under evaluation.";
     FeeRefundDue => "另有一笔 {} 为重复缴纳（或在申报终止后到账），评审办公室将经原支付渠道全额退还。", "A further {} was paid twice (or after the application closed); the evaluation office will refund it the way it was paid.";
-    FeeRefunded => "重复缴纳的 {} 已于 {} 经原支付渠道退还。", "The {} paid twice went back the way it was paid on {}.";
+    FeeRefunded => "{} 已于 {} 经原支付渠道退还。", "{} went back the way it was paid on {}.";
     FeeNotYet => "申报“通过形式”后才能缴费。", "The fee can be paid once the form review is passed.";
     FeeSessionTitle => "评审安排", "Your evaluation";
     FeeLink => "评审费与评审安排", "Fee and evaluation";

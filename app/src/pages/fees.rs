@@ -55,6 +55,13 @@ pub fn FeeAccountsPage() -> impl IntoView {
                     <h2 id="refunds-due">{Msg::FeesRefundsDue.text(lang)}</h2>
                     {lines(d.refunds_due, Msg::FeesNoRefundsDue, lang, Some(refund))}
                 </section>
+                {(!d.closed_paid.is_empty()).then(|| view! {
+                    <section class="card" aria-labelledby="closed-paid">
+                        <h2 id="closed-paid">{Msg::FeesClosedPaid.text(lang)}</h2>
+                        <p class="hint">{Msg::FeesClosedPaidHint.text(lang)}</p>
+                        {lines(d.closed_paid, Msg::FeesNoRefundsDue, lang, Some(refund))}
+                    </section>
+                })}
                 <section class="card" aria-labelledby="waiting">
                     <h2 id="waiting">{Msg::FeesWaiting.text(lang)}</h2>
                     <p class="hint">{Text::with(Msg::FeesGateway, [d.gateway]).render(lang)}</p>

@@ -11,7 +11,7 @@ use crate::i18n::{Msg, Text};
 use crate::payments::{Order, Refund, Report};
 use crate::service::form::visible;
 use crate::state::AppState;
-use crate::store::fees::{Confirmed, OfficePaymentRow, PaymentRow};
+use crate::store::fees::{Confirmed, OfficePaymentRow, OrderAtOffice, PaymentRow};
 use crate::store::ByAdmin;
 
 /// What the applicant owes or paid, and the session the application is evaluated in.
@@ -139,13 +139,16 @@ pub async fn accounts(state: &AppState, actor: &Actor) -> Result<FeeLedger, AppE
     let office = fee_office(actor).map_err(|_| AppError::Forbidden)?;
     let now = state.clock.now().millis();
     let rows = state.store.office_payments(office, now - REFUNDED_WINDOW_MS).await?;
-    let mut accounts = FeeLedger { waiting: vec![], refunds_due: vec![], refunded: vec![], gateway: state.gateway.name().into() };
+    let mut accounts =
+        FeeLedger { waiting: vec![], refunds_due: vec![], closed_paid: vec![], refunded: vec![], gateway: state.gateway.name().into() };
     for row in rows {
         match row.status {
             PaymentStatus::Pending if row.created_at >= now - WAITING_WINDOW_MS => accounts.waiting.push(line(row)),
+            PaymentStatus::Pending => {}
             PaymentStatus::RefundDue => accounts.refunds_due.push(line(row)),
+            // a paid order is listed only when its application was closed (`office_payments`)
+            PaymentStatus::Paid => accounts.closed_paid.push(line(row)),
             PaymentStatus::Refunded => accounts.refunded.push(line(row)),
-            _ => {}
         }
     }
     // the oldest refund owed first: it has waited longest
@@ -186,10 +189,10 @@ pub async fn reconcile_office(state: &AppState, actor: &Actor) -> Result<(usize,
 pub async fn refund(state: &AppState, actor: &Actor, client_ip: &str, order_id: &str) -> Result<(), AppError> {
     // who may refund at all before what: nobody else learns which orders exist
     fee_office(actor).map_err(|_| AppError::Forbidden)?;
-    let Some((order, office)) = state.store.payment_and_office(order_id).await? else {
+    let Some(OrderAtOffice { order, office_id, application_closed }) = state.store.payment_and_office(order_id).await? else {
         return Err(AppError::refused(Msg::FeeOrderNotFound));
     };
-    match may_refund(actor, &office, order.status) {
+    match may_refund(actor, &office_id, order.status, application_closed) {
         Ok(()) => {}
         // another office's order is, to this one, an order that does not exist
         Err(RefundRefusal::Denied(crate::domain::workflow::Denied::NotYours)) => return Err(AppError::refused(Msg::FeeOrderNotFound)),

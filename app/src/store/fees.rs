@@ -43,6 +43,15 @@ pub struct OfficePaymentRow {
     pub refunded_at: Option<i64>,
 }
 
+/// An order, the office that evaluates its application, and whether the platform closed that
+/// application (`Store::payment_and_office`).
+#[derive(Clone, Debug)]
+pub struct OrderAtOffice {
+    pub order: PaymentRow,
+    pub office_id: String,
+    pub application_closed: bool,
+}
+
 /// A fee to give back: how much, and when it went back (if it has).
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct RefundRow {
@@ -194,13 +203,15 @@ impl Store {
     }
 
     /// The fee accounts of one evaluation office: orders waiting for the gateway's word since
-    /// `from`, every refund still to make, and the refunds made since `from`; newest first within each.
+    /// `from`, every refund still to make, the fees of applications closed after they were paid,
+    /// and the refunds made since `from`; newest first.
     pub async fn office_payments(&self, office_id: &str, from: i64) -> StoreResult<Vec<OfficePaymentRow>> {
         Ok(sqlx::query_as::<_, OfficePaymentRow>(
             "SELECT p.id, p.application_id, u.name AS applicant_name, a.series, p.amount_fen, p.status, p.gateway, p.gateway_txn, \
              p.created_at, p.paid_at, p.refund_no, p.refunded_at \
              FROM payments p JOIN applications a ON a.id = p.application_id JOIN users u ON u.id = p.applicant_id \
-             WHERE a.office_id = $1 AND (p.status = 'refund_due' OR (p.status IN ('pending', 'refunded') AND p.created_at >= $2)) \
+             WHERE a.office_id = $1 AND (p.status = 'refund_due' OR (p.status = 'paid' AND a.status = 'closed') \
+                OR (p.status IN ('pending', 'refunded') AND p.created_at >= $2)) \
              ORDER BY p.created_at DESC LIMIT 500",
         )
         .bind(office_id)
@@ -219,14 +230,14 @@ impl Store {
         .await?)
     }
 
-    /// An order and the office that evaluates its application.
-    pub async fn payment_and_office(&self, id: &str) -> StoreResult<Option<(PaymentRow, String)>> {
-        let Some(p) = self.payment(id).await? else { return Ok(None) };
-        let office: Option<String> = sqlx::query_scalar("SELECT office_id FROM applications WHERE id = $1")
-            .bind(&p.application_id)
+    /// An order, the office that evaluates its application, and whether that application is closed.
+    pub async fn payment_and_office(&self, id: &str) -> StoreResult<Option<OrderAtOffice>> {
+        let Some(order) = self.payment(id).await? else { return Ok(None) };
+        let app: Option<(String, String)> = sqlx::query_as("SELECT office_id, status FROM applications WHERE id = $1")
+            .bind(&order.application_id)
             .fetch_optional(self.pool())
             .await?;
-        Ok(office.map(|o| (p, o)))
+        Ok(app.map(|(office_id, status)| OrderAtOffice { order, office_id, application_closed: status == "closed" }))
     }
 
     /// Orders of one office opened between `from` and `to` and still waiting (the office's 核对).
@@ -243,13 +254,19 @@ impl Store {
         .await?)
     }
 
-    /// Records a refund the gateway made (`refund_no` is our request number to it), audited. False
-    /// when the order is not (or no longer) a refund to make: someone else recorded it first.
+    /// Records a refund the gateway made (`refund_no` is our request number to it), audited: of
+    /// an order owed back, or of the fee of an application closed after it was paid
+    /// (`fee::may_refund`). False when the order is not (or no longer) one to refund: someone
+    /// else recorded it first.
     pub async fn record_refund(&self, order_id: &str, refund_no: &str, by: &ByAdmin<'_>) -> StoreResult<bool> {
         let mut conn = self.begin().await?;
         let result = async {
+            let before: Option<String> =
+                sqlx::query_scalar("SELECT status FROM payments WHERE id = $1").bind(order_id).fetch_optional(&mut *conn).await?;
             let done = sqlx::query(
-                "UPDATE payments SET status = 'refunded', refund_no = $1, refunded_at = $2, refunded_by = $3 WHERE id = $4 AND status = 'refund_due'",
+                "UPDATE payments SET status = 'refunded', refund_no = $1, refunded_at = $2, refunded_by = $3 WHERE id = $4 \
+                 AND (status = 'refund_due' OR (status = 'paid' AND EXISTS \
+                   (SELECT 1 FROM applications a WHERE a.id = payments.application_id AND a.status = 'closed')))",
             )
             .bind(refund_no)
             .bind(by.now)
@@ -262,7 +279,8 @@ impl Store {
             }
             let subject = format!("payment:{order_id}");
             let detail = serde_json::json!({ "refund_no": refund_no }).to_string();
-            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "refund", "refund_due", "refunded", &detail)).await?;
+            let before = before.unwrap_or_default();
+            audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "refund", &before, "refunded", &detail)).await?;
             Ok(true)
         }
         .await;
