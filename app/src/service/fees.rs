@@ -142,8 +142,8 @@ pub async fn accounts(state: &AppState, actor: &Actor) -> Result<FeeLedger, AppE
     let mut accounts =
         FeeLedger { waiting: vec![], refunds_due: vec![], closed_paid: vec![], refunded: vec![], gateway: state.gateway.name().into() };
     for row in rows {
-        match row.status {
-            PaymentStatus::Pending if row.created_at >= now - WAITING_WINDOW_MS => accounts.waiting.push(line(row)),
+        match row.order.status {
+            PaymentStatus::Pending if row.order.created_at >= now - WAITING_WINDOW_MS => accounts.waiting.push(line(row)),
             PaymentStatus::Pending => {}
             PaymentStatus::RefundDue => accounts.refunds_due.push(line(row)),
             // a paid order is listed only when its application was closed (`office_payments`)
@@ -158,17 +158,18 @@ pub async fn accounts(state: &AppState, actor: &Actor) -> Result<FeeLedger, AppE
 
 fn line(r: OfficePaymentRow) -> FeeLine {
     let at = |ms: i64| Instant(ms).beijing_display();
+    let o = r.order;
     FeeLine {
-        amount: yuan(r.amount_fen),
-        opened_at: at(r.created_at),
-        paid_at: r.paid_at.map(at),
+        amount: yuan(o.amount_fen),
+        opened_at: at(o.created_at),
+        paid_at: o.paid_at.map(at),
         refund: r.refund_no.zip(r.refunded_at.map(at)),
-        id: r.id,
-        application_id: r.application_id,
+        id: o.id,
+        application_id: o.application_id,
         applicant_name: r.applicant_name,
         series: r.series,
-        gateway: r.gateway,
-        txn: r.gateway_txn,
+        gateway: o.gateway,
+        txn: o.gateway_txn,
     }
 }
 

@@ -174,10 +174,7 @@ impl Store {
             audit::append_admin(&mut conn, self.chain(), &by.entry(&subject, "invite_user", "", u.role, &detail)).await?;
             // the code to set a password and the invitation carrying it: kept with the account or not at all
             super::reset_codes::insert_reset_code_on(&mut conn, code).await?;
-            for m in notify {
-                super::outbox::insert_on(&mut conn, m).await?;
-            }
-            Ok(())
+            super::outbox::insert_all_on(&mut conn, notify).await
         }
         .await;
         self.finish(conn, result.is_ok()).await?;

@@ -258,8 +258,8 @@ impl Store {
                 .await?;
                 if done.rows_affected() == 1 {
                     n += 1;
-                    for m in notify.iter().filter(|(app, _)| app == id).flat_map(|(_, ms)| ms) {
-                        super::outbox::insert_on(&mut conn, m).await?;
+                    for (_, messages) in notify.iter().filter(|(app, _)| app == id) {
+                        super::outbox::insert_all_on(&mut conn, messages).await?;
                     }
                 }
             }

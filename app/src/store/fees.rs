@@ -28,17 +28,10 @@ const COLUMNS: &str = "id, application_id, applicant_id, amount_fen, status, gat
 /// refunded, the refund's number.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OfficePaymentRow {
-    pub id: String,
-    pub application_id: String,
+    #[sqlx(flatten)]
+    pub order: PaymentRow,
     pub applicant_name: String,
     pub series: String,
-    pub amount_fen: i64,
-    #[sqlx(try_from = "String")]
-    pub status: PaymentStatus,
-    pub gateway: String,
-    pub gateway_txn: Option<String>,
-    pub created_at: i64,
-    pub paid_at: Option<i64>,
     pub refund_no: Option<String>,
     pub refunded_at: Option<i64>,
 }
@@ -207,8 +200,8 @@ impl Store {
     /// and the refunds made since `from`; newest first.
     pub async fn office_payments(&self, office_id: &str, from: i64) -> StoreResult<Vec<OfficePaymentRow>> {
         Ok(sqlx::query_as::<_, OfficePaymentRow>(
-            "SELECT p.id, p.application_id, u.name AS applicant_name, a.series, p.amount_fen, p.status, p.gateway, p.gateway_txn, \
-             p.created_at, p.paid_at, p.refund_no, p.refunded_at \
+            "SELECT p.id, p.application_id, p.applicant_id, p.amount_fen, p.status, p.gateway, p.gateway_txn, p.created_at, p.paid_at, \
+             u.name AS applicant_name, a.series, p.refund_no, p.refunded_at \
              FROM payments p JOIN applications a ON a.id = p.application_id JOIN users u ON u.id = p.applicant_id \
              WHERE a.office_id = $1 AND (p.status = 'refund_due' OR (p.status = 'paid' AND a.status = 'closed') \
                 OR (p.status IN ('pending', 'refunded') AND p.created_at >= $2)) \

@@ -280,3 +280,11 @@ pub(super) async fn insert_on(conn: &mut AnyConnection, m: &Message) -> StoreRes
     .await?;
     Ok(())
 }
+
+/// Stores every message of a change on the change's connection (`insert_on`, each).
+pub(super) async fn insert_all_on(conn: &mut AnyConnection, messages: &[Message]) -> StoreResult<()> {
+    for m in messages {
+        insert_on(conn, m).await?;
+    }
+    Ok(())
+}

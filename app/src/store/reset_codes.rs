@@ -28,10 +28,7 @@ impl Store {
         let mut conn = self.begin().await?;
         let result = async {
             insert_reset_code_on(&mut conn, code).await?;
-            for m in notify {
-                super::outbox::insert_on(&mut conn, m).await?;
-            }
-            Ok(())
+            super::outbox::insert_all_on(&mut conn, notify).await
         }
         .await;
         self.finish(conn, result.is_ok()).await?;

@@ -291,9 +291,7 @@ impl Store {
                 }
                 Ok(match store.transition_locked(&mut conn, &row, &actor, &d).await? {
                     Ok(after) => {
-                        for m in d.notify {
-                            outbox::insert_on(&mut conn, m).await?;
-                        }
+                        outbox::insert_all_on(&mut conn, d.notify).await?;
                         Decided::Done(after)
                     }
                     Err(denied) => Decided::Denied(denied),
@@ -419,9 +417,7 @@ impl Store {
             if r.rows_affected() != 1 {
                 return Ok(false);
             }
-            for m in notify {
-                outbox::insert_on(&mut conn, m).await?;
-            }
+            outbox::insert_all_on(&mut conn, notify).await?;
             Ok(true)
         }
         .await;

@@ -90,23 +90,23 @@ mod money_and_votes {
             assert_eq!(pays, 1);
             // the other order's money is owed back: on the office's accounts, refunded once, audited
             let due = store.office_payments("org-o", 0).await.unwrap();
-            assert_eq!(due.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(), ["refund_due"]);
+            assert_eq!(due.iter().map(|p| p.order.status.as_str()).collect::<Vec<_>>(), ["refund_due"]);
             assert!(store.office_payments("org-other", 0).await.unwrap().is_empty(), "another office's accounts");
             assert_eq!(store.refunds_of("a1").await.unwrap().iter().map(|r| r.refunded_at).collect::<Vec<_>>(), [None]);
-            let at = store.payment_and_office(&due[0].id).await.unwrap().unwrap();
+            let at = store.payment_and_office(&due[0].order.id).await.unwrap().unwrap();
             assert_eq!((at.order.status.as_str(), at.office_id.as_str(), at.application_closed), ("refund_due", "org-o", false));
             let by = ByAdmin { actor: &office(), client_ip: "ip", now: 20 };
             let paid = store.paid_payment_of("a1").await.unwrap().unwrap();
             assert!(!store.record_refund(&paid.id, "pR", &by).await.unwrap(), "the fee of a living application stays");
-            assert!(store.record_refund(&due[0].id, "o9R", &by).await.unwrap());
-            assert!(!store.record_refund(&due[0].id, "o9R", &by).await.unwrap(), "once");
+            assert!(store.record_refund(&due[0].order.id, "o9R", &by).await.unwrap());
+            assert!(!store.record_refund(&due[0].order.id, "o9R", &by).await.unwrap(), "once");
             let refunded = store.office_payments("org-o", 0).await.unwrap();
-            assert_eq!((refunded[0].status.as_str(), refunded[0].refund_no.as_deref(), refunded[0].refunded_at), ("refunded", Some("o9R"), Some(20)));
+            assert_eq!((refunded[0].order.status.as_str(), refunded[0].refund_no.as_deref(), refunded[0].refunded_at), ("refunded", Some("o9R"), Some(20)));
             assert_eq!(store.refunds_of("a1").await.unwrap().iter().map(|r| r.refunded_at).collect::<Vec<_>>(), [Some(20)]);
             // closed after it was paid (a fraud finding): its fee is on the office's accounts, and may go back
             set_status(&store, "a1", Status::Closed).await;
             let listed = store.office_payments("org-o", 0).await.unwrap();
-            assert!(listed.iter().any(|p| p.id == paid.id && p.status.as_str() == "paid"), "{listed:?}");
+            assert!(listed.iter().any(|p| p.order.id == paid.id && p.order.status.as_str() == "paid"), "{listed:?}");
             assert!(store.payment_and_office(&paid.id).await.unwrap().unwrap().application_closed);
             assert!(store.record_refund(&paid.id, "pR", &by).await.unwrap());
             assert_eq!(store.refunds_of("a1").await.unwrap().len(), 2);
