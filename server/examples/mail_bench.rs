@@ -4,7 +4,7 @@
 //! ```sh
 //! mkdir -p /tmp/zpmail && PYTHONPATH=target/py:server/tests/smtp \
 //!   python3 -m aiosmtpd -n -l 127.0.0.1:2525 -c test_smtp.Maildrop /tmp/zpmail/box &
-//! # N messages stored, then delivered by one worker (one SMTP connection per message)
+//! # N messages stored, then delivered by one worker (over the mailer's one kept connection)
 //! ./target/release/examples/mail_bench throughput "sqlite:///tmp/zpmail/z.db?mode=rwc" 2525 1000
 //! # one message at a time: from the outbox's `send` (what a return does after its commit) to
 //! # the file in the mail server's Maildir, N times
